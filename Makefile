@@ -1,0 +1,40 @@
+# rgnl: a generic netlink family in Rust. See README.md.
+#
+#   make run     build everything, boot the test VM, load rgnl, drive it
+#   make test    the whole test suite (ends with "N passed, N failed")
+#   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
+#   make CLIPPY=1 module   the same, with clippy on the Rust code
+
+SHELL := /bin/bash
+TESTING := tools/testing
+KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen
+
+.PHONY: all deps kernel module client run test clean
+
+all: module client
+
+deps:
+	@$(TESTING)/deps.sh
+
+kernel: deps
+	@$(TESTING)/vm/kernel.sh >/dev/null
+
+# KDIR defaults to the cached test kernel (built on first use).
+module: deps
+	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh)} && \
+	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) $(if $(CLIPPY),CLIPPY=1) modules
+
+client: deps
+	cd tools && cargo build --release --quiet
+
+run: module client
+	@$(TESTING)/vm/run.sh --file rust/rgnl.ko --file tools/target/release/rgnl \
+		--file $(TESTING)/guest/demo.sh 'sh ./demo.sh'
+
+test: module client
+	@$(TESTING)/run-tests.sh
+
+clean:
+	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh 2>/dev/null)} && [ -d "$$kdir" ] && \
+	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) clean || true
+	cd tools && cargo clean

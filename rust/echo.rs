@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! ECHO: replies with the attributes it was sent, byte for byte.
+
+use crate::genl::{DoIt, MsgBuilder, Request, GOODSIZE};
+use crate::spec::{cmd, ECHO_POLICY};
+use crate::Rgnl;
+use kernel::prelude::*;
+
+pub(crate) struct Echo;
+
+impl DoIt<Rgnl> for Echo {
+    const POLICY: &'static [crate::genl::AttrPolicy] = &ECHO_POLICY;
+
+    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+        let encoded = req.encoded_attrs();
+        let mut msg: MsgBuilder<Rgnl> = req.reply_builder(cmd::ECHO, encoded.len().max(GOODSIZE))?;
+        msg.writer().put_encoded(encoded)?;
+        req.reply(msg)
+    }
+}

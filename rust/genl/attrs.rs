@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Typed read access to the attributes of a request.
+//!
+//! The kernel has already validated them against the operation's policy;
+//! the accessors still check lengths, so a policy that disagrees with the
+//! accessor used gives `EINVAL`, never an out-of-bounds read.
+
+use super::{bindings, extack::Extack};
+use core::{marker::PhantomData, mem::size_of, slice};
+use kernel::{error::code::EINVAL, prelude::*, str::CStr};
+
+const NLA_HDRLEN: usize = size_of::<bindings::nlattr>();
+const NLA_TYPE_MASK: u16 = !((1 << 15) | (1 << 14));
+
+const fn nla_align(len: usize) -> usize {
+    (len + 3) & !3
+}
+
+/// The parsed attributes of a request: `genl_info->attrs`.
+///
+/// # Invariants
+///
+/// `table` is null or points to `len` attribute pointers, each null or
+/// pointing to a validated attribute inside the request, all valid for `'a`.
+#[derive(Clone, Copy)]
+pub struct Attrs<'a> {
+    table: *const *mut bindings::nlattr,
+    len: usize,
+    extack: Extack<'a>,
+}
+
+impl<'a> Attrs<'a> {
+    /// # Safety
+    ///
+    /// `table` is null or as the type invariants require for `'a`, `extack`
+    /// belongs to the same request.
+    pub(crate) unsafe fn from_raw(
+        table: *const *mut bindings::nlattr,
+        len: usize,
+        extack: Extack<'a>,
+    ) -> Self {
+        // INVARIANT: the caller's contract.
+        Self { table, len, extack }
+    }
+
+    /// The attribute of type `attr_type`, if the request has it.
+    pub fn get(&self, attr_type: u16) -> Option<Attr<'a>> {
+        let i = usize::from(attr_type);
+        if self.table.is_null() || i >= self.len {
+            return None;
+        }
+        // SAFETY: `i < len`, so by the type invariants this is a valid read
+        // of an attribute pointer.
+        let ptr = unsafe { *self.table.add(i) };
+        // SAFETY: non-null entries point to validated attributes valid for
+        // `'a`.
+        (!ptr.is_null()).then(|| unsafe { Attr::from_raw(ptr) })
+    }
+
+    /// The attribute of type `attr_type`, or `EINVAL` with the extack
+    /// marking it missing.
+    pub fn required(&self, attr_type: u16) -> Result<Attr<'a>> {
+        self.get(attr_type)
+            .ok_or_else(|| self.extack.missing(attr_type, kernel::c_str!("missing required attribute")))
+    }
+
+    /// The extack of the request these attributes belong to.
+    pub fn extack(&self) -> Extack<'a> {
+        self.extack
+    }
+}
+
+/// One attribute of a request.
+///
+/// # Invariants
+///
+/// `ptr` points to an attribute whose header and `nla_len` bytes are
+/// readable for `'a`.
+#[derive(Clone, Copy)]
+pub struct Attr<'a> {
+    ptr: *const bindings::nlattr,
+    _request: PhantomData<&'a [u8]>,
+}
+
+impl<'a> Attr<'a> {
+    /// # Safety
+    ///
+    /// `ptr` points to an attribute readable (header and `nla_len` bytes)
+    /// for `'a`, with `nla_len >= NLA_HDRLEN`.
+    pub(crate) unsafe fn from_raw(ptr: *const bindings::nlattr) -> Self {
+        // INVARIANT: the caller's contract.
+        Self {
+            ptr,
+            _request: PhantomData,
+        }
+    }
+
+    pub(crate) fn as_raw(&self) -> *const bindings::nlattr {
+        self.ptr
+    }
+
+    /// The attribute type, without the nested/byte-order flags.
+    pub fn attr_type(&self) -> u16 {
+        // SAFETY: by the type invariants the header is readable.
+        unsafe { (*self.ptr).nla_type & NLA_TYPE_MASK }
+    }
+
+    /// The payload.
+    pub fn bytes(&self) -> &'a [u8] {
+        // SAFETY: by the type invariants the header is readable and
+        // `nla_len >= NLA_HDRLEN`.
+        let len = usize::from(unsafe { (*self.ptr).nla_len }) - NLA_HDRLEN;
+        // SAFETY: the payload follows the header and is `len` bytes long,
+        // readable for `'a`.
+        unsafe { slice::from_raw_parts(self.ptr.cast::<u8>().add(NLA_HDRLEN), len) }
+    }
+
+    /// The payload as an `N`-byte array; `EINVAL` for any other length.
+    fn fixed<const N: usize>(&self) -> Result<[u8; N]> {
+        self.bytes().try_into().map_err(|_| EINVAL)
+    }
+
+    /// The payload as a `u8`.
+    pub fn u8(&self) -> Result<u8> {
+        Ok(u8::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as a `u16`.
+    pub fn u16(&self) -> Result<u16> {
+        Ok(u16::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as a `u32`.
+    pub fn u32(&self) -> Result<u32> {
+        Ok(u32::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as a `u64`.
+    pub fn u64(&self) -> Result<u64> {
+        Ok(u64::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as an `i32`.
+    pub fn s32(&self) -> Result<i32> {
+        Ok(i32::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as an `i64`.
+    pub fn s64(&self) -> Result<i64> {
+        Ok(i64::from_ne_bytes(self.fixed()?))
+    }
+
+    /// A NUL-terminated string's bytes, without the NUL (and anything a
+    /// sender put after it).
+    pub fn str_bytes(&self) -> Result<&'a [u8]> {
+        let b = self.bytes();
+        let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
+        Ok(&b[..nul])
+    }
+
+    /// A NUL-terminated string.
+    pub fn cstr(&self) -> Result<&'a CStr> {
+        let b = self.bytes();
+        let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
+        CStr::from_bytes_with_nul(&b[..=nul]).map_err(|_| EINVAL)
+    }
+
+    /// The attributes nested in this one, in order.
+    pub fn nested(&self) -> Nested<'a> {
+        Nested { rest: self.bytes() }
+    }
+}
+
+/// Iterator over nested attributes (`nla_for_each_nested`). Stops at the
+/// first malformed one (the policy rejects those before a handler runs).
+pub struct Nested<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Nested<'a> {
+    type Item = Attr<'a>;
+
+    fn next(&mut self) -> Option<Attr<'a>> {
+        if self.rest.len() < NLA_HDRLEN {
+            return None;
+        }
+        let len = usize::from(u16::from_ne_bytes([self.rest[0], self.rest[1]]));
+        if len < NLA_HDRLEN || len > self.rest.len() {
+            return None;
+        }
+        // SAFETY: the header and `len` payload bytes lie within `rest`,
+        // readable for `'a`; `len >= NLA_HDRLEN`. Attributes are 4-aligned
+        // within a message, as is `rest` (it starts at an aligned payload
+        // and advances by aligned lengths).
+        let attr = unsafe { Attr::from_raw(self.rest.as_ptr().cast()) };
+        self.rest = &self.rest[nla_align(len).min(self.rest.len())..];
+        Some(attr)
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Extended ACK: why a request was refused, reported to userspace with the
+//! error (`NL_SET_ERR_MSG`, `NL_SET_BAD_ATTR`, `NL_SET_ERR_ATTR_MISS`).
+
+use super::{attrs::Attr, bindings};
+use kernel::{error::Error, str::CStr};
+
+/// The extack of one request or dump.
+///
+/// # Invariants
+///
+/// `ptr` is null or points to the `netlink_ext_ack` of the request being
+/// handled, valid for `'a`.
+#[derive(Clone, Copy)]
+pub struct Extack<'a> {
+    ptr: *mut bindings::netlink_ext_ack,
+    _request: core::marker::PhantomData<&'a ()>,
+}
+
+impl<'a> Extack<'a> {
+    /// # Safety
+    ///
+    /// `ptr` is null or valid for `'a`.
+    pub(crate) unsafe fn from_raw(ptr: *mut bindings::netlink_ext_ack) -> Self {
+        // INVARIANT: the caller's contract.
+        Self {
+            ptr,
+            _request: core::marker::PhantomData,
+        }
+    }
+
+    /// Sets the message and returns `err`, for `return Err(ext.fail(..))`.
+    pub fn fail(&self, err: Error, msg: &'static CStr) -> Error {
+        // SAFETY: by the type invariants `ptr` is null or valid; the
+        // message is `'static`, as the extack keeps the pointer.
+        unsafe { bindings::rgnl_nl_set_err_msg(self.ptr, msg.as_char_ptr().cast()) };
+        err
+    }
+
+    /// Sets the message, points the error at `attr` and returns `err`.
+    pub fn fail_attr(&self, err: Error, attr: &Attr<'_>, msg: &'static CStr) -> Error {
+        // SAFETY: as in `fail`; `attr` points into the request message,
+        // which outlives the extack report.
+        unsafe { bindings::rgnl_nl_set_bad_attr(self.ptr, attr.as_raw()) };
+        self.fail(err, msg)
+    }
+
+    /// Reports attribute `attr_type` as missing (top level) and returns
+    /// `EINVAL`.
+    pub fn missing(&self, attr_type: u16, msg: &'static CStr) -> Error {
+        // SAFETY: as in `fail`; a null nest means the top level.
+        unsafe { bindings::rgnl_nl_set_err_attr_miss(self.ptr, core::ptr::null_mut(), attr_type) };
+        self.fail(kernel::error::code::EINVAL, msg)
+    }
+}

@@ -1,0 +1,54 @@
+# Kbuild rules for a Rust module built on the rgnl genetlink layer.
+#
+# A module's Kbuild sets `genl-crate` to its crate root's name (without .rs),
+# lists `genl_helpers.o` among the module's objects, and includes this file.
+# Bindings are generated here by bindgen, with the module's own c_flags, from
+# bindings_helper.h; the layer includes them through $RGNL_GENL_BINDINGS.
+
+genl-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+
+# Compiler-only flags that libclang does not understand: rust/Makefile's list.
+genl-bindgen-skip := -mno-fp-ret-in-387 -mpreferred-stack-boundary=% \
+	-mskip-rax-setup -mgeneral-regs-only -msign-return-address=% \
+	-mindirect-branch=thunk-extern -mindirect-branch-register \
+	-mfunction-return=thunk-extern -mrecord-mcount -mabi=lp64 \
+	-mindirect-branch-cs-prefix -mstack-protector-guard% -mtraceback=no \
+	-mno-pointers-to-nested-functions -mno-string \
+	-mno-strict-align -mstrict-align -mdirect-extern-access \
+	-mexplicit-relocs -mno-check-zero-division \
+	-fconserve-stack -falign-jumps=% -falign-loops=% \
+	-femit-struct-debug-baseonly -fno-ipa-cp-clone -fno-ipa-sra \
+	-fno-partial-inlining -fplugin-arg-arm_ssp_per_task_plugin-% \
+	-fno-reorder-blocks -fno-allow-store-data-races -fasan-shadow-offset=% \
+	-fzero-call-used-regs=% -fno-stack-clash-protection \
+	-fno-inline-functions-called-once -fsanitize=bounds-strict \
+	-fstrict-flex-arrays=% -fmin-function-alignment=% \
+	-fzero-init-padding-bits=% -mno-fdpic \
+	--param=% --param asan-% -fno-isolate-erroneous-paths-dereference
+
+quiet_cmd_genl_bindgen = BINDGEN $@
+      cmd_genl_bindgen = \
+	$(BINDGEN) $< --rust-target 1.68 --use-core --ctypes-prefix core::ffi \
+		--with-derive-default --no-layout-tests --no-debug '.*' \
+		--enable-function-attribute-detection \
+		--no-prepend-enum-name \
+		--allowlist-function 'rgnl_.*|genl_.*|genlmsg_put|nla_put|nla_put_64bit|nla_reserve|nla_append|register_pernet_subsys|unregister_pernet_subsys|netlink_.*' \
+		--allowlist-type 'genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|netlink_range_validation.*|nla_policy_validation' \
+		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*' \
+		--opaque-type 'sk_buff|net|module|xarray' \
+		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) \
+		-w --target=x86_64-linux-gnu -fno-builtin -D__BINDGEN__ -DMODULE
+
+$(obj)/genl_bindings.rs: $(genl-dir)/bindings_helper.h $(genl-dir)/helpers.h FORCE
+	$(call if_changed_dep,genl_bindgen)
+
+$(obj)/genl_helpers.c: $(genl-dir)/helpers.c FORCE
+	$(call if_changed,copy)
+$(obj)/genl_helpers.o: $(obj)/genl_helpers.c
+CFLAGS_genl_helpers.o := -I$(genl-dir)
+
+$(obj)/$(genl-crate).o: $(obj)/genl_bindings.rs
+export RGNL_GENL_BINDINGS := $(abspath $(obj)/genl_bindings.rs)
+
+targets += genl_bindings.rs genl_helpers.c
+clean-files += genl_bindings.rs genl_helpers.c

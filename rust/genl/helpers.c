@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "helpers.h"
+
+struct sk_buff *rgnl_genlmsg_new(size_t payload, gfp_t flags)
+{
+	return genlmsg_new(payload, flags);
+}
+
+void rgnl_genlmsg_end(struct sk_buff *skb, void *hdr)
+{
+	genlmsg_end(skb, hdr);
+}
+
+void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr)
+{
+	genlmsg_cancel(skb, hdr);
+}
+
+int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info)
+{
+	return genlmsg_reply(skb, info);
+}
+
+int rgnl_genlmsg_multicast_netns(const struct genl_family *family,
+				 struct net *net, struct sk_buff *skb,
+				 u32 portid, unsigned int group, gfp_t flags)
+{
+	return genlmsg_multicast_netns(family, net, skb, portid, group, flags);
+}
+
+bool rgnl_genl_has_listeners(const struct genl_family *family,
+			     struct net *net, unsigned int group)
+{
+	return genl_has_listeners(family, net, group);
+}
+
+void rgnl_nlmsg_free(struct sk_buff *skb)
+{
+	nlmsg_free(skb);
+}
+
+struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype)
+{
+	return nla_nest_start(skb, attrtype);
+}
+
+int rgnl_nla_nest_end(struct sk_buff *skb, struct nlattr *start)
+{
+	return nla_nest_end(skb, start);
+}
+
+void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)
+{
+	nla_nest_cancel(skb, start);
+}
+
+struct net *rgnl_genl_info_net(const struct genl_info *info)
+{
+	return genl_info_net(info);
+}
+
+struct net *rgnl_dump_net(const struct netlink_callback *cb)
+{
+	return sock_net(cb->skb->sk);
+}
+
+const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb)
+{
+	return genl_info_dump(cb);
+}
+
+void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr)
+{
+	genl_dump_check_consistent(cb, user_hdr);
+}
+
+void *rgnl_net_generic(const struct net *net, unsigned int id)
+{
+	return net_generic(net, id);
+}
+
+void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg)
+{
+	/* NL_SET_ERR_MSG() wants a literal; this is its body for a pointer. */
+	do_trace_netlink_extack(msg);
+	if (extack)
+		extack->_msg = msg;
+}
+
+void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *attr)
+{
+	NL_SET_BAD_ATTR(extack, attr);
+}
+
+void rgnl_nl_set_err_attr_miss(struct netlink_ext_ack *extack,
+			       struct nlattr *nest, u16 type)
+{
+	NL_SET_ERR_ATTR_MISS(extack, nest, type);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Out-of-line wrappers for the `static inline` functions and macros of the
+ * netlink/genetlink API, which bindgen cannot bind. Each is a one-line call
+ * of the kernel function of the same name (without the rgnl_ prefix).
+ */
+#ifndef RGNL_GENL_HELPERS_H
+#define RGNL_GENL_HELPERS_H
+
+#include <linux/netlink.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+#include <net/sock.h>
+
+struct sk_buff *rgnl_genlmsg_new(size_t payload, gfp_t flags);
+void rgnl_genlmsg_end(struct sk_buff *skb, void *hdr);
+void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
+int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info);
+int rgnl_genlmsg_multicast_netns(const struct genl_family *family,
+				 struct net *net, struct sk_buff *skb,
+				 u32 portid, unsigned int group, gfp_t flags);
+bool rgnl_genl_has_listeners(const struct genl_family *family,
+			     struct net *net, unsigned int group);
+void rgnl_nlmsg_free(struct sk_buff *skb);
+struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype);
+int rgnl_nla_nest_end(struct sk_buff *skb, struct nlattr *start);
+void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
+struct net *rgnl_genl_info_net(const struct genl_info *info);
+struct net *rgnl_dump_net(const struct netlink_callback *cb);
+const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb);
+void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr);
+void *rgnl_net_generic(const struct net *net, unsigned int id);
+void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg);
+void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *attr);
+void rgnl_nl_set_err_attr_miss(struct netlink_ext_ack *extack,
+			       struct nlattr *nest, u16 type);
+
+#endif

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Building genetlink messages: [`Writer`] puts attributes into an skb,
+//! [`MsgBuilder`] owns a new skb holding one message.
+
+use super::{bindings, family::Family};
+use core::{ffi::c_void, marker::PhantomData};
+use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
+
+/// `EMSGSIZE`: the skb is full (not among `kernel::error::code`'s names).
+fn emsgsize() -> Error {
+    Error::from_errno(-(bindings::EMSGSIZE as core::ffi::c_int))
+}
+
+/// Puts attributes into the message being built. Every put fails with
+/// `EMSGSIZE` when the skb is full, leaving the message as it was.
+///
+/// # Invariants
+///
+/// `skb` points to an skb with a message under construction, exclusively
+/// ours for `'a`.
+pub struct Writer<'a> {
+    skb: *mut bindings::sk_buff,
+    pad: core::ffi::c_int,
+    _skb: PhantomData<&'a mut ()>,
+}
+
+impl<'a> Writer<'a> {
+    /// # Safety
+    ///
+    /// `skb` is as the type invariants require for `'a`.
+    pub(crate) unsafe fn from_raw(skb: *mut bindings::sk_buff, pad: u16) -> Self {
+        // INVARIANT: the caller's contract.
+        Self {
+            skb,
+            pad: pad.into(),
+            _skb: PhantomData,
+        }
+    }
+
+    fn put_raw(&mut self, attr_type: u16, data: &[u8]) -> Result {
+        let len = i32::try_from(data.len()).map_err(|_| emsgsize())?;
+        // SAFETY: by the type invariants `skb` is ours; `data` is readable
+        // for `len` bytes. `nla_put` checks the tailroom.
+        let ret = unsafe { bindings::nla_put(self.skb, attr_type.into(), len, data.as_ptr().cast()) };
+        if ret < 0 {
+            Err(emsgsize())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Puts a `u8`.
+    pub fn put_u8(&mut self, attr_type: u16, v: u8) -> Result {
+        self.put_raw(attr_type, &v.to_ne_bytes())
+    }
+    /// Puts a `u16`.
+    pub fn put_u16(&mut self, attr_type: u16, v: u16) -> Result {
+        self.put_raw(attr_type, &v.to_ne_bytes())
+    }
+    /// Puts a `u32`.
+    pub fn put_u32(&mut self, attr_type: u16, v: u32) -> Result {
+        self.put_raw(attr_type, &v.to_ne_bytes())
+    }
+    /// Puts an `i32`.
+    pub fn put_s32(&mut self, attr_type: u16, v: i32) -> Result {
+        self.put_raw(attr_type, &v.to_ne_bytes())
+    }
+    /// Puts a `u64`, 8-byte aligned with the family's pad attribute.
+    pub fn put_u64(&mut self, attr_type: u16, v: u64) -> Result {
+        let b = v.to_ne_bytes();
+        // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
+        let ret = unsafe { bindings::nla_put_64bit(self.skb, attr_type.into(), 8, b.as_ptr().cast(), self.pad) };
+        if ret < 0 {
+            Err(emsgsize())
+        } else {
+            Ok(())
+        }
+    }
+    /// Puts a flag (no payload).
+    pub fn put_flag(&mut self, attr_type: u16) -> Result {
+        self.put_raw(attr_type, &[])
+    }
+    /// Puts binary data.
+    pub fn put_bytes(&mut self, attr_type: u16, data: &[u8]) -> Result {
+        self.put_raw(attr_type, data)
+    }
+    /// Puts a NUL-terminated string.
+    pub fn put_str(&mut self, attr_type: u16, s: &CStr) -> Result {
+        self.put_raw(attr_type, s.as_bytes_with_nul())
+    }
+    /// Puts `s` as a NUL-terminated string (the NUL is added).
+    pub fn put_str_bytes(&mut self, attr_type: u16, s: &[u8]) -> Result {
+        let len = i32::try_from(s.len() + 1).map_err(|_| emsgsize())?;
+        // SAFETY: by the type invariants `skb` is ours; `nla_reserve` checks
+        // the tailroom and returns room for `len` payload bytes or null.
+        let attr = unsafe { bindings::nla_reserve(self.skb, attr_type.into(), len) };
+        if attr.is_null() {
+            return Err(emsgsize());
+        }
+        // SAFETY: the payload of `attr` is `len` writable bytes after its
+        // 4-byte header; `s` does not overlap the skb's fresh tail.
+        unsafe {
+            let dst = attr.cast::<u8>().add(4);
+            core::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+            *dst.add(s.len()) = 0;
+        }
+        Ok(())
+    }
+
+    /// Appends already-encoded attributes verbatim.
+    pub fn put_encoded(&mut self, encoded: &[u8]) -> Result {
+        let len = i32::try_from(encoded.len()).map_err(|_| emsgsize())?;
+        // SAFETY: as in `put_raw`; `nla_append` checks the tailroom.
+        let ret = unsafe { bindings::nla_append(self.skb, len, encoded.as_ptr().cast()) };
+        if ret < 0 {
+            Err(emsgsize())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Puts a nested attribute whose contents `fill` writes; on any error
+    /// the whole nest is removed again.
+    pub fn nest(&mut self, attr_type: u16, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
+        // SAFETY: by the type invariants `skb` is ours.
+        let start = unsafe { bindings::rgnl_nla_nest_start(self.skb, attr_type.into()) };
+        if start.is_null() {
+            return Err(emsgsize());
+        }
+        // SAFETY: the same skb, still ours, for a shorter lifetime.
+        let mut inner = unsafe { Writer::from_raw(self.skb, self.pad as u16) };
+        match fill(&mut inner) {
+            Ok(()) => {
+                // SAFETY: `start` was returned by `nla_nest_start` on `skb`.
+                unsafe { bindings::rgnl_nla_nest_end(self.skb, start) };
+                Ok(())
+            }
+            Err(e) => {
+                // SAFETY: as above; trims the skb back to `start`.
+                unsafe { bindings::rgnl_nla_nest_cancel(self.skb, start) };
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A new skb holding one genetlink message, freed on drop unless sent.
+///
+/// # Invariants
+///
+/// `skb` is a valid skb we own; `hdr` is the user header `genlmsg_put`
+/// returned for the message in it.
+pub struct MsgBuilder<F: Family> {
+    skb: *mut bindings::sk_buff,
+    hdr: *mut c_void,
+    _family: PhantomData<F>,
+}
+
+/// The default message size (`NLMSG_GOODSIZE`-sized skbs are what most
+/// families allocate).
+pub const GOODSIZE: usize = 3776;
+
+impl<F: Family> MsgBuilder<F> {
+    /// A message of family `F` with command `cmd`, addressed with `portid`
+    /// and `seq`, room for `payload` bytes of attributes.
+    pub fn new(payload: usize, portid: u32, seq: u32, flags: u16, cmd: u8) -> Result<Self> {
+        // SAFETY: plain allocation.
+        let skb = unsafe { bindings::rgnl_genlmsg_new(payload, bindings::RGNL_GFP_KERNEL) };
+        if skb.is_null() {
+            return Err(ENOMEM);
+        }
+        // SAFETY: `skb` is ours and has room for the headers; the family
+        // storage is registered while handlers run.
+        let hdr = unsafe {
+            bindings::genlmsg_put(skb, portid, seq, F::storage().family_ptr(), flags.into(), cmd)
+        };
+        if hdr.is_null() {
+            // SAFETY: `skb` is ours and not sent.
+            unsafe { bindings::rgnl_nlmsg_free(skb) };
+            return Err(emsgsize());
+        }
+        // INVARIANT: both set above.
+        Ok(Self {
+            skb,
+            hdr,
+            _family: PhantomData,
+        })
+    }
+
+    /// The attribute writer of the message.
+    pub fn writer(&mut self) -> Writer<'_> {
+        // SAFETY: by the type invariants the skb is ours for `'_`.
+        unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) }
+    }
+
+    /// Finalises the header and hands the skb over; the caller sends it.
+    pub(crate) fn finish(self) -> *mut bindings::sk_buff {
+        let this = core::mem::ManuallyDrop::new(self);
+        // SAFETY: by the type invariants `hdr` belongs to the message in
+        // `skb`.
+        unsafe { bindings::rgnl_genlmsg_end(this.skb, this.hdr) };
+        this.skb
+    }
+}
+
+impl<F: Family> Drop for MsgBuilder<F> {
+    fn drop(&mut self) {
+        // SAFETY: by the type invariants the unsent skb is ours.
+        unsafe { bindings::rgnl_nlmsg_free(self.skb) };
+    }
+}

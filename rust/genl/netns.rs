@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Per-network-namespace state of a family (`register_pernet_subsys` with
+//! `id`/`size`: the kernel allocates the memory, the layer constructs and
+//! drops the Rust value in it).
+
+use super::{bindings, family::Family};
+use core::{ffi::c_int, mem};
+use kernel::{error::to_result, prelude::*, types::Opaque};
+
+/// State a family keeps for each network namespace.
+///
+/// Handlers reach it with `net_state()`: mutably, since they are serialised
+/// by `genl_mutex`, and a namespace is only torn down once no socket (and so
+/// no request or dump) of it remains.
+pub trait NetState: Sized + Send + 'static {
+    /// Creates the state of a new namespace; an error fails the namespace's
+    /// creation (or the family's registration, for existing namespaces).
+    fn new() -> Result<Self>;
+}
+
+impl NetState for () {
+    fn new() -> Result<Self> {
+        Ok(())
+    }
+}
+
+const fn has_state<F: Family>() -> bool {
+    mem::size_of::<F::NetState>() != 0
+}
+
+/// Returns the state of `net`.
+///
+/// # Safety
+///
+/// The family's pernet operations are registered, `net` is alive, and the
+/// caller holds `genl_mutex` (or is the pernet init/exit of `net`) for as
+/// long as the returned reference lives.
+pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut F::NetState {
+    if !has_state::<F>() {
+        // SAFETY: a zero-sized type has no bytes; a dangling, aligned
+        // pointer is a valid reference to it.
+        return unsafe { &mut *core::ptr::NonNull::<F::NetState>::dangling().as_ptr() };
+    }
+    // SAFETY: the pernet operations are registered, so `net_generic` returns
+    // the memory `net_init` initialised for `net`; exclusivity is the
+    // caller's contract.
+    unsafe { &mut *bindings::rgnl_net_generic(net, F::storage().net_id()).cast::<F::NetState>() }
+}
+
+unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
+    match F::NetState::new() {
+        Ok(value) => {
+            // SAFETY: the kernel allocated `size_of::<F::NetState>()` zeroed
+            // bytes, aligned to 8 (checked in `register`), for `net` before
+            // calling init; nothing else uses them yet.
+            let slot = unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()) };
+            // SAFETY: see above.
+            unsafe { slot.cast::<F::NetState>().write(value) };
+            0
+        }
+        Err(e) => e.to_errno(),
+    }
+}
+
+unsafe extern "C" fn net_exit<F: Family>(net: *mut bindings::net) {
+    // SAFETY: `net_init` succeeded for `net` (exit is only called then), and
+    // the namespace has no sockets left, so no handler uses the state.
+    let slot = unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()) };
+    // SAFETY: `slot` holds the value `net_init` wrote; it is dropped once.
+    unsafe { core::ptr::drop_in_place(slot.cast::<F::NetState>()) };
+}
+
+/// Registers the pernet operations of `F` in `ops`, with the id written to
+/// `id`. Nothing is registered when `F::NetState` is zero-sized.
+pub(crate) fn register<F: Family>(
+    ops: &'static Opaque<bindings::pernet_operations>,
+    id: &'static Opaque<core::ffi::c_uint>,
+) -> Result {
+    const { assert!(mem::align_of::<F::NetState>() <= 8, "kzalloc aligns net_generic memory to 8") };
+    if !has_state::<F>() {
+        return Ok(());
+    }
+    let value = bindings::pernet_operations {
+        init: Some(net_init::<F>),
+        exit: Some(net_exit::<F>),
+        id: id.get(),
+        size: mem::size_of::<F::NetState>(),
+        ..Default::default()
+    };
+    // SAFETY: the caller (`Registration::new`) owns `ops` until it is
+    // registered; it is `'static`.
+    unsafe { ops.get().write(value) };
+    // SAFETY: `ops` is initialised and `'static`; `id` outlives it.
+    to_result(unsafe { bindings::register_pernet_subsys(ops.get()) })
+}
+
+/// Unregisters what [`register`] registered.
+pub(crate) fn unregister<F: Family>(ops: &'static Opaque<bindings::pernet_operations>) {
+    if has_state::<F>() {
+        // SAFETY: `register` succeeded with these ops (the caller's contract).
+        unsafe { bindings::unregister_pernet_subsys(ops.get()) };
+    }
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The context of a doit handler: one request.
+
+use super::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::MsgBuilder, netns};
+use core::marker::PhantomData;
+use kernel::{error::to_result, error::code::*, prelude::*};
+
+/// `NLM_F_*` request flags, as [`Request::nlmsg_flags`] returns them.
+pub mod nlm_flags {
+    use super::bindings;
+    /// Ask for an ACK.
+    pub const ACK: u16 = bindings::NLM_F_ACK as u16;
+    /// Echo the change back to the sender (its notification).
+    pub const ECHO: u16 = bindings::NLM_F_ECHO as u16;
+    /// Replace an existing object.
+    pub const REPLACE: u16 = bindings::NLM_F_REPLACE as u16;
+    /// Fail if the object exists.
+    pub const EXCL: u16 = bindings::NLM_F_EXCL as u16;
+    /// Create the object if it does not exist.
+    pub const CREATE: u16 = bindings::NLM_F_CREATE as u16;
+}
+
+/// One request to a doit handler of family `F`.
+///
+/// # Invariants
+///
+/// `skb` and `info` are the arguments of a doit (or pre/post doit) call of
+/// `F`, valid while the handler runs (`'a`), with `genl_mutex` held.
+pub struct Request<'a, F: Family> {
+    skb: *mut bindings::sk_buff,
+    info: *mut bindings::genl_info,
+    attrs_len: usize,
+    _call: PhantomData<(&'a mut (), F)>,
+}
+
+impl<'a, F: Family> Request<'a, F> {
+    /// # Safety
+    ///
+    /// `skb` and `info` are as the type invariants require, and
+    /// `info->attrs` (if not null) has `attrs_len` entries.
+    pub(crate) unsafe fn from_raw(
+        skb: *mut bindings::sk_buff,
+        info: *mut bindings::genl_info,
+        attrs_len: usize,
+    ) -> Self {
+        // INVARIANT: the caller's contract.
+        Self {
+            skb,
+            info,
+            attrs_len,
+            _call: PhantomData,
+        }
+    }
+
+    fn info(&self) -> &bindings::genl_info {
+        // SAFETY: by the type invariants `info` is valid for `'a`.
+        unsafe { &*self.info }
+    }
+
+    /// The attributes, validated against the operation's policy.
+    pub fn attrs(&self) -> Attrs<'a> {
+        // SAFETY: by the type invariants `info->attrs` is null or has
+        // `attrs_len` validated entries, valid for `'a`.
+        unsafe { Attrs::from_raw(self.info().attrs, self.attrs_len, self.extack()) }
+    }
+
+    /// The extack of the request.
+    pub fn extack(&self) -> Extack<'a> {
+        // SAFETY: `info->extack` is null or valid while the request is
+        // handled.
+        unsafe { Extack::from_raw(self.info().extack) }
+    }
+
+    /// The request's `nlmsg_flags` (see [`nlm_flags`]).
+    pub fn nlmsg_flags(&self) -> u16 {
+        // SAFETY: `info->nlhdr` is the request header, valid for `'a`.
+        unsafe { (*self.info().nlhdr).nlmsg_flags }
+    }
+
+    /// The command of the request.
+    pub fn cmd(&self) -> u8 {
+        // SAFETY: `info->genlhdr` is the request's genetlink header.
+        unsafe { (*self.info().genlhdr).cmd }
+    }
+
+    /// The request's attributes exactly as they were sent (after the
+    /// genetlink header).
+    pub fn encoded_attrs(&self) -> &'a [u8] {
+        // SAFETY: `nlhdr` is a whole message of `nlmsg_len` bytes (checked
+        // by the netlink core), `genlhdr` points into it.
+        unsafe {
+            let nlh = self.info().nlhdr;
+            let start = self.info().genlhdr.cast::<u8>().add(core::mem::size_of::<bindings::genlmsghdr>());
+            let end = nlh.cast::<u8>().add((*nlh).nlmsg_len as usize);
+            core::slice::from_raw_parts(start, end.offset_from(start).max(0) as usize)
+        }
+    }
+
+    fn net(&self) -> *mut bindings::net {
+        // SAFETY: `info` is valid; the request's namespace is alive.
+        unsafe { bindings::rgnl_genl_info_net(self.info) }
+    }
+
+    /// The family's state for the request's network namespace.
+    pub fn net_state(&mut self) -> &mut F::NetState {
+        // SAFETY: `genl_mutex` is held for `'a` (type invariants) and the
+        // `&mut self` borrow makes this the only reference from here; the
+        // namespace is alive while its socket's request is handled.
+        unsafe { netns::state::<F>(self.net()) }
+    }
+
+    /// A reply message for this request, with command `cmd`.
+    pub fn reply_builder(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
+        MsgBuilder::new(payload, self.info().snd_portid, self.info().snd_seq, 0, cmd)
+    }
+
+    /// Sends `msg` to the requester.
+    pub fn reply(&self, msg: MsgBuilder<F>) -> Result {
+        let skb = msg.finish();
+        // SAFETY: `skb` is a finished message we own; `genlmsg_reply`
+        // consumes it in every case.
+        to_result(unsafe { bindings::rgnl_genlmsg_reply(skb, self.info) })
+    }
+
+    /// Whether anyone in the request's namespace listens to `group`.
+    pub fn has_listeners(&self, group: u32) -> bool {
+        // SAFETY: the family is registered and `net` alive.
+        group < F::MCGRPS.len() as u32
+            && unsafe { bindings::rgnl_genl_has_listeners(F::storage().family_ptr(), self.net(), group) }
+    }
+
+    /// Sends `msg` to `group` in the request's namespace, and to the
+    /// requester too when it asked with `NLM_F_ECHO` (`genl_notify`).
+    pub fn notify(&self, group: u32, msg: MsgBuilder<F>) -> Result {
+        if group >= F::MCGRPS.len() as u32 {
+            return Err(EINVAL);
+        }
+        let skb = msg.finish();
+        // SAFETY: `skb` is a finished message we own, consumed by
+        // `genl_notify`; `info` is the current request.
+        unsafe {
+            bindings::genl_notify(F::storage().family_ptr(), skb, self.info, group, bindings::RGNL_GFP_KERNEL)
+        };
+        Ok(())
+    }
+
+    /// Whether the sender asked for its change to be echoed.
+    pub fn wants_echo(&self) -> bool {
+        self.nlmsg_flags() & nlm_flags::ECHO != 0
+    }
+
+    /// The sender's netlink port id.
+    pub fn portid(&self) -> u32 {
+        self.info().snd_portid
+    }
+
+    pub(crate) fn skb(&self) -> *mut bindings::sk_buff {
+        self.skb
+    }
+}

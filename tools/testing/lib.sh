@@ -1,0 +1,32 @@
+# Shared helpers for rgnl's build and test scripts. Source it, do not run it.
+
+RGNL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RGNL_CACHE=${RGNL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rgnl}
+# The kernel and the module are built with Debian's rustc-web: it ships the
+# `core` sources the kernel needs; rustup's toolchain on PATH does not.
+RGNL_BINDGEN=${BINDGEN:-$HOME/.cargo/bin/bindgen}
+KMAKE_FLAGS=(LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN="$RGNL_BINDGEN")
+
+log() { printf '[rgnl %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf '[rgnl] error: %s\n' "$*" >&2; exit 1; }
+
+# run_with_progress LOGFILE CMD...: run CMD with output to LOGFILE, printing
+# elapsed time every 30 s, and the log's tail when it fails.
+run_with_progress() {
+	local logfile=$1; shift
+	local start=$SECONDS
+	"$@" >"$logfile" 2>&1 &
+	local pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 2
+		if (( (SECONDS - start) % 30 < 2 && SECONDS - start >= 30 )); then
+			log "  ... $((SECONDS - start))s, $(grep -c -E '^ +(CC|RUSTC|LD|AR|BINDGEN)' "$logfile") objects, last: $(tail -n1 "$logfile" | cut -c1-80)"
+			sleep 2
+		fi
+	done
+	if ! wait "$pid"; then
+		tail -n 40 "$logfile" >&2
+		die "failed after $((SECONDS - start))s: $* (full log: $logfile)"
+	fi
+	log "  done in $((SECONDS - start))s"
+}

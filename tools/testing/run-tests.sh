@@ -1,0 +1,44 @@
+#!/bin/bash
+# The whole test suite: host unit tests, then the VM tests. Ends with
+# `N passed, N failed` (and skips, if any); exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$RGNL_ROOT"
+
+passed=0 failed=0 skipped=0
+results=$(mktemp -d /tmp/rgnl-tests.XXXXXX)
+count() { # count NAME OK: one test result
+	if [ "$2" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+log "host: cargo test (client)"
+if (cd tools && cargo test --quiet 2>&1) | tee "$results/cargo.log"; then :; fi
+while read -r p f; do
+	passed=$((passed + p)) failed=$((failed + f))
+done < <(sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$results/cargo.log")
+grep -q '^test result:' "$results/cargo.log" || count "cargo test ran" fail
+
+# vm_suite NAME SCRIPT: run a guest TAP script; every ok/not ok line counts,
+# and the VM run itself (timeout, splat, exit status) counts as one more.
+vm_suite() {
+	local name=$1 script=$2
+	log "vm: $name"
+	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 \
+		--file rust/rgnl.ko --file tools/target/release/rgnl \
+		--file tools/testing/guest/tap.sh --file "$script" \
+		"sh ./$(basename "$script")" | tee "$results/$name.tap"
+	local rc=${PIPESTATUS[0]}
+	count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
+	passed=$((passed + $(grep -c '^ok ' "$results/$name.tap")))
+	local nf
+	nf=$(grep -c '^not ok ' "$results/$name.tap")
+	failed=$((failed + nf))
+	grep '^not ok ' "$results/$name.tap" | sed 's/^/FAILED: /'
+	grep -q '^1\.\.[0-9]' "$results/$name.tap" || count "$name: TAP plan printed (script ran to the end)" fail
+}
+
+vm_suite basic tools/testing/guest/basic.sh
+
+echo "logs: $results"
+echo "$passed passed, $failed failed, $skipped skipped"
+((failed == 0))
