@@ -20,11 +20,6 @@ pub(crate) mod cmd {
     pub(crate) const ECHO: u8 = 6;
 }
 
-/// Multicast group indices in [`MCGRPS`].
-pub(crate) mod group {
-    pub(crate) const EVENTS: u32 = 0;
-}
-
 pub(crate) const KEY_MAX_LEN: u16 = 64;
 pub(crate) const VALUE_MAX_LEN: u16 = 4096;
 

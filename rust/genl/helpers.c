@@ -74,6 +74,11 @@ void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr
 	genl_dump_check_consistent(cb, user_hdr);
 }
 
+unsigned int rgnl_skb_len(const struct sk_buff *skb)
+{
+	return skb->len;
+}
+
 void *rgnl_net_generic(const struct net *net, unsigned int id)
 {
 	return net_generic(net, id);

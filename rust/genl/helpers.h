@@ -30,6 +30,7 @@ struct net *rgnl_genl_info_net(const struct genl_info *info);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
 const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb);
 void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr);
+unsigned int rgnl_skb_len(const struct sk_buff *skb);
 void *rgnl_net_generic(const struct net *net, unsigned int id);
 void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg);
 void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *attr);

@@ -19,6 +19,7 @@
 
 mod attrs;
 mod bindings;
+mod dump;
 mod extack;
 mod family;
 mod mcast;
@@ -29,6 +30,7 @@ mod policy;
 mod request;
 
 pub use attrs::{Attr, Attrs, Nested};
+pub use dump::{Dump, DumpCursor, DumpIt};
 pub use extack::Extack;
 pub use family::{Family, FamilyStorage, Registration};
 pub use mcast::McGroup;

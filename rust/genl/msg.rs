@@ -8,7 +8,7 @@ use core::{ffi::c_void, marker::PhantomData};
 use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
 
 /// `EMSGSIZE`: the skb is full (not among `kernel::error::code`'s names).
-fn emsgsize() -> Error {
+pub(crate) fn emsgsize() -> Error {
     Error::from_errno(-(bindings::EMSGSIZE as core::ffi::c_int))
 }
 

@@ -3,7 +3,13 @@
 //! Operations: `genl_split_ops` entries built at compile time from Rust
 //! handler types, and the `extern "C"` trampolines that call them.
 
-use super::{bindings, family::Family, policy::AttrPolicy, request::Request};
+use super::{
+    bindings,
+    dump::{self, DumpIt},
+    family::Family,
+    policy::AttrPolicy,
+    request::Request,
+};
 use core::ffi::c_int;
 use kernel::prelude::*;
 
@@ -61,6 +67,26 @@ impl SplitOp {
             internal_flags: 0,
             flags: bindings::GENL_CMD_CAP_DO as u8,
             // Zero: strict validation (no GENL_DONT_VALIDATE_* exceptions).
+            validate: 0,
+        })
+    }
+
+    /// The dump operation of command `cmd`, handled by `H`.
+    pub const fn dumpit<F: Family, H: DumpIt<F>>(cmd: u8) -> Self {
+        let (policy, maxattr) = policy_ptr(H::POLICY);
+        Self(bindings::genl_split_ops {
+            __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1 {
+                __bindgen_anon_2: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_2 {
+                    start: Some(dump::start::<F, H>),
+                    dumpit: Some(dump::dumpit::<F, H>),
+                    done: None,
+                },
+            },
+            policy,
+            maxattr,
+            cmd,
+            internal_flags: 0,
+            flags: bindings::GENL_CMD_CAP_DUMP as u8,
             validate: 0,
         })
     }

@@ -16,12 +16,12 @@ run_with_progress() {
 	local logfile=$1; shift
 	local start=$SECONDS
 	"$@" >"$logfile" 2>&1 &
-	local pid=$!
+	local pid=$! next=$((SECONDS + 30))
 	while kill -0 "$pid" 2>/dev/null; do
-		sleep 2
-		if (( (SECONDS - start) % 30 < 2 && SECONDS - start >= 30 )); then
+		sleep 1
+		if ((SECONDS >= next)); then
+			next=$((SECONDS + 30))
 			log "  ... $((SECONDS - start))s, $(grep -c -E '^ +(CC|RUSTC|LD|AR|BINDGEN)' "$logfile") objects, last: $(tail -n1 "$logfile" | cut -c1-80)"
-			sleep 2
 		fi
 	done
 	if ! wait "$pid"; then

@@ -14,7 +14,7 @@ check() {
 check_out() {
 	name=$1 want=$2; shift 2
 	if out=$("$@" 2>&1) && [ "$out" = "$want" ]; then _tap 0 "$name"
-	else echo "# $name: wanted [$want], got [$out]"; _tap 1 "$name"; fi
+	else echo "# $name: wanted [$(echo "$want" | head -c 200)], got [$(echo "$out" | head -c 200)]"; _tap 1 "$name"; fi
 }
 check_fails() {
 	name=$1 code=$2; shift 2

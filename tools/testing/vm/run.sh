@@ -52,6 +52,11 @@ for spec in "${files[@]}"; do
 	[ -e "$src" ] || die "--file $src: no such file"
 	mkdir -p "$stage$(dirname "$dst")"
 	cp -a "$src" "$stage$dst"
+	# A dynamically linked program brings the host libraries it needs.
+	for lib in $(ldd "$src" 2>/dev/null | grep -o '/[^ ]*' || true); do
+		mkdir -p "$stage$(dirname "$lib")"
+		cp -L "$lib" "$stage$lib"
+	done
 done
 (cd "$stage" && find . -mindepth 1 | cpio -o -H newc --quiet) >"$logdir/run.cpio"
 # Uncompressed first: the kernel does not find an archive that follows a gzip one.
