@@ -7,7 +7,8 @@
 
 SHELL := /bin/bash
 TESTING := tools/testing
-KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen
+KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen \
+	CLIPPY_DRIVER=/usr/bin/clippy-driver
 
 .PHONY: all deps kernel module client run test clean
 
@@ -34,7 +35,10 @@ run: module client
 test: module client
 	@$(TESTING)/run-tests.sh
 
+# Removes build outputs without needing a kernel tree (never builds one).
 clean:
-	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh 2>/dev/null)} && [ -d "$$kdir" ] && \
-	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) clean || true
+	find rust samples -name '*.o' -o -name '*.ko' -o -name '*.mod' -o -name '*.mod.c' \
+		-o -name '.*.cmd' -o -name '.*.d' -o -name 'genl_bindings.rs' -o -name 'genl_helpers.c' \
+		-o -name modules.order 2>/dev/null | xargs -r rm -f
+	rm -f Module.symvers modules.order .module-common.o
 	cd tools && cargo clean

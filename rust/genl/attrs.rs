@@ -61,8 +61,10 @@ impl<'a> Attrs<'a> {
     /// The attribute of type `attr_type`, or `EINVAL` with the extack
     /// marking it missing.
     pub fn required(&self, attr_type: u16) -> Result<Attr<'a>> {
-        self.get(attr_type)
-            .ok_or_else(|| self.extack.missing(attr_type, kernel::c_str!("missing required attribute")))
+        self.get(attr_type).ok_or_else(|| {
+            self.extack
+                .missing(attr_type, kernel::c_str!("missing required attribute"))
+        })
     }
 
     /// The extack of the request these attributes belong to.

@@ -116,8 +116,14 @@ impl<'a, F: Family> Dump<'a, F> {
 }
 
 const fn check_cursor<C: DumpCursor>() {
-    assert!(mem::size_of::<C>() <= 48, "a dump cursor must fit netlink_callback::ctx (48 bytes)");
-    assert!(mem::align_of::<C>() <= 8, "netlink_callback::ctx is 8-byte aligned");
+    assert!(
+        mem::size_of::<C>() <= 48,
+        "a dump cursor must fit netlink_callback::ctx (48 bytes)"
+    );
+    assert!(
+        mem::align_of::<C>() <= 8,
+        "netlink_callback::ctx is 8-byte aligned"
+    );
 }
 
 fn cursor_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut C {
@@ -126,13 +132,21 @@ fn cursor_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut C {
     unsafe { core::ptr::addr_of_mut!((*cb).__bindgen_anon_1.ctx).cast::<C>() }
 }
 
-pub(crate) unsafe extern "C" fn start<F: Family, H: DumpIt<F>>(cb: *mut bindings::netlink_callback) -> c_int {
+/// # Safety
+///
+/// Only the genetlink core calls it, as the dump start of an op of `F` handled by `H`.
+pub(crate) unsafe extern "C" fn start<F: Family, H: DumpIt<F>>(
+    cb: *mut bindings::netlink_callback,
+) -> c_int {
     // SAFETY: called once by `genl_start` before any dumpit of this dump;
     // `ctx` is 48 bytes, 8-aligned, ours, and fits `H::Cursor`.
     unsafe { cursor_ptr::<H::Cursor>(cb).write(H::Cursor::default()) };
     0
 }
 
+/// # Safety
+///
+/// Only the genetlink core calls it, as the dumpit of an op of `F` handled by `H`, after `start`.
 pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,

@@ -134,7 +134,10 @@ pub struct Registration<F: Family> {
 
 impl<F: Family> Registration<F> {
     const VALID: () = {
-        assert!(ops_are_valid(F::OPS), "ops must be sorted by cmd, do before dump, at most 255");
+        assert!(
+            ops_are_valid(F::OPS),
+            "ops must be sorted by cmd, do before dump, at most 255"
+        );
         assert!(F::MCGRPS.len() <= u8::MAX as usize);
     };
 
@@ -169,7 +172,8 @@ impl<F: Family> Registration<F> {
         // SAFETY: `storage.family` is initialised and `'static`; the ops,
         // policies and groups it points to are `'static` constants.
         if let Err(e) = to_result(unsafe { bindings::genl_register_family(storage.family.get()) }) {
-            netns::unregister::<F>(&storage.pernet);
+            // SAFETY: `netns::register` succeeded just above.
+            unsafe { netns::unregister::<F>(&storage.pernet) };
             storage.registered.store(false, Ordering::Release);
             return Err(e);
         }
@@ -188,7 +192,9 @@ impl<F: Family> Drop for Registration<F> {
         if ret != 0 {
             pr_err!("genl_unregister_family({}) failed: {}\n", F::NAME, ret);
         }
-        netns::unregister::<F>(&storage.pernet);
+        // SAFETY: by the type invariants the pernet operations are
+        // registered; the family using them is gone.
+        unsafe { netns::unregister::<F>(&storage.pernet) };
         storage.registered.store(false, Ordering::Release);
     }
 }

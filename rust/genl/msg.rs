@@ -42,7 +42,8 @@ impl<'a> Writer<'a> {
         let len = i32::try_from(data.len()).map_err(|_| emsgsize())?;
         // SAFETY: by the type invariants `skb` is ours; `data` is readable
         // for `len` bytes. `nla_put` checks the tailroom.
-        let ret = unsafe { bindings::nla_put(self.skb, attr_type.into(), len, data.as_ptr().cast()) };
+        let ret =
+            unsafe { bindings::nla_put(self.skb, attr_type.into(), len, data.as_ptr().cast()) };
         if ret < 0 {
             Err(emsgsize())
         } else {
@@ -70,7 +71,9 @@ impl<'a> Writer<'a> {
     pub fn put_u64(&mut self, attr_type: u16, v: u64) -> Result {
         let b = v.to_ne_bytes();
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
-        let ret = unsafe { bindings::nla_put_64bit(self.skb, attr_type.into(), 8, b.as_ptr().cast(), self.pad) };
+        let ret = unsafe {
+            bindings::nla_put_64bit(self.skb, attr_type.into(), 8, b.as_ptr().cast(), self.pad)
+        };
         if ret < 0 {
             Err(emsgsize())
         } else {
@@ -173,7 +176,14 @@ impl<F: Family> MsgBuilder<F> {
         // SAFETY: `skb` is ours and has room for the headers; the family
         // storage is registered while handlers run.
         let hdr = unsafe {
-            bindings::genlmsg_put(skb, portid, seq, F::storage().family_ptr(), flags.into(), cmd)
+            bindings::genlmsg_put(
+                skb,
+                portid,
+                seq,
+                F::storage().family_ptr(),
+                flags.into(),
+                cmd,
+            )
         };
         if hdr.is_null() {
             // SAFETY: `skb` is ours and not sent.

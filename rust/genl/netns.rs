@@ -48,6 +48,10 @@ pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut 
     unsafe { &mut *bindings::rgnl_net_generic(net, F::storage().net_id()).cast::<F::NetState>() }
 }
 
+/// # Safety
+///
+/// Only the pernet core calls it, for a new `net`, with the family's
+/// pernet operations registered.
 unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
     match F::NetState::new() {
         Ok(value) => {
@@ -63,6 +67,9 @@ unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
     }
 }
 
+/// # Safety
+///
+/// Only the pernet core calls it, for a `net` whose `net_init` succeeded.
 unsafe extern "C" fn net_exit<F: Family>(net: *mut bindings::net) {
     // SAFETY: `net_init` succeeded for `net` (exit is only called then), and
     // the namespace has no sockets left, so no handler uses the state.
@@ -77,7 +84,12 @@ pub(crate) fn register<F: Family>(
     ops: &'static Opaque<bindings::pernet_operations>,
     id: &'static Opaque<core::ffi::c_uint>,
 ) -> Result {
-    const { assert!(mem::align_of::<F::NetState>() <= 8, "kzalloc aligns net_generic memory to 8") };
+    const {
+        assert!(
+            mem::align_of::<F::NetState>() <= 8,
+            "kzalloc aligns net_generic memory to 8"
+        )
+    };
     if !has_state::<F>() {
         return Ok(());
     }
@@ -96,7 +108,11 @@ pub(crate) fn register<F: Family>(
 }
 
 /// Unregisters what [`register`] registered.
-pub(crate) fn unregister<F: Family>(ops: &'static Opaque<bindings::pernet_operations>) {
+///
+/// # Safety
+///
+/// [`register`] succeeded with `ops` and they were not unregistered since.
+pub(crate) unsafe fn unregister<F: Family>(ops: &'static Opaque<bindings::pernet_operations>) {
     if has_state::<F>() {
         // SAFETY: `register` succeeded with these ops (the caller's contract).
         unsafe { bindings::unregister_pernet_subsys(ops.get()) };

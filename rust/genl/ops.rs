@@ -56,9 +56,17 @@ impl SplitOp {
         Self(bindings::genl_split_ops {
             __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1 {
                 __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_1 {
-                    pre_doit: if F::PRE_DOIT.is_some() { Some(pre_doit::<F>) } else { None },
+                    pre_doit: if F::PRE_DOIT.is_some() {
+                        Some(pre_doit::<F>)
+                    } else {
+                        None
+                    },
                     doit: Some(doit::<F, H>),
-                    post_doit: if F::POST_DOIT.is_some() { Some(post_doit::<F>) } else { None },
+                    post_doit: if F::POST_DOIT.is_some() {
+                        Some(post_doit::<F>)
+                    } else {
+                        None
+                    },
                 },
             },
             policy,
@@ -115,6 +123,9 @@ fn errno(r: Result) -> c_int {
     }
 }
 
+/// # Safety
+///
+/// Only the genetlink core calls it, as the doit of an op of `F` handled by `H`.
 unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
     skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
@@ -126,6 +137,9 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
     errno(H::doit(&mut req))
 }
 
+/// # Safety
+///
+/// Only the genetlink core calls it, as the pre_doit of an op of `F` .
 unsafe extern "C" fn pre_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
     skb: *mut bindings::sk_buff,
@@ -140,6 +154,9 @@ unsafe extern "C" fn pre_doit<F: Family>(
     }
 }
 
+/// # Safety
+///
+/// Only the genetlink core calls it, as the post_doit of an op of `F` .
 unsafe extern "C" fn post_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
     skb: *mut bindings::sk_buff,

@@ -133,11 +133,14 @@ impl AttrPolicy {
     /// Restricts an unsigned integer to `range`, checked by the kernel.
     pub const fn range_u64(mut self, range: &'static RangeU64) -> Self {
         let t = self.0.type_ as u32;
-        assert!(t == bindings::NLA_U8 || t == bindings::NLA_U16 || t == bindings::NLA_U32 || t == bindings::NLA_U64);
+        assert!(
+            t == bindings::NLA_U8
+                || t == bindings::NLA_U16
+                || t == bindings::NLA_U32
+                || t == bindings::NLA_U64
+        );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE_PTR as u8;
-        self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            range: &range.0,
-        };
+        self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 { range: &range.0 };
         self
     }
 
@@ -183,8 +186,14 @@ pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> [AttrPolic
     let mut i = 0;
     while i < entries.len() {
         let (t, p) = entries[i];
-        assert!(t != 0 && (t as usize) < N, "attribute type out of the policy's range");
-        assert!(table[t as usize].0.type_ as u32 == bindings::NLA_UNSPEC, "attribute listed twice");
+        assert!(
+            t != 0 && (t as usize) < N,
+            "attribute type out of the policy's range"
+        );
+        assert!(
+            table[t as usize].0.type_ as u32 == bindings::NLA_UNSPEC,
+            "attribute listed twice"
+        );
         table[t as usize] = p;
         i += 1;
     }

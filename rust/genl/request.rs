@@ -4,7 +4,7 @@
 
 use super::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::MsgBuilder, netns};
 use core::marker::PhantomData;
-use kernel::{error::to_result, error::code::*, prelude::*};
+use kernel::{error::code::*, error::to_result, prelude::*};
 
 /// `NLM_F_*` request flags, as [`Request::nlmsg_flags`] returns them.
 pub mod nlm_flags {
@@ -91,7 +91,11 @@ impl<'a, F: Family> Request<'a, F> {
         // by the netlink core), `genlhdr` points into it.
         unsafe {
             let nlh = self.info().nlhdr;
-            let start = self.info().genlhdr.cast::<u8>().add(core::mem::size_of::<bindings::genlmsghdr>());
+            let start = self
+                .info()
+                .genlhdr
+                .cast::<u8>()
+                .add(core::mem::size_of::<bindings::genlmsghdr>());
             let end = nlh.cast::<u8>().add((*nlh).nlmsg_len as usize);
             core::slice::from_raw_parts(start, end.offset_from(start).max(0) as usize)
         }
@@ -127,7 +131,9 @@ impl<'a, F: Family> Request<'a, F> {
     pub fn has_listeners(&self, group: u32) -> bool {
         // SAFETY: the family is registered and `net` alive.
         group < F::MCGRPS.len() as u32
-            && unsafe { bindings::rgnl_genl_has_listeners(F::storage().family_ptr(), self.net(), group) }
+            && unsafe {
+                bindings::rgnl_genl_has_listeners(F::storage().family_ptr(), self.net(), group)
+            }
     }
 
     /// Sends `msg` to `group` in the request's namespace, and to the
@@ -140,7 +146,13 @@ impl<'a, F: Family> Request<'a, F> {
         // SAFETY: `skb` is a finished message we own, consumed by
         // `genl_notify`; `info` is the current request.
         unsafe {
-            bindings::genl_notify(F::storage().family_ptr(), skb, self.info, group, bindings::RGNL_GFP_KERNEL)
+            bindings::genl_notify(
+                F::storage().family_ptr(),
+                skb,
+                self.info,
+                group,
+                bindings::RGNL_GFP_KERNEL,
+            )
         };
         Ok(())
     }

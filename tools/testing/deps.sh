@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 APT_PACKAGES=(
-	linux-source-6.12 rustc-web rust-web-src
+	linux-source-6.12 rustc-web rust-web-src rust-web-clippy
 	clang lld llvm libclang-dev
 	flex bison bc libelf-dev libssl-dev cpio kmod
 	qemu-system-x86 busybox-static iproute2 python3 python3-yaml python3-jsonschema

@@ -18,6 +18,20 @@ while read -r p f; do
 done < <(sed -n 's/^test result: [a-zA-Z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p' "$results/cargo.log")
 grep -q '^test result:' "$results/cargo.log" || count "cargo test ran" fail
 
+# host_check NAME CMD...: a host-side check that passes when CMD succeeds.
+host_check() {
+	local name=$1; shift
+	log "host: $name"
+	if "$@" >"$results/check.log" 2>&1; then count "$name" ok; else cat "$results/check.log"; count "$name" fail; fi
+}
+kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
+host_check "rustfmt --check (kernel .rustfmt.toml) of rust/ and samples/" \
+	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find rust samples -name '*.rs' ! -name genl_bindings.rs 2>/dev/null)"
+host_check "clippy on the kernel modules: no warnings" \
+	bash -c "touch rust/rgnl_main.rs && make --no-print-directory module CLIPPY=1 2>&1 | tee /dev/stderr | { ! grep -qE '^(warning|error)'; }"
+host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
+host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
+
 # vm_suite NAME SCRIPT: run a guest TAP script; every ok/not ok line counts,
 # and the VM run itself (timeout, splat, exit status) counts as one more.
 vm_suite() {

@@ -96,7 +96,9 @@ impl Client {
     /// Sends `cmd` with `attrs` and returns the attributes of the reply.
     pub fn request(&mut self, cmd: Cmd, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
         let msg = build_request(self.family_id, cmd, attrs)?;
-        self.sock.send(msg).map_err(|e| Error::Netlink(format!("send: {e}")))?;
+        self.sock
+            .send(msg)
+            .map_err(|e| Error::Netlink(format!("send: {e}")))?;
         let reply: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
             .sock
             .recv()?
