@@ -38,7 +38,7 @@ vm_suite() {
 	local name=$1 script=$2
 	log "vm: $name"
 	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 \
-		--file rust/rgnl.ko --file tools/target/release/rgnl \
+		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
 		--file tools/testing/guest/tap.sh --file "$script" \
 		"sh ./$(basename "$script")" | tee "$results/$name.tap"
 	local rc=${PIPESTATUS[0]}
@@ -52,6 +52,7 @@ vm_suite() {
 }
 
 vm_suite basic tools/testing/guest/basic.sh
+vm_suite layer tools/testing/guest/layer.sh
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

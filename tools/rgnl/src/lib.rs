@@ -12,7 +12,7 @@ mod proto;
 pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION};
 
 use neli::{
-    consts::{nl::NlmF, nl::NlmFFlags, socket::NlFamily},
+    consts::{nl::NlmF, nl::NlmFFlags, nl::Nlmsg, socket::NlFamily},
     err::NlError,
     genl::{Genlmsghdr, Nlattr},
     nl::{NlPayload, Nlmsghdr},
@@ -24,8 +24,8 @@ use neli::{
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The family is not registered: the module is not loaded.
-    #[error("generic netlink family \"{FAMILY_NAME}\" not found: is rgnl.ko loaded?")]
-    NotLoaded,
+    #[error("generic netlink family \"{0}\" not found: is its module loaded?")]
+    NotLoaded(String),
     /// The kernel refused the request with this errno.
     #[error("kernel refused the request: {}", std::io::Error::from_raw_os_error(*.0))]
     Kernel(i32),
@@ -48,6 +48,15 @@ impl<T: std::fmt::Debug, P: std::fmt::Debug> From<NlError<T, P>> for Error {
 
 /// The netlink message of a request of `cmd` with `attrs` to `family_id`.
 pub fn build_request(family_id: u16, cmd: Cmd, attrs: &[RawAttr]) -> Result<Request, Error> {
+    build_message(family_id, cmd, attrs, &[NlmF::Request])
+}
+
+fn build_message(
+    family_id: u16,
+    cmd: Cmd,
+    attrs: &[RawAttr],
+    flags: &[NlmF],
+) -> Result<Request, Error> {
     let mut buf = GenlBuffer::new();
     for (t, payload) in attrs {
         let attr = Nlattr::new(false, false, *t, Buffer::from(payload.as_slice()))
@@ -57,7 +66,7 @@ pub fn build_request(family_id: u16, cmd: Cmd, attrs: &[RawAttr]) -> Result<Requ
     Ok(Nlmsghdr::new(
         None,
         family_id,
-        NlmFFlags::new(&[NlmF::Request]),
+        NlmFFlags::new(flags),
         None,
         None,
         NlPayload::Payload(Genlmsghdr::new(cmd, FAMILY_VERSION, buf)),
@@ -80,11 +89,17 @@ impl Client {
     /// Opens a generic netlink socket and resolves the family id by name
     /// through nlctrl.
     pub fn connect() -> Result<Self, Error> {
+        Self::connect_to(FAMILY_NAME)
+    }
+
+    /// Like [`Client::connect`], for the family called `name` (any family
+    /// speaking this attribute encoding, e.g. the `rgnl_echo` sample).
+    pub fn connect_to(name: &str) -> Result<Self, Error> {
         let mut sock = NlSocketHandle::connect(NlFamily::Generic, None, &[])
             .map_err(|e| Error::Netlink(format!("socket: {e}")))?;
         let family_id = sock
-            .resolve_genl_family(FAMILY_NAME)
-            .map_err(|_| Error::NotLoaded)?;
+            .resolve_genl_family(name)
+            .map_err(|_| Error::NotLoaded(name.to_string()))?;
         Ok(Self { sock, family_id })
     }
 
@@ -111,6 +126,39 @@ impl Client {
             .iter()
             .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
             .collect())
+    }
+
+    /// Dumps `cmd` with `attrs` as the filter: the attributes of every
+    /// message, in order, and whether the kernel flagged the dump
+    /// interrupted (`NLM_F_DUMP_INTR`: the data changed under it).
+    pub fn dump(
+        &mut self,
+        cmd: Cmd,
+        attrs: &[RawAttr],
+    ) -> Result<(Vec<Vec<RawAttr>>, bool), Error> {
+        let msg = build_message(self.family_id, cmd, attrs, &[NlmF::Request, NlmF::Dump])?;
+        self.sock
+            .send(msg)
+            .map_err(|e| Error::Netlink(format!("send: {e}")))?;
+        let mut out = Vec::new();
+        let mut interrupted = false;
+        for reply in self.sock.iter::<u16, Genlmsghdr<Cmd, Attr>>(false) {
+            let reply = reply?;
+            if reply.nl_type == u16::from(Nlmsg::Done) {
+                break;
+            }
+            interrupted |= reply.nl_flags.contains(&NlmF::DumpIntr);
+            let genl = reply
+                .get_payload()
+                .map_err(|e| Error::Protocol(format!("{e}")))?;
+            out.push(
+                genl.get_attr_handle()
+                    .iter()
+                    .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
+                    .collect(),
+            );
+        }
+        Ok((out, interrupted))
     }
 
     /// ECHO: the kernel returns the attributes unchanged.

@@ -2,6 +2,7 @@
 #   check NAME CMD...        ok if CMD succeeds
 #   check_out NAME WANT CMD... ok if CMD succeeds and prints exactly WANT
 #   check_fails NAME CODE CMD... ok if CMD exits with CODE
+#   check_err NAME CODE WANT CMD... ok if CMD exits with CODE printing WANT
 tap_n=0
 _tap() {
 	tap_n=$((tap_n + 1))
@@ -21,5 +22,11 @@ check_fails() {
 	out=$("$@" 2>&1); rc=$?
 	if [ "$rc" = "$code" ]; then _tap 0 "$name"
 	else echo "# $name: wanted exit $code, got $rc: $out"; _tap 1 "$name"; fi
+}
+check_err() {
+	name=$1 code=$2 want=$3; shift 3
+	out=$("$@" 2>&1); rc=$?
+	if [ "$rc" = "$code" ] && [ "$out" = "$want" ]; then _tap 0 "$name"
+	else echo "# $name: wanted exit $code [$want], got exit $rc [$(echo "$out" | head -c 200)]"; _tap 1 "$name"; fi
 }
 tap_done() { echo "1..$tap_n"; }

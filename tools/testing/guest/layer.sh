@@ -1,0 +1,34 @@
+# The genetlink layer, through the rgnl_echo sample: do, dump resume, strict
+# policy, GETPOLICY. Runs in the VM.
+set +e
+. ./tap.sh
+echo_() { rgnl --family rgnl_echo raw "$@"; }
+
+check "insmod rgnl_echo.ko (second family on the layer)" insmod rgnl_echo.ko
+check_out "sample ECHO returns TEXT (\"hi\\\\0\")" "1=686900" echo_ 1 --attr 1=str:hi
+
+t=$(head -c 200 /dev/zero | tr '\0' a)
+echo_ 2 --dump --attr 2=u32:2000 --attr 1=str:$t >/tmp/seq 2>/tmp/seq.err
+# 2000 messages of ~216 bytes: ~430 KB, so the dump resumed over many skbs.
+check_out "dump: 2000 messages over many skbs" 2000 sh -c 'wc -l < /tmp/seq'
+check "dump: every index once, in order" \
+	awk '{ split($1, a, "="); if (a[1] != 3 || a[2] != NR - 1) exit 1 } END { exit NR != 2000 }' /tmp/seq
+check_out "dump: not flagged interrupted (nothing changed)" "" cat /tmp/seq.err
+
+check_fails "strict policy: COUNT out of range refused" 1 echo_ 2 --dump --attr 2=u32:0
+check_err "strict policy: range refusal is ERANGE" 1 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34)" \
+	echo_ 2 --dump --attr 2=u32:10001
+check_err "required attribute missing: EINVAL" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22)" \
+	echo_ 1
+check_fails "strict policy: unknown attribute (type 3 on ECHO) refused" 1 echo_ 1 --attr 1=str:x --attr 3=u32:1
+# 0x61616161 is "aaaa" with no NUL: not a NUL_STRING.
+check_err "strict policy: string without its NUL refused (EINVAL)" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22)" \
+	echo_ 1 --attr 1=u32:1633771873
+
+policy=$(genl ctrl policy name rgnl_echo 2>&1)
+echo "$policy" | sed 's/^/# /'
+check "GETPOLICY: ECHO has a do policy, SEQ a dump policy" sh -c "echo '$policy' | grep -q 'op 1 policies: do=' && echo '$policy' | grep -q 'op 2 policies: dump='"
+check "GETPOLICY: TEXT is NUL_STRING max 255" sh -c "echo '$policy' | grep -q 'attr\[1\]: type=NUL_STRING max len:255'"
+check "GETPOLICY: COUNT is U32 range [1,10000]" sh -c "echo '$policy' | grep -q 'attr\[2\]: type=U32 range:\[1,10000\]'"
+check "rmmod rgnl_echo" rmmod rgnl_echo
+tap_done
