@@ -2,16 +2,19 @@
 
 //! rgnl_echo: the smallest useful family on the rgnl genetlink layer.
 //!
-//! ECHO (do) replies with the TEXT it was sent; SEQ (dump) sends COUNT
-//! messages numbered by INDEX, resuming across as many skbs as it takes.
+//! ECHO (do) replies with the TEXT it was sent and, as COUNT, how many
+//! ECHOs the caller's network namespace has seen; SEQ (dump) sends COUNT
+//! messages numbered by INDEX, resuming across as many skbs as it takes;
+//! RESET (do, admin in the namespace's user namespace) zeroes the counter
+//! and notifies group `events` with the old COUNT.
 //! No `unsafe` here: everything unsafe is in the layer.
 
 #[path = "../../rust/genl/mod.rs"]
 mod genl;
 
 use genl::{
-    policy, AttrPolicy, DoIt, Dump, DumpIt, Family, FamilyStorage, Registration, Request, SplitOp,
-    GOODSIZE,
+    op_flags, policy, AttrPolicy, DoIt, Dump, DumpIt, Family, FamilyStorage, McGroup, NetState,
+    Registration, Request, SplitOp, GOODSIZE,
 };
 use kernel::{c_str, prelude::*, str::CStr};
 
@@ -29,6 +32,8 @@ const ATTR_INDEX: u16 = 3;
 const ATTR_PAD: u16 = 4;
 const CMD_ECHO: u8 = 1;
 const CMD_SEQ: u8 = 2;
+const CMD_RESET: u8 = 3;
+const GROUP_EVENTS: u32 = 0;
 
 const ECHO_POLICY: [AttrPolicy; 2] = policy(&[(ATTR_TEXT, AttrPolicy::nul_string(255))]);
 const SEQ_POLICY: [AttrPolicy; 3] = policy(&[
@@ -47,11 +52,22 @@ impl Family for EchoFamily {
     const OPS: &'static [SplitOp] = &[
         SplitOp::doit::<EchoFamily, Echo>(CMD_ECHO),
         SplitOp::dumpit::<EchoFamily, Seq>(CMD_SEQ),
+        SplitOp::doit::<EchoFamily, Reset>(CMD_RESET).flags(op_flags::UNS_ADMIN_PERM),
     ];
-    type NetState = ();
+    const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
+    type NetState = EchoCount;
 
     fn storage() -> &'static FamilyStorage<Self> {
         &STORAGE
+    }
+}
+
+/// ECHOs seen in one network namespace.
+struct EchoCount(u32);
+
+impl NetState for EchoCount {
+    fn new() -> Result<Self> {
+        Ok(Self(0))
     }
 }
 
@@ -62,8 +78,13 @@ impl DoIt<EchoFamily> for Echo {
 
     fn doit(req: &mut Request<'_, EchoFamily>) -> Result {
         let text = req.attrs().required(ATTR_TEXT)?.str_bytes()?;
+        let count = &mut req.net_state().0;
+        *count = count.saturating_add(1);
+        let count = *count;
         let mut msg = req.reply_builder(CMD_ECHO, GOODSIZE)?;
-        msg.writer().put_str_bytes(ATTR_TEXT, text)?;
+        let mut w = msg.writer();
+        w.put_str_bytes(ATTR_TEXT, text)?;
+        w.put_u32(ATTR_COUNT, count)?;
         req.reply(msg)
     }
 }
@@ -89,6 +110,24 @@ impl DumpIt<EchoFamily> for Seq {
                 w.put_str_bytes(ATTR_TEXT, text)
             })?;
             *next += 1;
+        }
+        Ok(())
+    }
+}
+
+struct Reset;
+
+impl DoIt<EchoFamily> for Reset {
+    const POLICY: &'static [AttrPolicy] = &[];
+
+    fn doit(req: &mut Request<'_, EchoFamily>) -> Result {
+        let old = core::mem::replace(&mut req.net_state().0, 0);
+        // Build the notification only when someone listens (or the sender
+        // asked for an echo of it).
+        if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
+            let mut msg = req.reply_builder(CMD_RESET, GOODSIZE)?;
+            msg.writer().put_u32(ATTR_COUNT, old)?;
+            req.notify(GROUP_EVENTS, msg)?;
         }
         Ok(())
     }

@@ -48,7 +48,7 @@ impl<T: std::fmt::Debug, P: std::fmt::Debug> From<NlError<T, P>> for Error {
 
 /// The netlink message of a request of `cmd` with `attrs` to `family_id`.
 pub fn build_request(family_id: u16, cmd: Cmd, attrs: &[RawAttr]) -> Result<Request, Error> {
-    build_message(family_id, cmd, attrs, &[NlmF::Request])
+    build_message(family_id, cmd, attrs, &[NlmF::Request, NlmF::Ack])
 }
 
 fn build_message(
@@ -114,18 +114,25 @@ impl Client {
         self.sock
             .send(msg)
             .map_err(|e| Error::Netlink(format!("send: {e}")))?;
-        let reply: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
-            .sock
-            .recv()?
-            .ok_or_else(|| Error::Protocol("no reply".into()))?;
-        let genl = reply
-            .get_payload()
-            .map_err(|e| Error::Protocol(format!("{e}")))?;
-        Ok(genl
-            .get_attr_handle()
-            .iter()
-            .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
-            .collect())
+        // With NLM_F_ACK the kernel ends every request with an ACK (or the
+        // error); a reply, if the command has one, comes before it.
+        let mut attrs = Vec::new();
+        loop {
+            let msg: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
+                .sock
+                .recv()?
+                .ok_or_else(|| Error::Protocol("socket closed before the ACK".into()))?;
+            match msg.nl_payload {
+                NlPayload::Ack(_) => return Ok(attrs),
+                NlPayload::Err(e) => return Err(Error::Kernel(-e.error)),
+                NlPayload::Payload(genl) => attrs.extend(
+                    genl.get_attr_handle()
+                        .iter()
+                        .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec())),
+                ),
+                NlPayload::Empty => return Err(Error::Protocol("empty message".into())),
+            }
+        }
     }
 
     /// Dumps `cmd` with `attrs` as the filter: the attributes of every
@@ -161,6 +168,35 @@ impl Client {
         Ok((out, interrupted))
     }
 
+    /// Subscribes to the multicast group `group` of the family.
+    pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
+        let id = self
+            .sock
+            .resolve_nl_mcast_group(family, group)
+            .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))?;
+        self.sock
+            .add_mcast_membership(&[id])
+            .map_err(|e| Error::Netlink(format!("joining {family}/{group}: {e}")))
+    }
+
+    /// Waits for the next message (a notification, after
+    /// [`Client::subscribe`]): its command and attributes.
+    pub fn next_notification(&mut self) -> Result<(Cmd, Vec<RawAttr>), Error> {
+        let msg: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
+            .sock
+            .recv()?
+            .ok_or_else(|| Error::Protocol("socket closed".into()))?;
+        let genl = msg
+            .get_payload()
+            .map_err(|e| Error::Protocol(format!("{e}")))?;
+        let attrs = genl
+            .get_attr_handle()
+            .iter()
+            .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
+            .collect();
+        Ok((genl.cmd, attrs))
+    }
+
     /// ECHO: the kernel returns the attributes unchanged.
     pub fn echo(&mut self, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
         self.request(Cmd::Echo, attrs)
@@ -185,7 +221,7 @@ mod tests {
         let mut want = Vec::new();
         want.extend(28u32.to_ne_bytes()); // nlmsg_len: 16 + 4 + 8
         want.extend(0x18u16.to_ne_bytes()); // nlmsg_type: the family id
-        want.extend(1u16.to_ne_bytes()); // NLM_F_REQUEST
+        want.extend(5u16.to_ne_bytes()); // NLM_F_REQUEST | NLM_F_ACK
         want.extend(0u32.to_ne_bytes()); // seq
         want.extend(0u32.to_ne_bytes()); // portid
         want.extend([6, 1, 0, 0]); // cmd ECHO, version 1, reserved

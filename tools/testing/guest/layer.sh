@@ -5,7 +5,7 @@ set +e
 echo_() { rgnl --family rgnl_echo raw "$@"; }
 
 check "insmod rgnl_echo.ko (second family on the layer)" insmod rgnl_echo.ko
-check_out "sample ECHO returns TEXT (\"hi\\\\0\")" "1=686900" echo_ 1 --attr 1=str:hi
+check_out "sample ECHO returns TEXT (\"hi\\\\0\") and COUNT 1" "1=686900 2=1" echo_ 1 --attr 1=str:hi
 
 t=$(head -c 200 /dev/zero | tr '\0' a)
 echo_ 2 --dump --attr 2=u32:2000 --attr 1=str:$t >/tmp/seq 2>/tmp/seq.err
@@ -24,6 +24,34 @@ check_fails "strict policy: unknown attribute (type 3 on ECHO) refused" 1 echo_ 
 # 0x61616161 is "aaaa" with no NUL: not a NUL_STRING.
 check_err "strict policy: string without its NUL refused (EINVAL)" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22)" \
 	echo_ 1 --attr 1=u32:1633771873
+
+# Per-network-namespace state: ECHO reports the namespace's ECHO count.
+check_out "netns state: second ECHO counts 2" "1=6100 2=2" echo_ 1 --attr 1=str:a
+check_out "netns state: third ECHO counts 3" "1=6100 2=3" echo_ 1 --attr 1=str:a
+check_out "netns state: a new netns starts at 1" "1=6100 2=1" /usr/bin/unshare -n rgnl --family rgnl_echo raw 1 --attr 1=str:a
+check_out "netns state: the first netns is unaffected (4)" "1=6100 2=4" echo_ 1 --attr 1=str:a
+
+# Permissions: RESET is GENL_UNS_ADMIN_PERM.
+nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+check_err "admin op refused to an unprivileged user: EPERM" 1 "rgnl: request: kernel refused the request: Operation not permitted (os error 1)" \
+	nobody rgnl --family rgnl_echo raw 3
+check "admin op allowed in the user's own user+net namespace" nobody /usr/bin/unshare -Urn rgnl --family rgnl_echo raw 3
+check "unprivileged user may use the non-admin ECHO" nobody rgnl --family rgnl_echo raw 1 --attr 1=str:a
+
+# Multicast: RESET notifies group events with the old count (5: four
+# ECHOs above, one by nobody).
+wait_listening() { for i in $(seq 50); do grep -q listening "$1" && return 0; sleep 0.1; done; return 1; }
+timeout 10 rgnl --family rgnl_echo monitor --count 1 >/tmp/mon 2>/tmp/mon.err &
+mon=$!
+timeout 3 /usr/bin/unshare -n rgnl --family rgnl_echo monitor --count 1 >/tmp/mon2 2>/tmp/mon2.err &
+mon2=$!
+check "subscriber joined group events" wait_listening /tmp/mon.err
+check "subscriber in another netns joined too" wait_listening /tmp/mon2.err
+check "RESET as root" echo_ 3
+wait $mon
+check_out "subscriber received RESET (cmd 3) with the old COUNT" "3 2=5" cat /tmp/mon
+wait $mon2
+check_out "no notification crossed into the other netns" "" cat /tmp/mon2
 
 policy=$(genl ctrl policy name rgnl_echo 2>&1)
 echo "$policy" | sed 's/^/# /'

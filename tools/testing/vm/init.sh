@@ -7,7 +7,7 @@ export PATH=/rgnl:/usr/local/bin:/usr/bin:/usr/sbin:/bin:/sbin HOME=/root
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
-mount -t tmpfs tmp /tmp
+mount -t tmpfs -o mode=1777 tmp /tmp
 mount -t tmpfs run /run
 mount -t debugfs debugfs /sys/kernel/debug
 ip link set lo up

@@ -19,6 +19,7 @@ if [ -f "$out" ]; then echo "$out"; exit 0; fi
 for b in "${HOST_BINARIES[@]}"; do [ -x "$b" ] || die "$b missing: run tools/testing/deps.sh"; done
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+chmod 755 "$root" # mktemp's 0700 would become the guest's / and lock out non-root
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,root,etc,rgnl,var}
 ln -s ../run "$root/var/run"
 install -m755 "$(dirname "$0")/init.sh" "$root/init"

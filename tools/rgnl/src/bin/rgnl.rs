@@ -3,6 +3,7 @@
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 use rgnl::{Attr, Client, Cmd, Error, RawAttr};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -23,6 +24,16 @@ enum Command {
     Echo {
         /// The text to send.
         text: String,
+    },
+    /// Print notifications of multicast GROUP as they arrive ("CMD attrs"
+    /// a line, as `raw` prints them); stop after --count of them.
+    Monitor {
+        /// The group name.
+        #[arg(default_value = "events")]
+        group: String,
+        /// Exit after this many notifications (default: never).
+        #[arg(long)]
+        count: Option<u64>,
     },
     /// Send command CMD with raw attributes; print each reply message on a
     /// line as TYPE=VALUE pairs (4-byte payloads as u32, others as hex).
@@ -86,6 +97,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .find(|(t, _)| *t == Attr::Value)
                 .context("ECHO reply has no VALUE")?;
             println!("{}", String::from_utf8_lossy(&value.1));
+        }
+        Command::Monitor { group, count } => {
+            client.subscribe(&cli.family, &group)?;
+            eprintln!("rgnl: listening on {}/{group}", cli.family);
+            let mut seen = 0;
+            while count.is_none_or(|n| seen < n) {
+                let (cmd, attrs) = client.next_notification()?;
+                println!("{} {}", u8::from(cmd), format_attrs(&attrs));
+                // A script waits on this line: do not let it sit in a buffer.
+                std::io::stdout().flush()?;
+                seen += 1;
+            }
         }
         Command::Raw { cmd, dump, attrs } => {
             let attrs = attrs
