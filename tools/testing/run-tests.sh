@@ -29,6 +29,10 @@ host_check "rustfmt --check (kernel .rustfmt.toml) of rust/ and samples/" \
 	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find rust samples -name '*.rs' ! -name genl_bindings.rs 2>/dev/null)"
 host_check "clippy on the kernel modules: no warnings" \
 	bash -c "touch rust/rgnl_main.rs && make --no-print-directory module CLIPPY=1 2>&1 | tee /dev/stderr | { ! grep -qE '^(warning|error)'; }"
+host_check "no unsafe in family or sample code (only in rust/genl/)" \
+	bash -c "! grep -rnw unsafe rust samples --include='*.rs' --exclude-dir=genl --exclude=genl_bindings.rs | grep -vE '^[^:]+:[0-9]+: *//'"
+host_check "every unsafe block in the layer has a SAFETY comment" \
+	tools/testing/check-safety-comments.sh rust/genl/*.rs
 host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
 host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
 
