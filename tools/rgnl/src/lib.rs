@@ -76,6 +76,14 @@ fn build_message(
 /// A request message of the family.
 pub type Request = Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>>;
 
+/// The attributes of a received message, in order.
+fn raw_attrs(genl: &Genlmsghdr<Cmd, Attr>) -> Vec<RawAttr> {
+    genl.get_attr_handle()
+        .iter()
+        .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
+        .collect()
+}
+
 /// One attribute of a message: its type and raw payload.
 pub type RawAttr = (Attr, Vec<u8>);
 
@@ -125,11 +133,7 @@ impl Client {
             match msg.nl_payload {
                 NlPayload::Ack(_) => return Ok(attrs),
                 NlPayload::Err(e) => return Err(Error::Kernel(-e.error)),
-                NlPayload::Payload(genl) => attrs.extend(
-                    genl.get_attr_handle()
-                        .iter()
-                        .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec())),
-                ),
+                NlPayload::Payload(genl) => attrs.extend(raw_attrs(&genl)),
                 NlPayload::Empty => return Err(Error::Protocol("empty message".into())),
             }
         }
@@ -158,12 +162,7 @@ impl Client {
             let genl = reply
                 .get_payload()
                 .map_err(|e| Error::Protocol(format!("{e}")))?;
-            out.push(
-                genl.get_attr_handle()
-                    .iter()
-                    .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
-                    .collect(),
-            );
+            out.push(raw_attrs(genl));
         }
         Ok((out, interrupted))
     }
@@ -189,12 +188,7 @@ impl Client {
         let genl = msg
             .get_payload()
             .map_err(|e| Error::Protocol(format!("{e}")))?;
-        let attrs = genl
-            .get_attr_handle()
-            .iter()
-            .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
-            .collect();
-        Ok((genl.cmd, attrs))
+        Ok((genl.cmd, raw_attrs(genl)))
     }
 
     /// ECHO: the kernel returns the attributes unchanged.
