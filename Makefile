@@ -26,7 +26,7 @@ module: deps
 	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) $(if $(CLIPPY),CLIPPY=1) modules
 
 client: deps
-	cd tools && cargo build --release --quiet
+	cd tools && cargo build --release --quiet --bins --examples
 
 run: module client
 	@$(TESTING)/vm/run.sh --file rust/rgnl.ko --file tools/target/release/rgnl \

@@ -6,7 +6,8 @@
 //! ECHOs the caller's network namespace has seen; SEQ (dump) sends COUNT
 //! messages numbered by INDEX, resuming across as many skbs as it takes;
 //! RESET (do, admin in the namespace's user namespace) zeroes the counter
-//! and notifies group `events` with the old COUNT.
+//! and notifies group `events` with the old COUNT. A SEQ dump during which
+//! the count changes is flagged `NLM_F_DUMP_INTR`.
 //! No `unsafe` here: everything unsafe is in the layer.
 
 #[path = "../../rust/genl/mod.rs"]
@@ -62,12 +63,26 @@ impl Family for EchoFamily {
     }
 }
 
-/// ECHOs seen in one network namespace.
-struct EchoCount(u32);
+/// ECHOs seen in one network namespace, and the generation of that count
+/// (bumped on every change; starts at 1, as 0 means "not tracked").
+struct EchoCount {
+    echoes: u32,
+    generation: u32,
+}
 
 impl NetState for EchoCount {
     fn new() -> Result<Self> {
-        Ok(Self(0))
+        Ok(Self {
+            echoes: 0,
+            generation: 1,
+        })
+    }
+}
+
+impl EchoCount {
+    fn set(&mut self, echoes: u32) {
+        self.echoes = echoes;
+        self.generation = self.generation.wrapping_add(1).max(1);
     }
 }
 
@@ -78,9 +93,9 @@ impl DoIt<EchoFamily> for Echo {
 
     fn doit(req: &mut Request<'_, EchoFamily>) -> Result {
         let text = req.attrs().required(ATTR_TEXT)?.str_bytes()?;
-        let count = &mut req.net_state().0;
-        *count = count.saturating_add(1);
-        let count = *count;
+        let state = req.net_state();
+        state.set(state.echoes.saturating_add(1));
+        let count = state.echoes;
         let mut msg = req.reply_builder(CMD_ECHO, GOODSIZE)?;
         let mut w = msg.writer();
         w.put_str_bytes(ATTR_TEXT, text)?;
@@ -97,6 +112,10 @@ impl DumpIt<EchoFamily> for Seq {
     type Cursor = u32;
 
     fn dumpit(dump: &mut Dump<'_, EchoFamily>, next: &mut u32) -> Result {
+        // SEQ's output does not depend on the count, but tracking its
+        // generation shows NLM_F_DUMP_INTR: an ECHO during the dump marks it.
+        let generation = dump.net_state().generation;
+        dump.set_generation(generation);
         let attrs = dump.attrs();
         let count = attrs.required(ATTR_COUNT)?.u32()?;
         let text = match attrs.get(ATTR_TEXT) {
@@ -121,7 +140,9 @@ impl DoIt<EchoFamily> for Reset {
     const POLICY: &'static [AttrPolicy] = &[];
 
     fn doit(req: &mut Request<'_, EchoFamily>) -> Result {
-        let old = core::mem::replace(&mut req.net_state().0, 0);
+        let state = req.net_state();
+        let old = state.echoes;
+        state.set(0);
         // Build the notification only when someone listens (or the sender
         // asked for an echo of it).
         if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {

@@ -43,6 +43,7 @@ vm_suite() {
 	log "vm: $name"
 	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 \
 		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
+		--file tools/target/release/examples/dump_intr \
 		--file tools/testing/guest/tap.sh --file "$script" \
 		"sh ./$(basename "$script")" | tee "$results/$name.tap"
 	local rc=${PIPESTATUS[0]}

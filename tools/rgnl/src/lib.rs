@@ -147,11 +147,27 @@ impl Client {
         cmd: Cmd,
         attrs: &[RawAttr],
     ) -> Result<(Vec<Vec<RawAttr>>, bool), Error> {
+        let mut out = Vec::new();
+        let interrupted = self.dump_each(cmd, attrs, |m| {
+            out.push(m);
+            Ok(())
+        })?;
+        Ok((out, interrupted))
+    }
+
+    /// Like [`Client::dump`], handing each message's attributes to `each`
+    /// as it arrives (the kernel fills the next skb only once the previous
+    /// one was read). Returns whether the dump was flagged interrupted.
+    pub fn dump_each(
+        &mut self,
+        cmd: Cmd,
+        attrs: &[RawAttr],
+        mut each: impl FnMut(Vec<RawAttr>) -> Result<(), Error>,
+    ) -> Result<bool, Error> {
         let msg = build_message(self.family_id, cmd, attrs, &[NlmF::Request, NlmF::Dump])?;
         self.sock
             .send(msg)
             .map_err(|e| Error::Netlink(format!("send: {e}")))?;
-        let mut out = Vec::new();
         let mut interrupted = false;
         for reply in self.sock.iter::<u16, Genlmsghdr<Cmd, Attr>>(false) {
             let reply = reply?;
@@ -162,9 +178,9 @@ impl Client {
             let genl = reply
                 .get_payload()
                 .map_err(|e| Error::Protocol(format!("{e}")))?;
-            out.push(raw_attrs(genl));
+            each(raw_attrs(genl))?;
         }
-        Ok((out, interrupted))
+        Ok(interrupted)
     }
 
     /// Subscribes to the multicast group `group` of the family.

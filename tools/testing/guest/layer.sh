@@ -58,5 +58,10 @@ echo "$policy" | sed 's/^/# /'
 check "GETPOLICY: ECHO has a do policy, SEQ a dump policy" sh -c "echo '$policy' | grep -q 'op 1 policies: do=' && echo '$policy' | grep -q 'op 2 policies: dump='"
 check "GETPOLICY: TEXT is NUL_STRING max 255" sh -c "echo '$policy' | grep -q 'attr\[1\]: type=NUL_STRING max len:255'"
 check "GETPOLICY: COUNT is U32 range [1,10000]" sh -c "echo '$policy' | grep -q 'attr\[2\]: type=U32 range:\[1,10000\]'"
+# NLM_F_DUMP_INTR: an ECHO from a second socket after the first message of
+# a 2000-message dump changes the generation the dump tracks.
+check_out "dump flagged NLM_F_DUMP_INTR when the data changes under it" "interrupted 2000" dump_intr 2000
+check_out "the same dump without a change is consistent" "consistent 2000" dump_intr 2000 --no-change
+
 check "rmmod rgnl_echo" rmmod rgnl_echo
 tap_done
