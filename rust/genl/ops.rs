@@ -127,13 +127,13 @@ fn errno(r: Result) -> c_int {
 ///
 /// Only the genetlink core calls it, as the doit of an op of `F` handled by `H`.
 unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
-    skb: *mut bindings::sk_buff,
+    _skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) -> c_int {
     // SAFETY: called by the genetlink core for an op of `F` with policy
     // `H::POLICY`, so `info->attrs` has `H::POLICY.len()` entries, under
     // `genl_mutex` (the family is not `parallel_ops`).
-    let mut req = unsafe { Request::<F>::from_raw(skb, info, H::POLICY.len()) };
+    let mut req = unsafe { Request::<F>::from_raw(info, H::POLICY.len()) };
     errno(H::doit(&mut req))
 }
 
@@ -142,12 +142,12 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
 /// Only the genetlink core calls it, as the pre_doit of an op of `F` .
 unsafe extern "C" fn pre_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
-    skb: *mut bindings::sk_buff,
+    _skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) -> c_int {
     // SAFETY: as in `doit`; pre_doit gets the same parsed request. The
     // attribute table's size is unknown here, so no attributes are exposed.
-    let mut req = unsafe { Request::<F>::from_raw(skb, info, 0) };
+    let mut req = unsafe { Request::<F>::from_raw(info, 0) };
     match F::PRE_DOIT {
         Some(f) => errno(f(&mut req)),
         None => 0,
@@ -159,11 +159,11 @@ unsafe extern "C" fn pre_doit<F: Family>(
 /// Only the genetlink core calls it, as the post_doit of an op of `F` .
 unsafe extern "C" fn post_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
-    skb: *mut bindings::sk_buff,
+    _skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) {
     // SAFETY: as in `pre_doit`.
-    let mut req = unsafe { Request::<F>::from_raw(skb, info, 0) };
+    let mut req = unsafe { Request::<F>::from_raw(info, 0) };
     if let Some(f) = F::POST_DOIT {
         f(&mut req);
     }

@@ -25,10 +25,9 @@ pub mod nlm_flags {
 ///
 /// # Invariants
 ///
-/// `skb` and `info` are the arguments of a doit (or pre/post doit) call of
-/// `F`, valid while the handler runs (`'a`), with `genl_mutex` held.
+/// `info` is the argument of a doit (or pre/post doit) call of `F`, valid
+/// while the handler runs (`'a`), with `genl_mutex` held.
 pub struct Request<'a, F: Family> {
-    skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
     attrs_len: usize,
     _call: PhantomData<(&'a mut (), F)>,
@@ -37,16 +36,11 @@ pub struct Request<'a, F: Family> {
 impl<'a, F: Family> Request<'a, F> {
     /// # Safety
     ///
-    /// `skb` and `info` are as the type invariants require, and
+    /// `info` is as the type invariants require, and
     /// `info->attrs` (if not null) has `attrs_len` entries.
-    pub(crate) unsafe fn from_raw(
-        skb: *mut bindings::sk_buff,
-        info: *mut bindings::genl_info,
-        attrs_len: usize,
-    ) -> Self {
+    pub(crate) unsafe fn from_raw(info: *mut bindings::genl_info, attrs_len: usize) -> Self {
         // INVARIANT: the caller's contract.
         Self {
-            skb,
             info,
             attrs_len,
             _call: PhantomData,
@@ -165,9 +159,5 @@ impl<'a, F: Family> Request<'a, F> {
     /// The sender's netlink port id.
     pub fn portid(&self) -> u32 {
         self.info().snd_portid
-    }
-
-    pub(crate) fn skb(&self) -> *mut bindings::sk_buff {
-        self.skb
     }
 }
