@@ -36,14 +36,5 @@ impl Family for Rgnl {
     }
 }
 
-struct RgnlModule {
-    _family: Registration<Rgnl>,
-}
-
-impl kernel::Module for RgnlModule {
-    fn init(module: &'static ThisModule) -> Result<Self> {
-        Ok(Self {
-            _family: Registration::new(module)?,
-        })
-    }
-}
+/// The module: registering the family is all it does.
+type RgnlModule = Registration<Rgnl>;

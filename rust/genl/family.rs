@@ -184,6 +184,15 @@ impl<F: Family> Registration<F> {
     }
 }
 
+/// A module whose only job is its family: `type MyModule = Registration<MyFamily>;`
+/// with `module! { type: MyModule, ... }` registers the family on load and
+/// unregisters it on unload.
+impl<F: Family> kernel::Module for Registration<F> {
+    fn init(module: &'static ThisModule) -> Result<Self> {
+        Self::new(module)
+    }
+}
+
 impl<F: Family> Drop for Registration<F> {
     fn drop(&mut self) {
         let storage = F::storage();

@@ -154,14 +154,5 @@ impl DoIt<EchoFamily> for Reset {
     }
 }
 
-struct EchoModule {
-    _family: Registration<EchoFamily>,
-}
-
-impl kernel::Module for EchoModule {
-    fn init(module: &'static ThisModule) -> Result<Self> {
-        Ok(Self {
-            _family: Registration::new(module)?,
-        })
-    }
-}
+/// The module: registering the family is all it does.
+type EchoModule = Registration<EchoFamily>;
