@@ -12,13 +12,25 @@ mod proto;
 pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION};
 
 use neli::{
-    consts::{nl::NlmF, nl::NlmFFlags, nl::Nlmsg, socket::NlFamily},
-    err::NlError,
-    genl::{Genlmsghdr, Nlattr},
-    nl::{NlPayload, Nlmsghdr},
-    socket::NlSocketHandle,
+    consts::{
+        nl::{NlmF, Nlmsg, NlmsgerrAttr},
+        socket::NlFamily,
+    },
+    err::Nlmsgerr,
+    genl::{AttrTypeBuilder, Genlmsghdr, GenlmsghdrBuilder, NlattrBuilder, NoUserHeader},
+    nl::{NlPayload, Nlmsghdr, NlmsghdrBuilder},
+    router::synchronous::NlRouter,
+    socket::synchronous::NlSocketHandle,
     types::{Buffer, GenlBuffer},
+    utils::Groups,
 };
+use std::fmt::Display;
+
+/// A message of the family: generic netlink header and attributes.
+pub type Message = Genlmsghdr<Cmd, Attr>;
+
+/// One attribute of a message: its type and raw payload.
+pub type RawAttr = (Attr, Vec<u8>);
 
 /// What can go wrong talking to the family.
 #[derive(Debug, thiserror::Error)]
@@ -26,9 +38,15 @@ pub enum Error {
     /// The family is not registered: the module is not loaded.
     #[error("generic netlink family \"{0}\" not found: is its module loaded?")]
     NotLoaded(String),
-    /// The kernel refused the request with this errno.
-    #[error("kernel refused the request: {}", std::io::Error::from_raw_os_error(*.0))]
-    Kernel(i32),
+    /// The kernel refused the request with this errno, and the extack
+    /// message when it gave one.
+    #[error("kernel refused the request: {}{}", std::io::Error::from_raw_os_error(*.errno), .msg.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    Kernel {
+        /// The (positive) errno.
+        errno: i32,
+        /// The extack message (`NL_SET_ERR_MSG`), if any.
+        msg: Option<String>,
+    },
     /// The reply was not what the family sends.
     #[error("unexpected reply: {0}")]
     Protocol(String),
@@ -37,60 +55,67 @@ pub enum Error {
     Netlink(String),
 }
 
-impl<T: std::fmt::Debug, P: std::fmt::Debug> From<NlError<T, P>> for Error {
-    fn from(e: NlError<T, P>) -> Self {
-        match e {
-            NlError::Nlmsgerr(err) => Error::Kernel(-err.error),
-            other => Error::Netlink(format!("{other:?}")),
-        }
+/// Maps a neli error to [`Error::Netlink`], saying what was being done.
+fn netlink<E: Display>(doing: &'static str) -> impl Fn(E) -> Error {
+    move |e| Error::Netlink(format!("{doing}: {e}"))
+}
+
+/// The kernel's refusal, with the extack message (NLMSGERR_ATTR_MSG).
+fn refusal<M>(err: &Nlmsgerr<M>) -> Error {
+    let msg = err
+        .ext_ack()
+        .iter()
+        .find(|a| *a.nla_type().nla_type() == NlmsgerrAttr::Msg)
+        .map(|a| {
+            let text = a.nla_payload().as_ref();
+            let text = text.strip_suffix(b"\0").unwrap_or(text);
+            String::from_utf8_lossy(text).into_owned()
+        });
+    Error::Kernel {
+        errno: -*err.error(),
+        msg,
     }
 }
 
-/// The netlink message of a request of `cmd` with `attrs` to `family_id`.
-pub fn build_request(family_id: u16, cmd: Cmd, attrs: &[RawAttr]) -> Result<Request, Error> {
-    build_message(family_id, cmd, attrs, &[NlmF::Request, NlmF::Ack])
-}
-
-fn build_message(
-    family_id: u16,
-    cmd: Cmd,
-    attrs: &[RawAttr],
-    flags: &[NlmF],
-) -> Result<Request, Error> {
+/// The generic netlink part of a request of `cmd` with `attrs`: what goes
+/// after the netlink header.
+pub fn build_request(cmd: Cmd, attrs: &[RawAttr]) -> Result<Message, Error> {
     let mut buf = GenlBuffer::new();
     for (t, payload) in attrs {
-        let attr = Nlattr::new(false, false, *t, Buffer::from(payload.as_slice()))
-            .map_err(|e| Error::Netlink(format!("encoding {t:?}: {e}")))?;
+        let nla_type = AttrTypeBuilder::default()
+            .nla_type(*t)
+            .build()
+            .map_err(netlink("encoding an attribute"))?;
+        let attr = NlattrBuilder::default()
+            .nla_type(nla_type)
+            .nla_payload(Buffer::from(payload.as_slice()))
+            .build()
+            .map_err(netlink("encoding an attribute"))?;
         buf.push(attr);
     }
-    Ok(Nlmsghdr::new(
-        None,
-        family_id,
-        NlmFFlags::new(flags),
-        None,
-        None,
-        NlPayload::Payload(Genlmsghdr::new(cmd, FAMILY_VERSION, buf)),
-    ))
+    GenlmsghdrBuilder::<Cmd, Attr, NoUserHeader>::default()
+        .cmd(cmd)
+        .version(FAMILY_VERSION)
+        .attrs(buf)
+        .build()
+        .map_err(netlink("encoding the request"))
 }
 
-/// A request message of the family.
-pub type Request = Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>>;
-
 /// The attributes of a received message, in order.
-fn raw_attrs(genl: &Genlmsghdr<Cmd, Attr>) -> Vec<RawAttr> {
-    genl.get_attr_handle()
+fn raw_attrs(genl: &Message) -> Vec<RawAttr> {
+    genl.attrs()
         .iter()
-        .map(|a| (a.nla_type.nla_type, a.nla_payload.as_ref().to_vec()))
+        .map(|a| (*a.nla_type().nla_type(), a.nla_payload().as_ref().to_vec()))
         .collect()
 }
 
-/// One attribute of a message: its type and raw payload.
-pub type RawAttr = (Attr, Vec<u8>);
-
-/// A connection to the `rgnl` family.
+/// A connection to a family (by default `rgnl`). Requests carry
+/// `NLM_F_ACK`, and the socket asks for extended ACKs, so a refusal comes
+/// back as [`Error::Kernel`] with the kernel's message.
 pub struct Client {
     sock: NlSocketHandle,
     family_id: u16,
+    seq: u32,
 }
 
 impl Client {
@@ -103,12 +128,25 @@ impl Client {
     /// Like [`Client::connect`], for the family called `name` (any family
     /// speaking this attribute encoding, e.g. the `rgnl_echo` sample).
     pub fn connect_to(name: &str) -> Result<Self, Error> {
-        let mut sock = NlSocketHandle::connect(NlFamily::Generic, None, &[])
-            .map_err(|e| Error::Netlink(format!("socket: {e}")))?;
-        let family_id = sock
+        let family_id = Self::nlctrl()?
             .resolve_genl_family(name)
             .map_err(|_| Error::NotLoaded(name.to_string()))?;
-        Ok(Self { sock, family_id })
+        let sock = NlSocketHandle::connect(NlFamily::Generic, None, Groups::empty())
+            .map_err(netlink("socket"))?;
+        sock.enable_ext_ack(true)
+            .map_err(netlink("NETLINK_EXT_ACK"))?;
+        Ok(Self {
+            sock,
+            family_id,
+            seq: 0,
+        })
+    }
+
+    /// A short-lived connection for nlctrl look-ups (names to ids).
+    fn nlctrl() -> Result<NlRouter, Error> {
+        NlRouter::connect(NlFamily::Generic, None, Groups::empty())
+            .map(|(router, _)| router)
+            .map_err(netlink("nlctrl socket"))
     }
 
     /// The family id the kernel assigned.
@@ -116,27 +154,52 @@ impl Client {
         self.family_id
     }
 
-    /// Sends `cmd` with `attrs` and returns the attributes of the reply.
-    pub fn request(&mut self, cmd: Cmd, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
-        let msg = build_request(self.family_id, cmd, attrs)?;
-        self.sock
-            .send(msg)
-            .map_err(|e| Error::Netlink(format!("send: {e}")))?;
-        // With NLM_F_ACK the kernel ends every request with an ACK (or the
-        // error); a reply, if the command has one, comes before it.
-        let mut attrs = Vec::new();
+    fn send(&mut self, cmd: Cmd, attrs: &[RawAttr], flags: NlmF) -> Result<(), Error> {
+        self.seq = self.seq.wrapping_add(1);
+        let msg = NlmsghdrBuilder::default()
+            .nl_type(self.family_id)
+            .nl_flags(NlmF::REQUEST | flags)
+            .nl_seq(self.seq)
+            .nl_payload(NlPayload::Payload(build_request(cmd, attrs)?))
+            .build()
+            .map_err(netlink("encoding the request"))?;
+        self.sock.send(&msg).map_err(netlink("send"))
+    }
+
+    /// Reads one skb at a time until the ACK (or a dump's DONE), handing
+    /// each data message to `each`.
+    fn receive(
+        &mut self,
+        mut each: impl FnMut(&Nlmsghdr<u16, Message>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         loop {
-            let msg: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
-                .sock
-                .recv()?
-                .ok_or_else(|| Error::Protocol("socket closed before the ACK".into()))?;
-            match msg.nl_payload {
-                NlPayload::Ack(_) => return Ok(attrs),
-                NlPayload::Err(e) => return Err(Error::Kernel(-e.error)),
-                NlPayload::Payload(genl) => attrs.extend(raw_attrs(&genl)),
-                NlPayload::Empty => return Err(Error::Protocol("empty message".into())),
+            let (msgs, _) = self.sock.recv::<u16, Message>().map_err(netlink("recv"))?;
+            for msg in msgs {
+                let msg = msg.map_err(netlink("decoding a reply"))?;
+                match msg.nl_payload() {
+                    NlPayload::Ack(_) => return Ok(()),
+                    NlPayload::Err(e) => return Err(refusal(e)),
+                    NlPayload::DumpExtAck(e) if *e.error() != 0 => return Err(refusal(e)),
+                    NlPayload::Payload(_) => each(&msg)?,
+                    _ if *msg.nl_type() == u16::from(Nlmsg::Done) => return Ok(()),
+                    _ => {}
+                }
             }
         }
+    }
+
+    /// Sends `cmd` with `attrs` and returns the attributes of the reply,
+    /// empty for a command without one.
+    pub fn request(&mut self, cmd: Cmd, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
+        self.send(cmd, attrs, NlmF::ACK)?;
+        let mut out = Vec::new();
+        self.receive(|msg| {
+            if let NlPayload::Payload(genl) = msg.nl_payload() {
+                out.extend(raw_attrs(genl));
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Dumps `cmd` with `attrs` as the filter: the attributes of every
@@ -164,47 +227,40 @@ impl Client {
         attrs: &[RawAttr],
         mut each: impl FnMut(Vec<RawAttr>) -> Result<(), Error>,
     ) -> Result<bool, Error> {
-        let msg = build_message(self.family_id, cmd, attrs, &[NlmF::Request, NlmF::Dump])?;
-        self.sock
-            .send(msg)
-            .map_err(|e| Error::Netlink(format!("send: {e}")))?;
+        self.send(cmd, attrs, NlmF::DUMP)?;
         let mut interrupted = false;
-        for reply in self.sock.iter::<u16, Genlmsghdr<Cmd, Attr>>(false) {
-            let reply = reply?;
-            if reply.nl_type == u16::from(Nlmsg::Done) {
-                break;
+        self.receive(|msg| {
+            interrupted |= msg.nl_flags().contains(NlmF::DUMP_INTR);
+            match msg.nl_payload() {
+                NlPayload::Payload(genl) => each(raw_attrs(genl)),
+                _ => Ok(()),
             }
-            interrupted |= reply.nl_flags.contains(&NlmF::DumpIntr);
-            let genl = reply
-                .get_payload()
-                .map_err(|e| Error::Protocol(format!("{e}")))?;
-            each(raw_attrs(genl))?;
-        }
+        })?;
         Ok(interrupted)
     }
 
-    /// Subscribes to the multicast group `group` of the family.
+    /// Subscribes to the multicast group `group` of `family`.
     pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
-        let id = self
-            .sock
+        let id = Self::nlctrl()?
             .resolve_nl_mcast_group(family, group)
             .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))?;
         self.sock
-            .add_mcast_membership(&[id])
-            .map_err(|e| Error::Netlink(format!("joining {family}/{group}: {e}")))
+            .add_mcast_membership(Groups::new_groups(&[id]))
+            .map_err(netlink("joining the group"))
     }
 
-    /// Waits for the next message (a notification, after
-    /// [`Client::subscribe`]): its command and attributes.
+    /// Waits for the next notification (after [`Client::subscribe`]): its
+    /// command and attributes.
     pub fn next_notification(&mut self) -> Result<(Cmd, Vec<RawAttr>), Error> {
-        let msg: Nlmsghdr<u16, Genlmsghdr<Cmd, Attr>> = self
-            .sock
-            .recv()?
-            .ok_or_else(|| Error::Protocol("socket closed".into()))?;
-        let genl = msg
-            .get_payload()
-            .map_err(|e| Error::Protocol(format!("{e}")))?;
-        Ok((genl.cmd, raw_attrs(genl)))
+        loop {
+            let (msgs, _) = self.sock.recv::<u16, Message>().map_err(netlink("recv"))?;
+            for msg in msgs {
+                let msg = msg.map_err(netlink("decoding a notification"))?;
+                if let NlPayload::Payload(genl) = msg.nl_payload() {
+                    return Ok((*genl.cmd(), raw_attrs(genl)));
+                }
+            }
+        }
     }
 
     /// ECHO: the kernel returns the attributes unchanged.
@@ -219,26 +275,16 @@ mod tests {
     use neli::ToBytes;
     use std::io::Cursor;
 
-    fn encode(msg: &Request) -> Vec<u8> {
-        let mut cur = Cursor::new(Vec::new());
-        msg.to_bytes(&mut cur).expect("serialize");
-        cur.into_inner()
-    }
-
     #[test]
     fn echo_request_wire_format() {
-        let msg = build_request(0x18, Cmd::Echo, &[(Attr::Value, b"hi".to_vec())]).unwrap();
-        let mut want = Vec::new();
-        want.extend(28u32.to_ne_bytes()); // nlmsg_len: 16 + 4 + 8
-        want.extend(0x18u16.to_ne_bytes()); // nlmsg_type: the family id
-        want.extend(5u16.to_ne_bytes()); // NLM_F_REQUEST | NLM_F_ACK
-        want.extend(0u32.to_ne_bytes()); // seq
-        want.extend(0u32.to_ne_bytes()); // portid
-        want.extend([6, 1, 0, 0]); // cmd ECHO, version 1, reserved
+        let msg = build_request(Cmd::Echo, &[(Attr::Value, b"hi".to_vec())]).unwrap();
+        let mut cur = Cursor::new(Vec::new());
+        msg.to_bytes(&mut cur).expect("serialize");
+        let mut want = vec![6, 1, 0, 0]; // cmd ECHO, version 1, reserved
         want.extend(6u16.to_ne_bytes()); // nla_len: 4 + 2
         want.extend(3u16.to_ne_bytes()); // VALUE
         want.extend(b"hi\0\0"); // payload, padded to 4
-        assert_eq!(encode(&msg), want);
+        assert_eq!(cur.into_inner(), want);
     }
 
     #[test]

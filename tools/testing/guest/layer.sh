@@ -16,13 +16,14 @@ check "dump: every index once, in order" \
 check_out "dump: not flagged interrupted (nothing changed)" "" cat /tmp/seq.err
 
 check_fails "strict policy: COUNT out of range refused" 1 echo_ 2 --dump --attr 2=u32:0
-check_err "strict policy: range refusal is ERANGE" 1 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34)" \
+check_err "strict policy: range refusal is ERANGE, extack \"integer out of range\"" 1 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34): integer out of range" \
 	echo_ 2 --dump --attr 2=u32:10001
-check_err "required attribute missing: EINVAL" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22)" \
+check_err "required attribute missing: EINVAL, the layer's extack message" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): missing required attribute" \
 	echo_ 1
-check_fails "strict policy: unknown attribute (type 3 on ECHO) refused" 1 echo_ 1 --attr 1=str:x --attr 3=u32:1
+check_err "strict policy: unknown attribute (type 3 on ECHO) refused with extack" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
+	echo_ 1 --attr 1=str:x --attr 3=u32:1
 # 0x61616161 is "aaaa" with no NUL: not a NUL_STRING.
-check_err "strict policy: string without its NUL refused (EINVAL)" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22)" \
+check_err "strict policy: string without its NUL refused (EINVAL) with extack" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" \
 	echo_ 1 --attr 1=u32:1633771873
 
 # Per-network-namespace state: ECHO reports the namespace's ECHO count.
