@@ -34,6 +34,12 @@ pub trait DoIt<F: Family> {
 }
 
 /// One entry of a family's operations table (`struct genl_split_ops`).
+///
+/// # Invariants
+///
+/// `policy` is null or points to a `'static` policy of `maxattr + 1`
+/// entries, and the callbacks are this layer's trampolines for the family
+/// and handler the entry was built for.
 #[repr(transparent)]
 pub struct SplitOp(bindings::genl_split_ops);
 

@@ -18,6 +18,11 @@
 use super::bindings;
 
 /// The validation rule for one attribute type.
+///
+/// # Invariants
+///
+/// Any pointer in it (nested policy, range, reject message) points to
+/// `'static` data matching the rule's type.
 #[repr(transparent)]
 #[derive(Clone, Copy)]
 pub struct AttrPolicy(bindings::nla_policy);

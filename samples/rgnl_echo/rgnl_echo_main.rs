@@ -7,7 +7,9 @@
 //! messages numbered by INDEX, resuming across as many skbs as it takes;
 //! RESET (do, admin in the namespace's user namespace) zeroes the counter
 //! and notifies group `events` with the old COUNT. A SEQ dump during which
-//! the count changes is flagged `NLM_F_DUMP_INTR`.
+//! the count changes is flagged `NLM_F_DUMP_INTR`. `PRE_DOIT`/`POST_DOIT`
+//! count the namespace's doit requests; ECHO reports both counts (STARTED
+//! includes the ECHO itself, FINISHED does not yet).
 //! No `unsafe` here: everything unsafe is in the layer.
 
 #[path = "../../rust/genl/mod.rs"]
@@ -31,6 +33,8 @@ const ATTR_TEXT: u16 = 1;
 const ATTR_COUNT: u16 = 2;
 const ATTR_INDEX: u16 = 3;
 const ATTR_PAD: u16 = 4;
+const ATTR_STARTED: u16 = 5;
+const ATTR_FINISHED: u16 = 6;
 const CMD_ECHO: u8 = 1;
 const CMD_SEQ: u8 = 2;
 const CMD_RESET: u8 = 3;
@@ -48,7 +52,7 @@ static STORAGE: FamilyStorage<EchoFamily> = FamilyStorage::new();
 impl Family for EchoFamily {
     const NAME: &'static CStr = c_str!("rgnl_echo");
     const VERSION: u32 = 1;
-    const MAX_ATTR: u16 = ATTR_PAD;
+    const MAX_ATTR: u16 = ATTR_FINISHED;
     const PAD_ATTR: u16 = ATTR_PAD;
     const OPS: &'static [SplitOp] = &[
         SplitOp::doit::<EchoFamily, Echo>(CMD_ECHO),
@@ -56,6 +60,12 @@ impl Family for EchoFamily {
         SplitOp::doit::<EchoFamily, Reset>(CMD_RESET).flags(op_flags::UNS_ADMIN_PERM),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
+    // The hooks keep per-namespace request counters that ECHO reports.
+    const PRE_DOIT: Option<fn(&mut Request<'_, Self>) -> Result> = Some(|req| {
+        req.net_state().started += 1;
+        Ok(())
+    });
+    const POST_DOIT: Option<fn(&mut Request<'_, Self>)> = Some(|req| req.net_state().finished += 1);
     type NetState = EchoCount;
 
     fn storage() -> &'static FamilyStorage<Self> {
@@ -68,6 +78,9 @@ impl Family for EchoFamily {
 struct EchoCount {
     echoes: u32,
     generation: u32,
+    /// Doit requests that reached `PRE_DOIT` / `POST_DOIT`.
+    started: u32,
+    finished: u32,
 }
 
 impl NetState for EchoCount {
@@ -75,6 +88,8 @@ impl NetState for EchoCount {
         Ok(Self {
             echoes: 0,
             generation: 1,
+            started: 0,
+            finished: 0,
         })
     }
 }
@@ -95,11 +110,13 @@ impl DoIt<EchoFamily> for Echo {
         let text = req.attrs().required(ATTR_TEXT)?.str_bytes()?;
         let state = req.net_state();
         state.set(state.echoes.saturating_add(1));
-        let count = state.echoes;
+        let (count, started, finished) = (state.echoes, state.started, state.finished);
         let mut msg = req.reply_builder(CMD_ECHO, GOODSIZE)?;
         let mut w = msg.writer();
         w.put_str_bytes(ATTR_TEXT, text)?;
         w.put_u32(ATTR_COUNT, count)?;
+        w.put_u32(ATTR_STARTED, started)?;
+        w.put_u32(ATTR_FINISHED, finished)?;
         req.reply(msg)
     }
 }

@@ -5,7 +5,7 @@ set +e
 echo_() { rgnl --family rgnl_echo raw "$@"; }
 
 check "insmod rgnl_echo.ko (second family on the layer)" insmod rgnl_echo.ko
-check_out "sample ECHO returns TEXT (\"hi\\\\0\") and COUNT 1" "1=686900 2=1" echo_ 1 --attr 1=str:hi
+check_out "sample ECHO returns TEXT (\"hi\\\\0\") and COUNT 1" "1=686900 2=1 5=1 6=0" echo_ 1 --attr 1=str:hi
 
 t=$(head -c 200 /dev/zero | tr '\0' a)
 echo_ 2 --dump --attr 2=u32:2000 --attr 1=str:$t >/tmp/seq 2>/tmp/seq.err
@@ -27,10 +27,19 @@ check_err "strict policy: string without its NUL refused (EINVAL) with extack" 1
 	echo_ 1 --attr 1=u32:1633771873
 
 # Per-network-namespace state: ECHO reports the namespace's ECHO count.
-check_out "netns state: second ECHO counts 2" "1=6100 2=2" echo_ 1 --attr 1=str:a
-check_out "netns state: third ECHO counts 3" "1=6100 2=3" echo_ 1 --attr 1=str:a
-check_out "netns state: a new netns starts at 1" "1=6100 2=1" /usr/bin/unshare -n rgnl --family rgnl_echo raw 1 --attr 1=str:a
-check_out "netns state: the first netns is unaffected (4)" "1=6100 2=4" echo_ 1 --attr 1=str:a
+check_out "netns state: second ECHO counts 2" "1=6100 2=2 5=3 6=2" echo_ 1 --attr 1=str:a
+check_out "netns state: third ECHO counts 3" "1=6100 2=3 5=4 6=3" echo_ 1 --attr 1=str:a
+check_out "netns state: a new netns starts at 1" "1=6100 2=1 5=1 6=0" /usr/bin/unshare -n rgnl --family rgnl_echo raw 1 --attr 1=str:a
+check_out "netns state: the first netns is unaffected (4)" "1=6100 2=4 5=5 6=4" echo_ 1 --attr 1=str:a
+
+# PRE_DOIT/POST_DOIT count a namespace's doit requests (5: started, 6:
+# finished); both run for a request whose doit fails, neither for one the
+# policy refuses.
+check_out "PRE_DOIT and POST_DOIT run around every doit" "1=6100 2=1 5=1 6=0
+1=6100 2=2 5=3 6=2" /usr/bin/unshare -n sh -c 'rgnl --family rgnl_echo raw 1 --attr 1=str:a
+rgnl --family rgnl_echo raw 1 2>/dev/null
+rgnl --family rgnl_echo raw 1 --attr 1=str:x --attr 3=u32:1 2>/dev/null
+rgnl --family rgnl_echo raw 1 --attr 1=str:a'
 
 # Permissions: RESET is GENL_UNS_ADMIN_PERM.
 nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
