@@ -6,5 +6,4 @@
 
 /* bindgen cannot evaluate these macros; give it constants. */
 const gfp_t RGNL_GFP_KERNEL = GFP_KERNEL;
-const gfp_t RGNL_GFP_ATOMIC = GFP_ATOMIC;
 const u8 RGNL_GENL_MCAST_CAP_NET_ADMIN = GENL_MCAST_CAP_NET_ADMIN;

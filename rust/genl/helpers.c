@@ -21,13 +21,6 @@ int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(skb, info);
 }
 
-int rgnl_genlmsg_multicast_netns(const struct genl_family *family,
-				 struct net *net, struct sk_buff *skb,
-				 u32 portid, unsigned int group, gfp_t flags)
-{
-	return genlmsg_multicast_netns(family, net, skb, portid, group, flags);
-}
-
 bool rgnl_genl_has_listeners(const struct genl_family *family,
 			     struct net *net, unsigned int group)
 {

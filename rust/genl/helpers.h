@@ -17,9 +17,6 @@ struct sk_buff *rgnl_genlmsg_new(size_t payload, gfp_t flags);
 void rgnl_genlmsg_end(struct sk_buff *skb, void *hdr);
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info);
-int rgnl_genlmsg_multicast_netns(const struct genl_family *family,
-				 struct net *net, struct sk_buff *skb,
-				 u32 portid, unsigned int group, gfp_t flags);
 bool rgnl_genl_has_listeners(const struct genl_family *family,
 			     struct net *net, unsigned int group);
 void rgnl_nlmsg_free(struct sk_buff *skb);
