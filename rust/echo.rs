@@ -14,8 +14,7 @@ impl DoIt<Rgnl> for Echo {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let encoded = req.encoded_attrs();
-        let mut msg: MsgBuilder<Rgnl> =
-            req.reply_builder(cmd::ECHO, encoded.len().max(GOODSIZE))?;
+        let mut msg: MsgBuilder<Rgnl> = req.new_message(cmd::ECHO, encoded.len().max(GOODSIZE))?;
         msg.writer().put_encoded(encoded)?;
         req.reply(msg)
     }

@@ -158,9 +158,8 @@ impl<'a> Attr<'a> {
 
     /// A NUL-terminated string.
     pub fn cstr(&self) -> Result<&'a CStr> {
-        let b = self.bytes();
-        let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
-        CStr::from_bytes_with_nul(&b[..=nul]).map_err(|_| EINVAL)
+        let len = self.str_bytes()?.len();
+        CStr::from_bytes_with_nul(&self.bytes()[..=len]).map_err(|_| EINVAL)
     }
 
     /// The attributes nested in this one, in order.

@@ -21,7 +21,7 @@ pub(crate) fn emsgsize() -> Error {
 /// ours for `'a`.
 pub struct Writer<'a> {
     skb: *mut bindings::sk_buff,
-    pad: core::ffi::c_int,
+    pad: u16,
     _skb: PhantomData<&'a mut ()>,
 }
 
@@ -33,7 +33,7 @@ impl<'a> Writer<'a> {
         // INVARIANT: the caller's contract.
         Self {
             skb,
-            pad: pad.into(),
+            pad,
             _skb: PhantomData,
         }
     }
@@ -72,7 +72,13 @@ impl<'a> Writer<'a> {
         let b = v.to_ne_bytes();
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
         let ret = unsafe {
-            bindings::nla_put_64bit(self.skb, attr_type.into(), 8, b.as_ptr().cast(), self.pad)
+            bindings::nla_put_64bit(
+                self.skb,
+                attr_type.into(),
+                8,
+                b.as_ptr().cast(),
+                self.pad.into(),
+            )
         };
         if ret < 0 {
             Err(emsgsize())
@@ -132,7 +138,7 @@ impl<'a> Writer<'a> {
             return Err(emsgsize());
         }
         // SAFETY: the same skb, still ours, for a shorter lifetime.
-        let mut inner = unsafe { Writer::from_raw(self.skb, self.pad as u16) };
+        let mut inner = unsafe { Writer::from_raw(self.skb, self.pad) };
         match fill(&mut inner) {
             Ok(()) => {
                 // SAFETY: `start` was returned by `nla_nest_start` on `skb`.

@@ -108,8 +108,10 @@ impl<'a, F: Family> Request<'a, F> {
         unsafe { netns::state::<F>(self.net()) }
     }
 
-    /// A reply message for this request, with command `cmd`.
-    pub fn reply_builder(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
+    /// A new message with command `cmd`, addressed from this request (its
+    /// port id and sequence number), for [`Request::reply`] or
+    /// [`Request::notify`].
+    pub fn new_message(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
         MsgBuilder::new(payload, self.info().snd_portid, self.info().snd_seq, 0, cmd)
     }
 
@@ -121,10 +123,16 @@ impl<'a, F: Family> Request<'a, F> {
         to_result(unsafe { bindings::rgnl_genlmsg_reply(skb, self.info) })
     }
 
+    /// Whether `group` indexes one of the family's multicast groups.
+    fn is_group(group: u32) -> bool {
+        usize::try_from(group).is_ok_and(|g| g < F::MCGRPS.len())
+    }
+
     /// Whether anyone in the request's namespace listens to `group`.
     pub fn has_listeners(&self, group: u32) -> bool {
-        // SAFETY: the family is registered and `net` alive.
-        group < F::MCGRPS.len() as u32
+        // SAFETY: the family is registered, `group` is one of its groups
+        // and `net` is alive.
+        Self::is_group(group)
             && unsafe {
                 bindings::rgnl_genl_has_listeners(F::storage().family_ptr(), self.net(), group)
             }
@@ -133,7 +141,7 @@ impl<'a, F: Family> Request<'a, F> {
     /// Sends `msg` to `group` in the request's namespace, and to the
     /// requester too when it asked with `NLM_F_ECHO` (`genl_notify`).
     pub fn notify(&self, group: u32, msg: MsgBuilder<F>) -> Result {
-        if group >= F::MCGRPS.len() as u32 {
+        if !Self::is_group(group) {
             return Err(EINVAL);
         }
         let skb = msg.finish();

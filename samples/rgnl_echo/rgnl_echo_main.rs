@@ -10,7 +10,7 @@
 //! the count changes is flagged `NLM_F_DUMP_INTR`. `PRE_DOIT`/`POST_DOIT`
 //! count the namespace's doit requests; ECHO reports both counts (STARTED
 //! includes the ECHO itself, FINISHED does not yet).
-//! No `unsafe` here: everything unsafe is in the layer.
+//! Safe Rust only: everything that touches C is in the layer.
 
 #[path = "../../rust/genl/mod.rs"]
 mod genl;
@@ -111,7 +111,7 @@ impl DoIt<EchoFamily> for Echo {
         let state = req.net_state();
         state.set(state.echoes.saturating_add(1));
         let (count, started, finished) = (state.echoes, state.started, state.finished);
-        let mut msg = req.reply_builder(CMD_ECHO, GOODSIZE)?;
+        let mut msg = req.new_message(CMD_ECHO, GOODSIZE)?;
         let mut w = msg.writer();
         w.put_str_bytes(ATTR_TEXT, text)?;
         w.put_u32(ATTR_COUNT, count)?;
@@ -163,7 +163,7 @@ impl DoIt<EchoFamily> for Reset {
         // Build the notification only when someone listens (or the sender
         // asked for an echo of it).
         if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
-            let mut msg = req.reply_builder(CMD_RESET, GOODSIZE)?;
+            let mut msg = req.new_message(CMD_RESET, GOODSIZE)?;
             msg.writer().put_u32(ATTR_COUNT, old)?;
             req.notify(GROUP_EVENTS, msg)?;
         }

@@ -10,6 +10,17 @@ KMAKE_FLAGS=(LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN="$RGNL
 log() { printf '[rgnl %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[rgnl] error: %s\n' "$*" >&2; exit 1; }
 
+# copy_libs ROOT FILE: copy the shared libraries FILE needs (as ldd lists
+# them; none for a static file) into ROOT at their host paths.
+copy_libs() {
+	local lib
+	for lib in $(ldd "$2" 2>/dev/null | grep -o '/[^ ]*' || true); do
+		[ -e "$1$lib" ] && continue
+		mkdir -p "$1$(dirname "$lib")"
+		cp -L "$lib" "$1$lib"
+	done
+}
+
 # run_with_progress LOGFILE CMD...: run CMD with output to LOGFILE, printing
 # elapsed time every 30 s, and the log's tail when it fails.
 run_with_progress() {

@@ -3,7 +3,7 @@
 #
 # busybox (static) + /init + host binaries the tests use, each with the shared
 # libraries ldd lists, copied at their host paths. Cached by content of this
-# script, init.sh and the binaries; the per-run files are appended by run.sh
+# script, init.sh, lib.sh and the binaries; the per-run files are appended by run.sh
 # as a second cpio archive (the kernel unpacks concatenated archives).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -12,7 +12,7 @@ source "$(dirname "$0")/../lib.sh"
 # setpriv/unshare (dropping privileges, user namespaces).
 HOST_BINARIES=(/usr/bin/busybox /sbin/genl /bin/ip /usr/bin/setpriv /usr/bin/unshare)
 
-key=$( { cat "$0" "$(dirname "$0")/init.sh"; sha256sum "${HOST_BINARIES[@]}"; } | sha256sum | cut -c1-12)
+key=$( { cat "$0" "$(dirname "$0")/init.sh" "$(dirname "$0")/../lib.sh"; sha256sum "${HOST_BINARIES[@]}"; } | sha256sum | cut -c1-12)
 out=$RGNL_CACHE/initramfs-base-$key.cpio.gz
 if [ -f "$out" ]; then echo "$out"; exit 0; fi
 
@@ -23,15 +23,11 @@ chmod 755 "$root" # mktemp's 0700 would become the guest's / and lock out non-ro
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,root,etc,rgnl,var}
 ln -s ../run "$root/var/run"
 install -m755 "$(dirname "$0")/init.sh" "$root/init"
-copy_with_libs() {
-	local f
-	for f in "$1" $(ldd "$1" 2>/dev/null | grep -o '/[^ ]*' || true); do
-		[ -e "$root$f" ] && continue
-		mkdir -p "$root$(dirname "$f")"
-		cp -L "$f" "$root$f"
-	done
-}
-for b in "${HOST_BINARIES[@]}"; do copy_with_libs "$b"; done
+for b in "${HOST_BINARIES[@]}"; do
+	mkdir -p "$root$(dirname "$b")"
+	cp -L "$b" "$root$b"
+	copy_libs "$root" "$b"
+done
 mv "$root/usr/bin/busybox" "$root/bin/busybox"
 echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/sh" >>"$root/etc/passwd"

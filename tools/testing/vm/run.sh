@@ -53,10 +53,7 @@ for spec in "${files[@]}"; do
 	mkdir -p "$stage$(dirname "$dst")"
 	cp -a "$src" "$stage$dst"
 	# A dynamically linked program brings the host libraries it needs.
-	for lib in $(ldd "$src" 2>/dev/null | grep -o '/[^ ]*' || true); do
-		mkdir -p "$stage$(dirname "$lib")"
-		cp -L "$lib" "$stage$lib"
-	done
+	copy_libs "$stage" "$src"
 done
 (cd "$stage" && find . -mindepth 1 | cpio -o -H newc --quiet) >"$logdir/run.cpio"
 # Uncompressed first: the kernel does not find an archive that follows a gzip one.
