@@ -1,34 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! The rgnl family's tables: attribute and command numbers, policies and
-//! groups. Declarative data, mirroring Documentation/netlink/specs/rgnl.yaml.
+//! The rgnl family's tables: attribute and command numbers, limits,
+//! policies and groups. Declarative data, mirroring
+//! Documentation/netlink/specs/rgnl.yaml (a test in the VM checks the
+//! registered family against the spec).
 
-use crate::genl::{policy, AttrPolicy, McGroup};
+use crate::genl::{policy, AttrPolicy, McGroup, RangeU64};
 use kernel::c_str;
 
-/// Attribute types (attribute-set `rgnl`).
+/// Attribute types (attribute-set `rgnl`; `entry` is a subset of it).
 pub(crate) mod attr {
     pub(crate) const PAD: u16 = 1;
     pub(crate) const KEY: u16 = 2;
     pub(crate) const VALUE: u16 = 3;
     pub(crate) const TAG: u16 = 4;
-    pub(crate) const MAX: u16 = TAG;
+    pub(crate) const REVISION: u16 = 5;
+    pub(crate) const ENTRY: u16 = 6;
+    pub(crate) const COUNT: u16 = 7;
+    pub(crate) const MAX_ENTRIES: u16 = 8;
+    pub(crate) const MAX_BYTES: u16 = 9;
+    pub(crate) const BYTES: u16 = 10;
+    pub(crate) const PREFIX: u16 = 11;
+    pub(crate) const CREATED: u16 = 12;
+    pub(crate) const REPLACED: u16 = 13;
+    pub(crate) const DELETED: u16 = 14;
+    pub(crate) const FLUSHED: u16 = 15;
+    pub(crate) const NOTIFICATIONS: u16 = 16;
+    pub(crate) const MAX: u16 = NOTIFICATIONS;
 }
 
-/// Commands.
+/// Commands, notifications included (one enum, as in the spec).
 pub(crate) mod cmd {
+    pub(crate) const ENTRY_NEW: u8 = 1;
+    pub(crate) const ENTRY_GET: u8 = 2;
+    pub(crate) const ENTRY_DEL: u8 = 3;
+    pub(crate) const FLUSH: u8 = 4;
+    pub(crate) const STATS_GET: u8 = 5;
     pub(crate) const ECHO: u8 = 6;
+    pub(crate) const LIMITS_SET: u8 = 7;
+    pub(crate) const ENTRY_NEW_NTF: u8 = 8;
+    pub(crate) const ENTRY_DEL_NTF: u8 = 9;
+    pub(crate) const FLUSH_NTF: u8 = 10;
 }
 
-pub(crate) const KEY_MAX_LEN: u16 = 64;
-pub(crate) const VALUE_MAX_LEN: u16 = 4096;
+/// Multicast group indexes into [`MCGRPS`].
+pub(crate) const GROUP_EVENTS: u32 = 0;
+pub(crate) const MCGRPS: [McGroup; 1] = [McGroup::new(c_str!("events"))];
+
+pub(crate) const KEY_MAX_LEN: usize = 64;
+pub(crate) const VALUE_MAX_LEN: usize = 4096;
+/// The highest limits `LIMITS_SET` accepts: whatever a namespace holds
+/// stays below them (and is charged to the caller's memory cgroup).
+pub(crate) const MAX_ENTRIES_LIMIT: u32 = 1 << 20;
+pub(crate) const MAX_BYTES_LIMIT: u32 = 256 << 20;
+/// The limits of a new namespace.
+pub(crate) const DEFAULT_MAX_ENTRIES: u32 = 1 << 17;
+pub(crate) const DEFAULT_MAX_BYTES: u32 = 16 << 20;
 
 const N: usize = attr::MAX as usize + 1;
 
-pub(crate) const ECHO_POLICY: [AttrPolicy; N] = policy(&[
-    (attr::KEY, AttrPolicy::nul_string(KEY_MAX_LEN)),
-    (attr::VALUE, AttrPolicy::binary(VALUE_MAX_LEN)),
+const KEY: AttrPolicy = AttrPolicy::nul_string(KEY_MAX_LEN as u16);
+const VALUE: AttrPolicy = AttrPolicy::binary(VALUE_MAX_LEN as u16);
+
+pub(crate) const ENTRY_NEW_POLICY: [AttrPolicy; N] = policy(&[
+    (attr::KEY, KEY),
+    (attr::VALUE, VALUE),
     (attr::TAG, AttrPolicy::u32()),
 ]);
+pub(crate) const ECHO_POLICY: [AttrPolicy; N] = ENTRY_NEW_POLICY;
+pub(crate) const KEY_POLICY: [AttrPolicy; N] = policy(&[(attr::KEY, KEY)]);
+pub(crate) const DUMP_POLICY: [AttrPolicy; N] = policy(&[(attr::PREFIX, KEY)]);
 
-pub(crate) const MCGRPS: [McGroup; 1] = [McGroup::new(c_str!("events"))];
+static MAX_ENTRIES_RANGE: RangeU64 = RangeU64::new(1, MAX_ENTRIES_LIMIT as u64);
+static MAX_BYTES_RANGE: RangeU64 = RangeU64::new(1, MAX_BYTES_LIMIT as u64);
+pub(crate) const LIMITS_POLICY: [AttrPolicy; N] = policy(&[
+    (
+        attr::MAX_ENTRIES,
+        AttrPolicy::u32().range_u64(&MAX_ENTRIES_RANGE),
+    ),
+    (attr::MAX_BYTES, AttrPolicy::u32().range_u64(&MAX_BYTES_RANGE)),
+]);

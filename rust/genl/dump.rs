@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! Dumps: a handler called once per skb until it has written everything,
-//! resuming from a typed cursor kept in `netlink_callback::ctx`.
+//! resuming from a typed cursor kept in `netlink_callback::ctx` and dropped
+//! when the dump ends.
 
 use super::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::Writer, netns};
 use core::{ffi::c_int, marker::PhantomData, mem};
@@ -9,9 +10,10 @@ use kernel::prelude::*;
 
 /// Where a dump resumes: stored in `netlink_callback::ctx` between calls.
 /// `Default` is the start. It must fit the 48 bytes of `ctx`, aligned to 8
-/// at most (checked at compile time), and be `Copy` (it is never dropped).
-pub trait DumpCursor: Copy + Default + 'static {}
-impl<T: Copy + Default + 'static> DumpCursor for T {}
+/// at most (checked at compile time). It is dropped when the dump ends,
+/// however it ends, so it may own memory (a `KBox` of a long key, say).
+pub trait DumpCursor: Default + Send + 'static {}
+impl<T: Default + Send + 'static> DumpCursor for T {}
 
 /// A dumpit handler.
 pub trait DumpIt<F: Family> {
@@ -27,25 +29,49 @@ pub trait DumpIt<F: Family> {
     fn dumpit(dump: &mut Dump<'_, F>, cursor: &mut Self::Cursor) -> Result;
 }
 
-/// One call of a dump of family `F`: the skb to fill and the dump's state.
+/// The output of one call of a dump of family `F`: the skb to fill.
 ///
 /// # Invariants
 ///
 /// `skb` and `cb` are the arguments of a dumpit call of `F`, valid for
 /// `'a`, under `genl_mutex`; the dump was started by [`start`].
-pub struct Dump<'a, F: Family> {
+pub struct DumpOut<'a, F: Family> {
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,
-    attrs_len: usize,
     added: bool,
     _call: PhantomData<(&'a mut (), F)>,
 }
 
+/// One call of a dump of family `F`: its output ([`DumpOut`], which `Dump`
+/// dereferences to), its request and its namespace's state.
+pub struct Dump<'a, F: Family> {
+    out: DumpOut<'a, F>,
+    attrs_len: usize,
+}
+
+impl<'a, F: Family> core::ops::Deref for Dump<'a, F> {
+    type Target = DumpOut<'a, F>;
+    fn deref(&self) -> &Self::Target {
+        &self.out
+    }
+}
+
+impl<'a, F: Family> core::ops::DerefMut for Dump<'a, F> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.out
+    }
+}
+
+fn dump_info<'a>(cb: *mut bindings::netlink_callback) -> &'a bindings::genl_info {
+    // SAFETY: `cb` belongs to a running genetlink dump (the invariants of
+    // `DumpOut`), whose `cb->data` holds the `genl_dumpit_info` the core
+    // set up for it, valid for the call.
+    unsafe { &*bindings::rgnl_genl_info_dump(cb) }
+}
+
 impl<'a, F: Family> Dump<'a, F> {
     fn info(&self) -> &'a bindings::genl_info {
-        // SAFETY: `cb` belongs to a genetlink dump, whose `cb->data` holds
-        // the `genl_dumpit_info` the core set up for it, valid for `'a`.
-        unsafe { &*bindings::rgnl_genl_info_dump(self.cb) }
+        dump_info(self.out.cb)
     }
 
     /// The request's attributes (the dump filter), validated.
@@ -58,15 +84,26 @@ impl<'a, F: Family> Dump<'a, F> {
     /// The extack of the dump request.
     pub fn extack(&self) -> Extack<'a> {
         // SAFETY: `cb->extack` is null or valid during the call.
-        unsafe { Extack::from_raw((*self.cb).extack) }
+        unsafe { Extack::from_raw((*self.out.cb).extack) }
     }
 
     /// The family's state for the dumping socket's network namespace.
     pub fn net_state(&mut self) -> &mut F::NetState {
-        // SAFETY: `genl_mutex` is held for `'a` and `&mut self` makes this
-        // the only reference; the socket keeps its namespace alive.
-        unsafe { netns::state::<F>(bindings::rgnl_dump_net(self.cb)) }
+        self.with_state().0
     }
+
+    /// The namespace's state and the output together, to write messages
+    /// straight from the state.
+    pub fn with_state(&mut self) -> (&mut F::NetState, &mut DumpOut<'a, F>) {
+        // SAFETY: `genl_mutex` is held for `'a`; the `&mut self` borrow
+        // makes this the only reference to the state (`DumpOut` gives no
+        // access to it); the socket keeps its namespace alive.
+        let state = unsafe { netns::state::<F>(bindings::rgnl_dump_net(self.out.cb)) };
+        (state, &mut self.out)
+    }
+}
+
+impl<'a, F: Family> DumpOut<'a, F> {
 
     /// Records the generation of the data being dumped. When it differs
     /// from the one recorded by an earlier call of the same dump, the next
@@ -80,7 +117,7 @@ impl<'a, F: Family> Dump<'a, F> {
     /// Adds one message with command `cmd` whose attributes `fill` writes.
     /// On `EMSGSIZE` (or any error) the message is removed again.
     pub fn add(&mut self, cmd: u8, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
-        let info = self.info();
+        let info = dump_info(self.cb);
         // SAFETY: `skb` is the dump's output skb, ours during the call.
         let hdr = unsafe {
             bindings::genlmsg_put(
@@ -154,11 +191,13 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     // INVARIANT: called by the genetlink core for a dump op of `F` with
     // policy `H::POLICY`, under `genl_mutex`, after `start`.
     let mut dump = Dump::<F> {
-        skb,
-        cb,
+        out: DumpOut {
+            skb,
+            cb,
+            added: false,
+            _call: PhantomData,
+        },
         attrs_len: H::POLICY.len(),
-        added: false,
-        _call: PhantomData,
     };
     // SAFETY: `start` initialised the cursor; nothing else refers to `ctx`
     // during the call.
@@ -166,10 +205,23 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     match H::dumpit(&mut dump, cursor) {
         Ok(()) => 0,
         // A full skb with messages in it: send it, call again.
-        Err(e) if e.to_errno() == super::msg::emsgsize().to_errno() && dump.added => {
+        Err(e) if e.to_errno() == super::msg::emsgsize().to_errno() && dump.out.added => {
             // SAFETY: `skb` is valid; its length is the bytes written.
             unsafe { bindings::rgnl_skb_len(skb) as c_int }
         }
         Err(e) => e.to_errno(),
     }
+}
+
+/// # Safety
+///
+/// Only the genetlink core calls it, as the dump done of an op of `F`
+/// handled by `H`, once, for a dump whose `start` ran.
+pub(crate) unsafe extern "C" fn done<F: Family, H: DumpIt<F>>(
+    cb: *mut bindings::netlink_callback,
+) -> c_int {
+    // SAFETY: `start` wrote a cursor; no dumpit runs any more, and this is
+    // the only drop.
+    unsafe { core::ptr::drop_in_place(cursor_ptr::<H::Cursor>(cb)) };
+    0
 }

@@ -31,6 +31,14 @@ pub trait Family: Sized + Send + Sync + 'static {
     /// Whether the family is usable from every network namespace (otherwise
     /// only from the initial one).
     const NETNSOK: bool = true;
+    /// Commands below this one accept the old `nlmsg_flags`
+    /// (`NLM_F_CREATE`, `NLM_F_EXCL`, `NLM_F_REPLACE`, `NLM_F_APPEND`) and
+    /// a non-zero reserved genetlink header field. The genetlink core
+    /// refuses both for the other commands ("ambiguous or reserved bits set
+    /// in nlmsg_flags"), so leave it at 0 unless a command really needs
+    /// rtnetlink's create/replace semantics. Attribute validation stays
+    /// strict either way.
+    const RESV_START_OP: u8 = 0;
     /// The operations, sorted by command, a command's do before its dump.
     const OPS: &'static [SplitOp];
     /// The multicast groups; sends name a group by its index here.
@@ -156,6 +164,7 @@ impl<F: Family> Registration<F> {
             n_split_ops: F::OPS.len() as u8,
             split_ops: F::OPS.as_ptr().cast(),
             n_mcgrps: F::MCGRPS.len() as u8,
+            resv_start_op: F::RESV_START_OP,
             mcgrps: F::MCGRPS.as_ptr().cast(),
             module: module.as_ptr().cast(),
             ..Default::default()

@@ -93,7 +93,7 @@ impl SplitOp {
                 __bindgen_anon_2: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_2 {
                     start: Some(dump::start::<F, H>),
                     dumpit: Some(dump::dumpit::<F, H>),
-                    done: None,
+                    done: Some(dump::done::<F, H>),
                 },
             },
             policy,

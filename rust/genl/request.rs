@@ -102,10 +102,18 @@ impl<'a, F: Family> Request<'a, F> {
 
     /// The family's state for the request's network namespace.
     pub fn net_state(&mut self) -> &mut F::NetState {
-        // SAFETY: `genl_mutex` is held for `'a` (type invariants) and the
-        // `&mut self` borrow makes this the only reference from here; the
-        // namespace is alive while its socket's request is handled.
-        unsafe { netns::state::<F>(self.net()) }
+        self.with_state().0
+    }
+
+    /// The namespace's state and the request together, to build replies
+    /// and notifications straight from the state.
+    pub fn with_state(&mut self) -> (&mut F::NetState, &Self) {
+        // SAFETY: `genl_mutex` is held for `'a` (type invariants); the
+        // `&mut self` borrow makes this the only reference to the state
+        // (a `&Request` cannot reach it); the namespace is alive while its
+        // socket's request is handled.
+        let state = unsafe { netns::state::<F>(self.net()) };
+        (state, self)
     }
 
     /// A new message with command `cmd`, addressed from this request (its

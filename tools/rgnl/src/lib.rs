@@ -1,15 +1,29 @@
 //! Client for the `rgnl` generic netlink family (see
 //! `Documentation/netlink/specs/rgnl.yaml`).
 //!
+//! The typed API covers the registry: [`Client::set`], [`Client::get`],
+//! [`Client::list`], [`Client::del`], [`Client::flush`], [`Client::stats`],
+//! [`Client::set_limits`] and, after [`Client::subscribe_events`],
+//! [`Client::next_event`]. [`Client::request`] and [`Client::dump`] send
+//! any command of any family that uses this attribute encoding.
+//!
 //! ```no_run
-//! let mut client = rgnl::Client::connect()?;
-//! let reply = client.echo(&[(rgnl::Attr::Value, b"hello".to_vec())])?;
+//! use rgnl::{Client, SetFlags};
+//! let mut client = Client::connect()?;
+//! let stored = client.set("colour", b"blue", 7, SetFlags::UPSERT)?;
+//! assert_eq!(client.get("colour")?.revision, stored.revision);
+//! for entry in client.list("col")? {
+//!     println!("{} = {}", entry.key, rgnl::value::display(&entry.value));
+//! }
 //! # Ok::<(), rgnl::Error>(())
 //! ```
 
+mod model;
 mod proto;
+pub mod value;
 
-pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION};
+pub use model::{parse_nested, Entry, Event, Stats};
+pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
 
 use neli::{
     consts::{
@@ -31,6 +45,41 @@ pub type Message = Genlmsghdr<Cmd, Attr>;
 
 /// One attribute of a message: its type and raw payload.
 pub type RawAttr = (Attr, Vec<u8>);
+
+/// How ENTRY_NEW treats an existing or missing key: the request's
+/// `NLM_F_CREATE`, `NLM_F_EXCL` and `NLM_F_REPLACE`, as rtnetlink uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetFlags {
+    /// Create the entry if the key is missing (else ENOENT).
+    pub create: bool,
+    /// Fail with EEXIST if the key exists.
+    pub excl: bool,
+    /// Replace the entry if the key exists (else EEXIST).
+    pub replace: bool,
+}
+
+impl SetFlags {
+    /// Create or replace: `NLM_F_CREATE | NLM_F_REPLACE`.
+    pub const UPSERT: Self = Self {
+        create: true,
+        excl: false,
+        replace: true,
+    };
+
+    fn nlm_flags(self) -> NlmF {
+        let mut f = NlmF::empty();
+        if self.create {
+            f |= NlmF::CREATE;
+        }
+        if self.excl {
+            f |= NlmF::EXCL;
+        }
+        if self.replace {
+            f |= NlmF::REPLACE;
+        }
+        f
+    }
+}
 
 /// What can go wrong talking to the family.
 #[derive(Debug, thiserror::Error)]
@@ -191,7 +240,17 @@ impl Client {
     /// Sends `cmd` with `attrs` and returns the attributes of the reply,
     /// empty for a command without one.
     pub fn request(&mut self, cmd: Cmd, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
-        self.send(cmd, attrs, NlmF::ACK)?;
+        self.request_with(cmd, attrs, NlmF::empty())
+    }
+
+    /// [`Client::request`] with extra `NLM_F_*` request flags.
+    pub fn request_with(
+        &mut self,
+        cmd: Cmd,
+        attrs: &[RawAttr],
+        flags: NlmF,
+    ) -> Result<Vec<RawAttr>, Error> {
+        self.send(cmd, attrs, NlmF::ACK | flags)?;
         let mut out = Vec::new();
         self.receive(|msg| {
             if let NlPayload::Payload(genl) = msg.nl_payload() {
@@ -267,6 +326,106 @@ impl Client {
     pub fn echo(&mut self, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
         self.request(Cmd::Echo, attrs)
     }
+
+    /// ENTRY_NEW: stores `value` and `tag` under `key` as `flags` allow,
+    /// and returns the entry as stored (the kernel echoes its notification
+    /// back, `NLM_F_ECHO`).
+    pub fn set(
+        &mut self,
+        key: &str,
+        value: &[u8],
+        tag: u32,
+        flags: SetFlags,
+    ) -> Result<Entry, Error> {
+        let attrs = [
+            key_attr(Attr::Key, key),
+            (Attr::Value, value.to_vec()),
+            (Attr::Tag, tag.to_ne_bytes().to_vec()),
+        ];
+        let reply = self.request_with(Cmd::EntryNew, &attrs, NlmF::ECHO | flags.nlm_flags())?;
+        Entry::from_message(&reply)
+    }
+
+    /// ENTRY_GET: the entry of `key` ([`Error::Kernel`] with ENOENT if
+    /// there is none).
+    pub fn get(&mut self, key: &str) -> Result<Entry, Error> {
+        Entry::from_message(&self.request(Cmd::EntryGet, &[key_attr(Attr::Key, key)])?)
+    }
+
+    /// ENTRY_GET dump: every entry whose key starts with `prefix`, in key
+    /// order.
+    pub fn list(&mut self, prefix: &str) -> Result<Vec<Entry>, Error> {
+        let mut out = Vec::new();
+        self.list_each(prefix, |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Like [`Client::list`], handing each entry to `each` as it arrives;
+    /// returns whether the dump was flagged interrupted.
+    pub fn list_each(
+        &mut self,
+        prefix: &str,
+        mut each: impl FnMut(Entry) -> Result<(), Error>,
+    ) -> Result<bool, Error> {
+        let filter: Vec<RawAttr> = if prefix.is_empty() {
+            Vec::new()
+        } else {
+            vec![key_attr(Attr::Prefix, prefix)]
+        };
+        self.dump_each(Cmd::EntryGet, &filter, |m| each(Entry::from_message(&m)?))
+    }
+
+    /// ENTRY_DEL: deletes `key`, returning the entry as it was.
+    pub fn del(&mut self, key: &str) -> Result<Entry, Error> {
+        let reply = self.request_with(Cmd::EntryDel, &[key_attr(Attr::Key, key)], NlmF::ECHO)?;
+        Entry::from_message(&reply)
+    }
+
+    /// FLUSH: deletes every entry, returning how many there were.
+    pub fn flush(&mut self) -> Result<u32, Error> {
+        let reply = self.request_with(Cmd::Flush, &[], NlmF::ECHO)?;
+        model::get_u32(&reply, Attr::Count)
+    }
+
+    /// STATS_GET.
+    pub fn stats(&mut self) -> Result<Stats, Error> {
+        Stats::from_message(&self.request(Cmd::StatsGet, &[])?)
+    }
+
+    /// LIMITS_SET: either or both limits.
+    pub fn set_limits(
+        &mut self,
+        max_entries: Option<u32>,
+        max_bytes: Option<u32>,
+    ) -> Result<(), Error> {
+        let mut attrs = Vec::new();
+        if let Some(n) = max_entries {
+            attrs.push((Attr::MaxEntries, n.to_ne_bytes().to_vec()));
+        }
+        if let Some(n) = max_bytes {
+            attrs.push((Attr::MaxBytes, n.to_ne_bytes().to_vec()));
+        }
+        self.request(Cmd::LimitsSet, &attrs).map(drop)
+    }
+
+    /// Subscribes to the family's `events` group.
+    pub fn subscribe_events(&mut self) -> Result<(), Error> {
+        self.subscribe(FAMILY_NAME, GROUP_EVENTS)
+    }
+
+    /// Waits for the next notification of `events`.
+    pub fn next_event(&mut self) -> Result<Event, Error> {
+        let (cmd, attrs) = self.next_notification()?;
+        Event::from_message(cmd, &attrs)
+    }
+}
+
+/// A string attribute: `s` and its NUL.
+fn key_attr(t: Attr, s: &str) -> RawAttr {
+    (t, [s.as_bytes(), b"\0"].concat())
 }
 
 #[cfg(test)]
@@ -288,10 +447,70 @@ mod tests {
     }
 
     #[test]
-    fn attribute_numbers_match_the_spec() {
-        assert_eq!(u16::from(Attr::Key), 2);
-        assert_eq!(u16::from(Attr::Value), 3);
-        assert_eq!(u16::from(Attr::Tag), 4);
-        assert_eq!(u8::from(Cmd::Echo), 6);
+    fn set_flags_map_to_nlm_flags() {
+        assert_eq!(SetFlags::UPSERT.nlm_flags(), NlmF::CREATE | NlmF::REPLACE);
+        let excl = SetFlags {
+            create: true,
+            excl: true,
+            replace: false,
+        };
+        assert_eq!(excl.nlm_flags(), NlmF::CREATE | NlmF::EXCL);
+    }
+
+    /// The spec's numbering: values are given or follow the previous one.
+    fn spec_numbers(list: &serde_yaml::Value) -> Vec<(String, u64)> {
+        let mut next = 1;
+        let mut out = Vec::new();
+        for item in list.as_sequence().expect("a list") {
+            let value = item["value"].as_u64().unwrap_or(next);
+            out.push((item["name"].as_str().expect("a name").to_string(), value));
+            next = value + 1;
+        }
+        out
+    }
+
+    /// `key-max-len` -> `KeyMaxLen`.
+    fn camel(name: &str) -> String {
+        name.split('-')
+            .map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect()
+    }
+
+    #[test]
+    fn numbers_match_the_spec() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../Documentation/netlink/specs/rgnl.yaml"
+        );
+        let spec: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(path).expect("spec")).expect("YAML");
+        assert_eq!(spec["name"].as_str(), Some(FAMILY_NAME));
+        let attrs = spec_numbers(&spec["attribute-sets"][0]["attributes"]);
+        assert_eq!(attrs.len(), 16);
+        for (name, value) in attrs {
+            assert_eq!(
+                format!("{:?}", Attr::from(value as u16)),
+                camel(&name),
+                "attribute {name}"
+            );
+        }
+        let ops = spec_numbers(&spec["operations"]["list"]);
+        assert_eq!(ops.len(), 10);
+        for (name, value) in ops {
+            assert_eq!(
+                format!("{:?}", Cmd::from(value as u8)),
+                camel(&name),
+                "command {name}"
+            );
+        }
+        let consts = spec["definitions"].as_sequence().expect("definitions");
+        let limit = |n: &str| {
+            consts
+                .iter()
+                .find(|c| c["name"] == n)
+                .and_then(|c| c["value"].as_u64())
+        };
+        assert_eq!(limit("key-max-len"), Some(KEY_MAX_LEN as u64));
+        assert_eq!(limit("value-max-len"), Some(VALUE_MAX_LEN as u64));
     }
 }

@@ -51,9 +51,9 @@ check "unprivileged user may use the non-admin ECHO" nobody rgnl --family rgnl_e
 # Multicast: RESET notifies group events with the old count (5: four
 # ECHOs above, one by nobody).
 wait_listening() { for i in $(seq 50); do grep -q listening "$1" && return 0; sleep 0.1; done; return 1; }
-timeout 10 rgnl --family rgnl_echo monitor --count 1 >/tmp/mon 2>/tmp/mon.err &
+timeout 10 rgnl --family rgnl_echo monitor --raw --count 1 >/tmp/mon 2>/tmp/mon.err &
 mon=$!
-timeout 3 /usr/bin/unshare -n rgnl --family rgnl_echo monitor --count 1 >/tmp/mon2 2>/tmp/mon2.err &
+timeout 3 /usr/bin/unshare -n rgnl --family rgnl_echo monitor --raw --count 1 >/tmp/mon2 2>/tmp/mon2.err &
 mon2=$!
 check "subscriber joined group events" wait_listening /tmp/mon.err
 check "subscriber in another netns joined too" wait_listening /tmp/mon2.err

@@ -1,11 +1,12 @@
 #!/bin/bash
 # Run a shell command inside the rgnl test kernel and exit with its status.
 #
-#   run.sh [--debug] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
+#   run.sh [--debug] [--python] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
 #
 # The guest is the cached test kernel (kernel.sh) booted on a busybox
 # initramfs (initramfs.sh) plus the --file'd files, placed under /rgnl/ unless
-# DST is an absolute path. COMMAND runs under `sh -e` in /rgnl with /rgnl on
+# DST is an absolute path; --python adds python3 and the kernel's YNL CLI
+# (/ynl, see python-layer.sh). COMMAND runs under `sh -e` in /rgnl with /rgnl on
 # PATH. Its output is streamed to stdout; the kernel log is kept in
 # $RGNL_VM_LOGDIR (a fresh temp dir by default).
 #
@@ -19,10 +20,11 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-debug= timeout=300 files=()
+debug= python= timeout=300 files=()
 while (($#)); do
 	case "$1" in
 	--debug) debug=--debug ;;
+	--python) python=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--file) files+=("$2"); shift ;;
 	--) shift; break ;;
@@ -31,12 +33,14 @@ while (($#)); do
 	esac
 	shift
 done
-(($# == 1)) || die "usage: run.sh [--debug] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
+(($# == 1)) || die "usage: run.sh [--debug] [--python] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
 command=$1
 
 # KDIR: a prepared tree of your own (its bzImage is booted); default: the cache.
 kdir=${KDIR:-$("$RGNL_ROOT/tools/testing/vm/kernel.sh" $debug)}
 base=$("$RGNL_ROOT/tools/testing/vm/initramfs.sh")
+layers=("$base")
+[ -n "$python" ] && layers=("$("$RGNL_ROOT/tools/testing/vm/python-layer.sh")" "$base")
 logdir=${RGNL_VM_LOGDIR:-$(mktemp -d /tmp/rgnl-vm.XXXXXX)}
 mkdir -p "$logdir"
 
@@ -57,7 +61,7 @@ for spec in "${files[@]}"; do
 done
 (cd "$stage" && find . -mindepth 1 | cpio -o -H newc --quiet) >"$logdir/run.cpio"
 # Uncompressed first: the kernel does not find an archive that follows a gzip one.
-cat "$logdir/run.cpio" "$base" >"$logdir/initramfs.cpio"
+cat "$logdir/run.cpio" "${layers[@]}" >"$logdir/initramfs.cpio"
 
 mem=1024
 [ -n "$debug" ] && mem=3072

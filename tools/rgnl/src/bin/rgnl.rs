@@ -1,40 +1,129 @@
 //! `rgnl`: command-line client of the rgnl generic netlink family.
 
 use anyhow::{bail, Context};
-use clap::{Parser, Subcommand};
-use rgnl::{Attr, Client, Cmd, Error, RawAttr};
+use clap::{Args, Parser, Subcommand};
+use rgnl::{value, Attr, Client, Cmd, Entry, Error, Event, RawAttr, SetFlags, Stats};
+use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
 
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  any other error
+  2  bad command line
+  3  not found (ENOENT)
+  4  permission denied (EPERM, EACCES)
+  5  module not loaded (no such generic netlink family)
+  6  invalid input (EINVAL, ERANGE; also refused before sending)
+  7  already exists (EEXIST)
+  8  limit reached (ENOSPC)";
+
 #[derive(Parser)]
-#[command(version, about = "Drive the rgnl generic netlink family")]
+#[command(version, about = "Drive the rgnl generic netlink family", after_help = EXIT_CODES)]
 struct Cli {
-    /// The family to talk to (`raw` works with any family).
+    /// The family to talk to (`raw` and `monitor --raw` work with any family).
     #[arg(long, default_value = rgnl::FAMILY_NAME, global = true)]
     family: String,
+    /// Print JSON (one object per line for list and monitor) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     command: Command,
 }
 
+/// A value on the command line: text, `@FILE` for a file's contents, or
+/// hex digits with --hex.
+#[derive(Args)]
+struct ValueArg {
+    /// The value: text, or @FILE to read it from FILE.
+    value: String,
+    /// VALUE is hex digits (optionally 0x-prefixed).
+    #[arg(long)]
+    hex: bool,
+}
+
+impl ValueArg {
+    fn bytes(&self) -> anyhow::Result<Vec<u8>> {
+        if self.hex {
+            return value::parse_hex(&self.value).map_err(invalid);
+        }
+        match self.value.strip_prefix('@') {
+            Some(path) => std::fs::read(path).with_context(|| format!("reading {path}")),
+            None => Ok(self.value.clone().into_bytes()),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Print the family id nlctrl resolved.
-    Family,
+    /// Store VALUE under KEY (create or replace unless flags say otherwise).
+    Set {
+        /// The key (1 to 64 bytes).
+        key: String,
+        #[command(flatten)]
+        value: ValueArg,
+        /// A number stored with the entry.
+        #[arg(long, default_value_t = 0)]
+        tag: u32,
+        /// NLM_F_CREATE: create the key if missing.
+        #[arg(long)]
+        create: bool,
+        /// NLM_F_EXCL: fail if the key exists.
+        #[arg(long)]
+        excl: bool,
+        /// NLM_F_REPLACE: replace the key if it exists.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Print the entry of KEY.
+    Get {
+        /// The key.
+        key: String,
+    },
+    /// Print every entry, in key order.
+    List {
+        /// Only keys starting with PREFIX.
+        #[arg(long, default_value = "")]
+        prefix: String,
+    },
+    /// Delete the entry of KEY.
+    Del {
+        /// The key.
+        key: String,
+    },
+    /// Delete every entry of the network namespace.
+    Flush,
+    /// Print the namespace's usage, limits and counters.
+    Stats,
+    /// Set the namespace's limits.
+    Limits {
+        /// Most entries.
+        #[arg(long)]
+        max_entries: Option<u32>,
+        /// Most value bytes, summed over all entries.
+        #[arg(long)]
+        max_bytes: Option<u32>,
+    },
+    /// Print notifications as they arrive, until interrupted.
+    Monitor {
+        /// The multicast group.
+        #[arg(default_value = rgnl::GROUP_EVENTS)]
+        group: String,
+        /// Exit after this many notifications.
+        #[arg(long)]
+        count: Option<u64>,
+        /// Print "CMD attrs" lines as `raw` does (any family).
+        #[arg(long)]
+        raw: bool,
+    },
     /// Send TEXT as VALUE to ECHO and print what comes back.
     Echo {
         /// The text to send.
         text: String,
     },
-    /// Print notifications of multicast GROUP as they arrive ("CMD attrs"
-    /// a line, as `raw` prints them); stop after --count of them.
-    Monitor {
-        /// The group name.
-        #[arg(default_value = "events")]
-        group: String,
-        /// Exit after this many notifications (default: never).
-        #[arg(long)]
-        count: Option<u64>,
-    },
+    /// Print the family id nlctrl resolved.
+    Family,
     /// Send command CMD with raw attributes; print each reply message on a
     /// line as TYPE=VALUE pairs (4-byte payloads as u32, others as hex).
     Raw {
@@ -49,10 +138,23 @@ enum Command {
     },
 }
 
-/// Exit codes, distinct per failure class so scripts can tell them apart.
-mod exit {
-    pub const ERROR: u8 = 1;
-    pub const NOT_LOADED: u8 = 5;
+/// Input refused before anything was sent (exit status 6).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Invalid(String);
+
+fn invalid(e: impl std::fmt::Display) -> anyhow::Error {
+    Invalid(format!("{e:#}")).into()
+}
+
+fn check_key(key: &str) -> anyhow::Result<()> {
+    if key.is_empty() || key.len() > rgnl::KEY_MAX_LEN || key.contains('\0') {
+        return Err(invalid(format!(
+            "key must be 1 to {} bytes without NUL",
+            rgnl::KEY_MAX_LEN
+        )));
+    }
+    Ok(())
 }
 
 fn parse_attr(spec: &str) -> anyhow::Result<RawAttr> {
@@ -75,19 +177,144 @@ fn format_attrs(attrs: &[RawAttr]) -> String {
         .iter()
         .map(|(t, p)| match <[u8; 4]>::try_from(p.as_slice()) {
             Ok(b) => format!("{}={}", u16::from(*t), u32::from_ne_bytes(b)),
-            Err(_) => {
-                let hex: String = p.iter().map(|b| format!("{b:02x}")).collect();
-                format!("{}={hex}", u16::from(*t))
-            }
+            Err(_) => format!("{}={}", u16::from(*t), value::to_hex(p)),
         })
         .collect();
     fields.join(" ")
 }
 
+fn format_entry(e: &Entry) -> String {
+    format!(
+        "{}\t{}\ttag={} revision={}",
+        e.key,
+        value::display(&e.value),
+        e.tag,
+        e.revision
+    )
+}
+
+fn format_stats(s: &Stats) -> String {
+    format!(
+        "entries {}/{}\nbytes {}/{}\ncreated {}\nreplaced {}\ndeleted {}\nflushed {}\nnotifications {}",
+        s.count,
+        s.max_entries,
+        s.bytes,
+        s.max_bytes,
+        s.created,
+        s.replaced,
+        s.deleted,
+        s.flushed,
+        s.notifications
+    )
+}
+
+fn format_event(ev: &Event) -> String {
+    match ev {
+        Event::EntryNew { entry } => format!("new\t{}", format_entry(entry)),
+        Event::EntryDel { entry } => format!("del\t{}", format_entry(entry)),
+        Event::Flush { count } => format!("flush\tcount={count}"),
+    }
+}
+
+/// Prints `item` as JSON or as `text` formats it, flushing at once (a
+/// script may be waiting on the line).
+struct Out {
+    json: bool,
+}
+
+impl Out {
+    fn print<T: Serialize>(&self, item: &T, text: impl FnOnce(&T) -> String) -> anyhow::Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        if self.json {
+            serde_json::to_writer(&mut stdout, item)?;
+            writeln!(stdout)?;
+        } else {
+            writeln!(stdout, "{}", text(item))?;
+        }
+        stdout.flush()?;
+        Ok(())
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let out = Out { json: cli.json };
+    // Refuse bad input before looking for the family.
+    match &cli.command {
+        Command::Set { key, .. } | Command::Get { key } | Command::Del { key } => check_key(key)?,
+        _ => {}
+    }
     let mut client = Client::connect_to(&cli.family)?;
     match cli.command {
-        Command::Family => println!("{}", client.family_id()),
+        Command::Set {
+            key,
+            value,
+            tag,
+            create,
+            excl,
+            replace,
+        } => {
+            let bytes = value.bytes()?;
+            if bytes.len() > rgnl::VALUE_MAX_LEN {
+                return Err(invalid(format!(
+                    "value is {} bytes, at most {} fit",
+                    bytes.len(),
+                    rgnl::VALUE_MAX_LEN
+                )));
+            }
+            let flags = if create || excl || replace {
+                SetFlags {
+                    create,
+                    excl,
+                    replace,
+                }
+            } else {
+                SetFlags::UPSERT
+            };
+            let entry = client.set(&key, &bytes, tag, flags).context("set")?;
+            out.print(&entry, format_entry)?;
+        }
+        Command::Get { key } => out.print(&client.get(&key).context("get")?, format_entry)?,
+        Command::List { prefix } => {
+            let interrupted = client
+                .list_each(&prefix, |e| {
+                    out.print(&e, format_entry)
+                        .map_err(|e| Error::Netlink(format!("writing output: {e}")))
+                })
+                .context("list")?;
+            if interrupted {
+                eprintln!("rgnl: the registry changed during the listing (NLM_F_DUMP_INTR)");
+            }
+        }
+        Command::Del { key } => out.print(&client.del(&key).context("del")?, format_entry)?,
+        Command::Flush => {
+            let count = client.flush().context("flush")?;
+            out.print(&Event::Flush { count }, format_event)?;
+        }
+        Command::Stats => out.print(&client.stats().context("stats")?, format_stats)?,
+        Command::Limits {
+            max_entries,
+            max_bytes,
+        } => {
+            client
+                .set_limits(max_entries, max_bytes)
+                .context("limits")?;
+            out.print(&client.stats().context("stats")?, format_stats)?;
+        }
+        Command::Monitor { group, count, raw } => {
+            client.subscribe(&cli.family, &group)?;
+            eprintln!("rgnl: listening on {}/{group}", cli.family);
+            let mut seen = 0;
+            while count.is_none_or(|n| seen < n) {
+                if raw {
+                    let (cmd, attrs) = client.next_notification()?;
+                    println!("{} {}", u8::from(cmd), format_attrs(&attrs));
+                    std::io::stdout().flush()?;
+                } else {
+                    out.print(&client.next_event()?, format_event)?;
+                }
+                seen += 1;
+            }
+        }
         Command::Echo { text } => {
             let reply = client
                 .echo(&[(Attr::Value, text.into_bytes())])
@@ -98,18 +325,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .context("ECHO reply has no VALUE")?;
             println!("{}", String::from_utf8_lossy(&value.1));
         }
-        Command::Monitor { group, count } => {
-            client.subscribe(&cli.family, &group)?;
-            eprintln!("rgnl: listening on {}/{group}", cli.family);
-            let mut seen = 0;
-            while count.is_none_or(|n| seen < n) {
-                let (cmd, attrs) = client.next_notification()?;
-                println!("{} {}", u8::from(cmd), format_attrs(&attrs));
-                // A script waits on this line: do not let it sit in a buffer.
-                std::io::stdout().flush()?;
-                seen += 1;
-            }
-        }
+        Command::Family => println!("{}", client.family_id()),
         Command::Raw { cmd, dump, attrs } => {
             let attrs = attrs
                 .iter()
@@ -132,16 +348,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The exit status for an error (see `EXIT_CODES`).
+fn exit_code(e: &anyhow::Error) -> u8 {
+    if e.downcast_ref::<Invalid>().is_some() {
+        return 6;
+    }
+    match e.downcast_ref::<Error>() {
+        Some(Error::NotLoaded(_)) => 5,
+        Some(Error::Kernel { errno, .. }) => match *errno {
+            libc::ENOENT => 3,
+            libc::EPERM | libc::EACCES => 4,
+            libc::EINVAL | libc::ERANGE => 6,
+            libc::EEXIST => 7,
+            libc::ENOSPC => 8,
+            _ => 1,
+        },
+        _ => 1,
+    }
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("rgnl: {e:#}");
-            let code = match e.downcast_ref::<Error>() {
-                Some(Error::NotLoaded(_)) => exit::NOT_LOADED,
-                _ => exit::ERROR,
-            };
-            ExitCode::from(code)
+            ExitCode::from(exit_code(&e))
         }
     }
 }

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! How entries travel: the KEY of a request, and the ENTRY nest of replies,
+//! dump messages and notifications.
+
+use crate::genl::{Attrs, MsgBuilder, Request, Writer};
+use crate::registry::{Entry, Key};
+use crate::spec::{attr, GROUP_EVENTS};
+use crate::Rgnl;
+use kernel::{c_str, prelude::*};
+
+/// The request's KEY: required, and not empty (the policy bounds it above).
+pub(crate) fn request_key(attrs: &Attrs<'_>) -> Result<Key> {
+    let attr = attrs.required(attr::KEY)?;
+    Key::new(attr.str_bytes()?)
+        .ok_or_else(|| attrs.extack().fail_attr(EINVAL, &attr, c_str!("key must not be empty")))
+}
+
+/// Writes `key` and `entry` as an ENTRY nest.
+pub(crate) fn put_entry(w: &mut Writer<'_>, key: &Key, entry: &Entry) -> Result {
+    w.nest(attr::ENTRY, |w| {
+        w.put_str_bytes(attr::KEY, key.as_bytes())?;
+        w.put_bytes(attr::VALUE, &entry.value)?;
+        w.put_u32(attr::TAG, entry.tag)?;
+        w.put_u64(attr::REVISION, entry.revision)
+    })
+}
+
+/// A message with command `cmd` holding one ENTRY.
+pub(crate) fn entry_message(
+    req: &Request<'_, Rgnl>,
+    cmd: u8,
+    key: &Key,
+    entry: &Entry,
+) -> Result<MsgBuilder<Rgnl>> {
+    // The nest, key, value and the 64-bit revision with its padding.
+    let size = 64 + key.as_bytes().len() + entry.value.len();
+    let mut msg = req.new_message(cmd, size)?;
+    put_entry(&mut msg.writer(), key, entry)?;
+    Ok(msg)
+}
+
+/// The notification of a change, built before the change is applied (so a
+/// failed allocation fails the request with nothing changed), or `None`
+/// when nobody would receive it.
+pub(crate) fn prepare_notification(
+    req: &Request<'_, Rgnl>,
+    build: impl FnOnce() -> Result<MsgBuilder<Rgnl>>,
+) -> Result<Option<MsgBuilder<Rgnl>>> {
+    if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
+        build().map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Sends a notification prepared by [`prepare_notification`] to the
+/// namespace's `events` group (and to the requester on `NLM_F_ECHO`),
+/// counting it.
+pub(crate) fn send_notification(
+    req: &Request<'_, Rgnl>,
+    sent: &mut u64,
+    msg: Option<MsgBuilder<Rgnl>>,
+) -> Result {
+    match msg {
+        Some(msg) => {
+            *sent += 1;
+            req.notify(GROUP_EVENTS, msg)
+        }
+        None => Ok(()),
+    }
+}

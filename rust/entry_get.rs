@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! ENTRY_GET: one entry (do), or all of them in key order (dump).
+
+use crate::entry::{entry_message, put_entry, request_key};
+use crate::genl::{AttrPolicy, DoIt, Dump, DumpIt, Request};
+use crate::registry::Key;
+use crate::spec::{attr, cmd, DUMP_POLICY, KEY_POLICY};
+use crate::Rgnl;
+use kernel::{c_str, prelude::*};
+
+pub(crate) struct EntryGet;
+
+impl DoIt<Rgnl> for EntryGet {
+    const POLICY: &'static [AttrPolicy] = &KEY_POLICY;
+
+    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+        let attrs = req.attrs();
+        let key = request_key(&attrs)?;
+        let (state, req) = req.with_state();
+        let Some(entry) = state.get(&key) else {
+            let key_attr = attrs.required(attr::KEY)?;
+            return Err(req.extack().fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
+        };
+        let msg = entry_message(req, cmd::ENTRY_GET, &key, entry)?;
+        req.reply(msg)
+    }
+}
+
+impl DumpIt<Rgnl> for EntryGet {
+    const POLICY: &'static [AttrPolicy] = &DUMP_POLICY;
+    /// The key to resume from: the first one that did not fit the last
+    /// skb. Keys are longer than `netlink_callback::ctx`, hence the box.
+    type Cursor = Option<KBox<Key>>;
+
+    fn dumpit(dump: &mut Dump<'_, Rgnl>, next: &mut Option<KBox<Key>>) -> Result {
+        let prefix = match dump.attrs().get(attr::PREFIX) {
+            Some(a) => a.str_bytes()?,
+            None => b"",
+        };
+        let (state, out) = dump.with_state();
+        out.set_generation(state.generation());
+        let sent = state.for_each_from(next.as_deref(), prefix, |key, entry| {
+            out.add(cmd::ENTRY_GET, |w| put_entry(w, key, entry))
+        });
+        match sent {
+            Ok(()) => Ok(()),
+            Err((err, key)) => {
+                match next {
+                    Some(next) => **next = key,
+                    None => *next = Some(KBox::new(key, GFP_KERNEL)?),
+                }
+                Err(err)
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! LIMITS_SET: the namespace's entry and value byte limits.
+
+use crate::genl::{AttrPolicy, DoIt, Request};
+use crate::spec::{attr, LIMITS_POLICY};
+use crate::Rgnl;
+use kernel::{c_str, prelude::*};
+
+pub(crate) struct LimitsSet;
+
+impl DoIt<Rgnl> for LimitsSet {
+    const POLICY: &'static [AttrPolicy] = &LIMITS_POLICY;
+
+    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+        let attrs = req.attrs();
+        // The policy holds both within their ranges.
+        let entries = attrs.get(attr::MAX_ENTRIES).map(|a| a.u32()).transpose()?;
+        let bytes = attrs.get(attr::MAX_BYTES).map(|a| a.u32()).transpose()?;
+        if entries.is_none() && bytes.is_none() {
+            return Err(req
+                .extack()
+                .fail(EINVAL, c_str!("max-entries or max-bytes required")));
+        }
+        let state = req.net_state();
+        state.max_entries = entries.unwrap_or(state.max_entries);
+        state.max_bytes = bytes.unwrap_or(state.max_bytes);
+        Ok(())
+    }
+}

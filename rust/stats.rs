@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! STATS_GET: the namespace's usage, limits and counters.
+
+use crate::genl::{AttrPolicy, DoIt, Request, GOODSIZE};
+use crate::spec::{attr, cmd};
+use crate::Rgnl;
+use kernel::prelude::*;
+
+pub(crate) struct StatsGet;
+
+impl DoIt<Rgnl> for StatsGet {
+    const POLICY: &'static [AttrPolicy] = &[];
+
+    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+        let (state, req) = req.with_state();
+        let mut msg = req.new_message(cmd::STATS_GET, GOODSIZE)?;
+        let mut w = msg.writer();
+        let c = &state.counters;
+        w.put_u32(attr::COUNT, state.len())?;
+        w.put_u32(attr::BYTES, state.bytes())?;
+        w.put_u32(attr::MAX_ENTRIES, state.max_entries)?;
+        w.put_u32(attr::MAX_BYTES, state.max_bytes)?;
+        w.put_u64(attr::CREATED, c.created)?;
+        w.put_u64(attr::REPLACED, c.replaced)?;
+        w.put_u64(attr::DELETED, c.deleted)?;
+        w.put_u64(attr::FLUSHED, c.flushed)?;
+        w.put_u64(attr::NOTIFICATIONS, c.notifications)?;
+        req.reply(msg)
+    }
+}
