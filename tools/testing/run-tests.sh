@@ -33,17 +33,24 @@ host_check "no unsafe in family or sample code (only in rust/genl/)" \
 	bash -c "! grep -rnw unsafe rust samples --include='*.rs' --exclude-dir=genl --exclude=genl_bindings.rs | grep -vE '^[^:]+:[0-9]+: *//'"
 host_check "every unsafe block in the layer has a SAFETY comment" \
 	tools/testing/check-safety-comments.sh rust/genl/*.rs
+host_check "rgnl.yaml validates against the 6.12 genetlink schema" \
+	/usr/bin/python3 -c "import sys, yaml, jsonschema
+jsonschema.validate(yaml.safe_load(open(sys.argv[1])), yaml.safe_load(open(sys.argv[2])))" \
+	Documentation/netlink/specs/rgnl.yaml "$kdir/source/Documentation/netlink/genetlink.yaml"
 host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
 host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
 
-# vm_suite NAME SCRIPT: run a guest TAP script; every ok/not ok line counts,
-# and the VM run itself (timeout, splat, exit status) counts as one more.
+# vm_suite NAME SCRIPT [RUN.SH OPTIONS]: run a guest TAP script; every ok/not
+# ok line counts, and the VM run itself (timeout, splat, exit status) counts
+# as one more.
 vm_suite() {
 	local name=$1 script=$2
+	shift 2
 	log "vm: $name"
-	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 \
+	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 "$@" \
 		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
-		--file tools/target/release/examples/dump_intr \
+		--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
+		--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
 		--file tools/testing/guest/tap.sh --file "$script" \
 		"sh ./$(basename "$script")" | tee "$results/$name.tap"
 	local rc=${PIPESTATUS[0]}
@@ -58,6 +65,8 @@ vm_suite() {
 
 vm_suite basic tools/testing/guest/basic.sh
 vm_suite layer tools/testing/guest/layer.sh
+vm_suite registry tools/testing/guest/registry.sh
+vm_suite ynl tools/testing/guest/ynl.sh --python
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Checks the registered rgnl family against its YNL spec, using nlctrl
+(CTRL_CMD_GETFAMILY and CTRL_CMD_GETPOLICY) through the kernel's YNL library.
+
+    spec_check.py SPEC ASPECT     ASPECT: ops, policies or groups
+
+Prints each difference and exits 1 if there is any."""
+
+import sys
+
+sys.path.insert(0, "/ynl")
+from lib import YnlFamily  # noqa: E402
+import yaml  # noqa: E402
+
+NLCTRL = "/ynl/Documentation/netlink/specs/nlctrl.yaml"
+# YNL attribute types and the nlctrl policy types the kernel reports for them.
+POLICY_TYPE = {"string": "nul-string", "binary": "binary", "u32": "u32",
+               "u64": "u64", "nest": "nested", "flag": "flag", "u8": "u8",
+               "u16": "u16", "s32": "s32", "s64": "s64"}
+
+
+def numbered(items):
+    """The spec's numbering: explicit values, else one more than the last."""
+    out, nxt = {}, 1
+    for item in items:
+        nxt = item.get("value", nxt)
+        out[item["name"]] = (nxt, item)
+        nxt += 1
+    return out
+
+
+def limit(spec, value):
+    """A check's value: a number or the name of a constant."""
+    if isinstance(value, int):
+        return value
+    consts = {d["name"]: d["value"] for d in spec.get("definitions", [])}
+    return consts[value]
+
+
+def expected_policy(spec, attrs, names):
+    """{attr number: {nlctrl policy attribute: value}} for request `names`."""
+    out = {}
+    for name in names:
+        num, attr = attrs[name]
+        want = {"type": POLICY_TYPE[attr["type"]]}
+        checks = attr.get("checks", {})
+        bits = {"u8": 8, "u16": 16, "u32": 32, "u64": 64}.get(attr["type"])
+        if bits:  # the kernel reports every unsigned range, full by default
+            want["min-value-u"], want["max-value-u"] = 0, 2**bits - 1
+        if "max-len" in checks:
+            want["max-length"] = limit(spec, checks["max-len"])
+        if "min" in checks:
+            want["min-value-u"] = limit(spec, checks["min"])
+        if "max" in checks:
+            want["max-value-u"] = limit(spec, checks["max"])
+        out[num] = want
+    return out
+
+
+def main():
+    spec = yaml.safe_load(open(sys.argv[1]))
+    aspect = sys.argv[2]
+    ctrl = YnlFamily(NLCTRL, "")
+    fam = ctrl.do("getfamily", {"family-name": spec["name"]})
+    ops = numbered(spec["operations"]["list"])
+    attrs = numbered(spec["attribute-sets"][0]["attributes"])
+    errors = []
+
+    if aspect == "groups":
+        got = sorted(g["name"] for g in (list(x.values())[0] for x in fam["mcast-groups"]))
+        want = sorted(g["name"] for g in spec["mcast-groups"]["list"])
+        if got != want:
+            errors.append(f"multicast groups: kernel {got}, spec {want}")
+        if fam["maxattr"] != max(n for n, _ in attrs.values()):
+            errors.append(f"maxattr: kernel {fam['maxattr']}")
+
+    if aspect == "ops":
+        kernel = {o["id"]: o["flags"] for o in (list(x.values())[0] for x in fam["ops"])}
+        for name, (num, op) in ops.items():
+            if "do" not in op and "dump" not in op:
+                if num in kernel:
+                    errors.append(f"{name} ({num}) is a notification but the kernel has an op")
+                continue
+            flags = kernel.pop(num, None)
+            if flags is None:
+                errors.append(f"{name} ({num}): no such op in the kernel")
+                continue
+            for mode, cap in (("do", "cmd-cap-do"), ("dump", "cmd-cap-dump")):
+                if (mode in op) != (cap in flags):
+                    errors.append(f"{name}: spec {'has' if mode in op else 'lacks'} {mode}, kernel flags {sorted(flags)}")
+            # The genetlink schema names one admin flag; the module uses the
+            # user-namespace-aware one (see the spec's doc).
+            admin = bool(flags & {"admin-perm", "uns-admin-perm"})
+            if admin != ("admin-perm" in op.get("flags", [])):
+                errors.append(f"{name}: admin-perm in spec {not admin}, kernel flags {sorted(flags)}")
+        for num in kernel:
+            errors.append(f"kernel op {num} is not in the spec")
+
+    if aspect == "policies":
+        dumps = ctrl.dump("getpolicy", {"family-name": spec["name"]})
+        op_policy, policies = {}, {}
+        # One message per op ({op-id, do, dump}) and per policy attribute
+        # ({policy-id, attr-id, type, limits}).
+        for msg in dumps:
+            if "op-policy" in msg:
+                op_policy[msg["op-policy"]["op-id"]] = msg["op-policy"]
+            if "policy" in msg:
+                p = dict(msg["policy"])
+                policies.setdefault(p.pop("policy-id"), {})[p.pop("attr-id")] = p
+        for name, (num, op) in ops.items():
+            for mode in ("do", "dump"):
+                if mode not in op:
+                    continue
+                want = expected_policy(spec, attrs, op[mode].get("request", {}).get("attributes", []))
+                idx = op_policy.get(num, {}).get(mode)
+                got = {}
+                if idx is not None:
+                    got = policies.get(idx, {})
+                if got != want:
+                    errors.append(f"{name} {mode} policy: kernel {got}, spec {want}")
+
+    for e in errors:
+        print(e)
+    if not errors:
+        print(f"{aspect}: the kernel matches the spec")
+    sys.exit(1 if errors else 0)
+
+
+main()

@@ -1,0 +1,67 @@
+# Interoperability with clients nobody here wrote: the kernel's own YNL CLI
+# (tools/net/ynl/cli.py from the 6.12 tree, driven only by the spec) and
+# iproute2's genl. Also checks the registered family against the spec
+# through nlctrl. Runs in the VM with the Python layer (run.sh --python).
+set +e
+. ./tap.sh
+# The CLI as a command (for sh -c too), with its errors on stdout.
+printf '#!/bin/sh\nexec python3 /ynl/cli.py --no-schema --spec /rgnl/rgnl.yaml "$@" 2>&1\n' >/rgnl/ynl
+chmod +x /rgnl/ynl
+
+# iproute2 sees the family appear, as nlctrl announces it.
+timeout 10 genl ctrl monitor >/tmp/ctrlmon 2>&1 &
+ctrlmon=$!
+sleep 0.5
+check "insmod rgnl.ko" insmod rgnl.ko
+sleep 0.5
+kill $ctrlmon
+check "iproute2 genl ctrl monitor saw the family appear" grep -q "Name: rgnl" /tmp/ctrlmon
+
+# The family the kernel registered is the one the spec describes.
+check "nlctrl: multicast groups and maxattr match the spec" python3 spec_check.py rgnl.yaml groups
+check "nlctrl: ops, their do/dump and admin flags match the spec" python3 spec_check.py rgnl.yaml ops
+check "nlctrl: every op's policy matches the spec's request attributes and checks" python3 spec_check.py rgnl.yaml policies
+sed 's/max-len: key-max-len/max-len: 63/' rgnl.yaml >changed.yaml
+check_fails "the check catches a spec whose key length differs" 1 python3 spec_check.py changed.yaml policies
+awk '/name: flush$/ { f = 1 } f && /flags: \[ admin-perm \]/ { f = 0; next } { print }' rgnl.yaml >changed.yaml
+check_fails "the check catches a spec whose flush is not admin-only" 1 python3 spec_check.py changed.yaml ops
+
+# The YNL CLI drives every operation from the spec alone.
+check "ynl: entry-new --create" ynl --do entry-new --create --json '{"key": "ynl-key", "value": "68656c6c6f", "tag": 9}'
+check_out "ynl: entry-get" "{'entry': {'key': 'ynl-key', 'revision': 1, 'tag': 9, 'value': b'hello'}}" \
+	ynl --do entry-get --json '{"key": "ynl-key"}'
+check "ynl: entry-new --replace" ynl --do entry-new --replace --json '{"key": "ynl-key", "value": "00ff"}'
+check_out "rgnl reads what ynl wrote" "ynl-key	0x00ff	tag=0 revision=2" rgnl get ynl-key
+rgnl set ynl-other x >/dev/null
+check_out "ynl: entry-get dump, in key order" "2 ynl-key ynl-other" \
+	sh -c "ynl --dump entry-get | grep -o \"'key': '[a-z-]*'\" | cut -d\"'\" -f4 | { n=0; l=; while read k; do n=\$((n + 1)); l=\"\$l \$k\"; done; echo \$n\$l; }"
+check_out "ynl: entry-get dump with prefix" "1" sh -c "ynl --dump entry-get --json '{\"prefix\": \"ynl-o\"}' | grep -c \"'key'\""
+check "ynl: stats-get" sh -c "ynl --do stats-get | grep -q \"'count': 2\""
+check "ynl: echo" sh -c "ynl --do echo --json '{\"key\": \"k\", \"tag\": 5}' | grep -q \"'tag': 5\""
+check "ynl: limits-set" ynl --do limits-set --json '{"max-entries": 1000}'
+check "ynl: entry-new --create --excl on an existing key fails with EEXIST and the extack" \
+	sh -c "ynl --do entry-new --create --excl --json '{\"key\": \"ynl-key\", \"value\": \"\"}' | grep -q \"'msg': 'entry exists'\""
+check "ynl: entry-new without --create on a missing key fails with ENOENT" \
+	sh -c "ynl --do entry-new --json '{\"key\": \"nope\", \"value\": \"\"}' | grep -q 'No such file or directory'"
+check "ynl: a key over the spec's max-len is refused by the kernel policy" \
+	sh -c "ynl --do entry-get --json '{\"key\": \"$(head -c 65 /dev/zero | tr '\0' k)\"}' | grep -q 'Attribute failed policy validation'"
+check "ynl: entry-del" ynl --do entry-del --json '{"key": "ynl-other"}'
+ynl --subscribe events --sleep 3 >/tmp/ynlmon &
+ynlmon=$!
+sleep 1.5
+rgnl set from-rgnl v >/dev/null; rgnl del from-rgnl >/dev/null; rgnl flush >/dev/null
+wait $ynlmon
+check "ynl --subscribe decodes entry-new-ntf" grep -q "'name': 'entry-new-ntf'" /tmp/ynlmon
+check "ynl --subscribe decodes entry-del-ntf" grep -q "'name': 'entry-del-ntf'" /tmp/ynlmon
+check "ynl --subscribe decodes flush-ntf with its count" sh -c "grep -A1 \"'name': 'flush-ntf'\" /tmp/ynlmon | grep -q \"'count': 1\""
+sed 's/^/# /' /tmp/ynlmon
+
+policy=$(genl ctrl policy name rgnl 2>&1)
+check "iproute2 genl ctrl policy: KEY is NUL_STRING max 64" sh -c "echo '$policy' | grep -q 'attr\[2\]: type=NUL_STRING max len:64'"
+check "iproute2 genl ctrl policy: MAX_ENTRIES is U32 range [1,1048576]" sh -c "echo '$policy' | grep -q 'attr\[8\]: type=U32 range:\[1,1048576\]'"
+ctrl=$(genl ctrl get name rgnl)
+check "iproute2 genl ctrl get: the spec's 7 ops (1..7), no notification ids" \
+	sh -c "echo '$ctrl' | grep -q 'ID-0x7' && ! echo '$ctrl' | grep -q 'ID-0x8'"
+check "iproute2 genl ctrl get: group events" sh -c "echo '$ctrl' | grep -q 'name: events'"
+check "rmmod rgnl" rmmod rgnl
+tap_done
