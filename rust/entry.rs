@@ -12,8 +12,11 @@ use kernel::{c_str, prelude::*};
 /// The request's KEY: required, and not empty (the policy bounds it above).
 pub(crate) fn request_key(attrs: &Attrs<'_>) -> Result<Key> {
     let attr = attrs.required(attr::KEY)?;
-    Key::new(attr.str_bytes()?)
-        .ok_or_else(|| attrs.extack().fail_attr(EINVAL, &attr, c_str!("key must not be empty")))
+    Key::new(attr.str_bytes()?).ok_or_else(|| {
+        attrs
+            .extack()
+            .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))
+    })
 }
 
 /// Writes `key` and `entry` as an ENTRY nest.

@@ -19,11 +19,12 @@ impl DoIt<Rgnl> for EntryDel {
         let (state, req) = req.with_state();
         let Some(entry) = state.get(&key) else {
             let key_attr = attrs.required(attr::KEY)?;
-            return Err(req.extack().fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
+            return Err(req
+                .extack()
+                .fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
         };
-        let ntf = prepare_notification(req, || {
-            entry_message(req, cmd::ENTRY_DEL_NTF, &key, entry)
-        })?;
+        let ntf =
+            prepare_notification(req, || entry_message(req, cmd::ENTRY_DEL_NTF, &key, entry))?;
         state.remove(&key);
         send_notification(req, &mut state.counters.notifications, ntf)
     }

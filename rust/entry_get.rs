@@ -20,7 +20,9 @@ impl DoIt<Rgnl> for EntryGet {
         let (state, req) = req.with_state();
         let Some(entry) = state.get(&key) else {
             let key_attr = attrs.required(attr::KEY)?;
-            return Err(req.extack().fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
+            return Err(req
+                .extack()
+                .fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
         };
         let msg = entry_message(req, cmd::ENTRY_GET, &key, entry)?;
         req.reply(msg)

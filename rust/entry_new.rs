@@ -21,7 +21,11 @@ impl DoIt<Rgnl> for EntryNew {
         let key_attr = attrs.required(attr::KEY)?;
         let key = request_key(&attrs)?;
         let value_attr = attrs.required(attr::VALUE)?;
-        let tag = attrs.get(attr::TAG).map(|a| a.u32()).transpose()?.unwrap_or(0);
+        let tag = attrs
+            .get(attr::TAG)
+            .map(|a| a.u32())
+            .transpose()?
+            .unwrap_or(0);
         let flags = req.nlmsg_flags();
         let create = flags & nlm_flags::CREATE != 0;
         let replace = flags & (nlm_flags::REPLACE | nlm_flags::EXCL) == nlm_flags::REPLACE;

@@ -247,7 +247,7 @@ impl Registry {
     pub(crate) fn flush(&mut self) -> u32 {
         let count = self.len();
         // Dropping the old tree frees its nodes and values.
-        drop(core::mem::replace(&mut self.entries, RBTree::new()));
+        drop(core::mem::take(&mut self.entries));
         self.count = 0;
         self.bytes = 0;
         self.counters.flushed += u64::from(count);

@@ -78,5 +78,8 @@ pub(crate) const LIMITS_POLICY: [AttrPolicy; N] = policy(&[
         attr::MAX_ENTRIES,
         AttrPolicy::u32().range_u64(&MAX_ENTRIES_RANGE),
     ),
-    (attr::MAX_BYTES, AttrPolicy::u32().range_u64(&MAX_BYTES_RANGE)),
+    (
+        attr::MAX_BYTES,
+        AttrPolicy::u32().range_u64(&MAX_BYTES_RANGE),
+    ),
 ]);

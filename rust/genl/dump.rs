@@ -104,7 +104,6 @@ impl<'a, F: Family> Dump<'a, F> {
 }
 
 impl<'a, F: Family> DumpOut<'a, F> {
-
     /// Records the generation of the data being dumped. When it differs
     /// from the one recorded by an earlier call of the same dump, the next
     /// message is flagged `NLM_F_DUMP_INTR` so userspace knows the dump is

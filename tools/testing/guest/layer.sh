@@ -15,15 +15,15 @@ check "dump: every index once, in order" \
 	awk '{ split($1, a, "="); if (a[1] != 3 || a[2] != NR - 1) exit 1 } END { exit NR != 2000 }' /tmp/seq
 check_out "dump: not flagged interrupted (nothing changed)" "" cat /tmp/seq.err
 
-check_fails "strict policy: COUNT out of range refused" 1 echo_ 2 --dump --attr 2=u32:0
-check_err "strict policy: range refusal is ERANGE, extack \"integer out of range\"" 1 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34): integer out of range" \
+check_fails "strict policy: COUNT out of range refused" 6 echo_ 2 --dump --attr 2=u32:0
+check_err "strict policy: range refusal is ERANGE, extack \"integer out of range\"" 6 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34): integer out of range" \
 	echo_ 2 --dump --attr 2=u32:10001
-check_err "required attribute missing: EINVAL, the layer's extack message" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): missing required attribute" \
+check_err "required attribute missing: EINVAL, the layer's extack message" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): missing required attribute" \
 	echo_ 1
-check_err "strict policy: unknown attribute (type 3 on ECHO) refused with extack" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
+check_err "strict policy: unknown attribute (type 3 on ECHO) refused with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
 	echo_ 1 --attr 1=str:x --attr 3=u32:1
 # 0x61616161 is "aaaa" with no NUL: not a NUL_STRING.
-check_err "strict policy: string without its NUL refused (EINVAL) with extack" 1 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" \
+check_err "strict policy: string without its NUL refused (EINVAL) with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" \
 	echo_ 1 --attr 1=u32:1633771873
 
 # Per-network-namespace state: ECHO reports the namespace's ECHO count.
@@ -43,7 +43,7 @@ rgnl --family rgnl_echo raw 1 --attr 1=str:a'
 
 # Permissions: RESET is GENL_UNS_ADMIN_PERM.
 nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-check_err "admin op refused to an unprivileged user: EPERM" 1 "rgnl: request: kernel refused the request: Operation not permitted (os error 1)" \
+check_err "admin op refused to an unprivileged user: EPERM" 4 "rgnl: request: kernel refused the request: Operation not permitted (os error 1)" \
 	nobody rgnl --family rgnl_echo raw 3
 check "admin op allowed in the user's own user+net namespace" nobody /usr/bin/unshare -Urn rgnl --family rgnl_echo raw 3
 check "unprivileged user may use the non-admin ECHO" nobody rgnl --family rgnl_echo raw 1 --attr 1=str:a
