@@ -2,6 +2,7 @@
 #
 #   make run     build everything, boot the test VM, load rgnl, drive it
 #   make test    the whole test suite (ends with "N passed, N failed")
+#   make test DEBUG=1   the same on the debug kernel (KASAN, lockdep, kmemleak, ...)
 #   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
 #   make CLIPPY=1 module   the same, with clippy on the Rust code
 
@@ -17,12 +18,15 @@ all: module client
 deps:
 	@$(TESTING)/deps.sh
 
+# DEBUG=1 selects the debug kernel variant everywhere (build, VM, tests).
+export RGNL_DEBUG := $(if $(DEBUG),--debug)
+
 kernel: deps
-	@$(TESTING)/vm/kernel.sh >/dev/null
+	@$(TESTING)/vm/kernel.sh $(RGNL_DEBUG) >/dev/null
 
 # KDIR defaults to the cached test kernel (built on first use).
 module: deps
-	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh)} && \
+	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh $(RGNL_DEBUG))} && \
 	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) $(if $(CLIPPY),CLIPPY=1) modules
 
 client: deps

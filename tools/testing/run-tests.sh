@@ -24,7 +24,8 @@ host_check() {
 	log "host: $name"
 	if "$@" >"$results/check.log" 2>&1; then count "$name" ok; else cat "$results/check.log"; count "$name" fail; fi
 }
-kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
+kdir=${KDIR:-$(tools/testing/vm/kernel.sh ${RGNL_DEBUG:-})}
+log "kernel: $kdir"
 host_check "rustfmt --check (kernel .rustfmt.toml) of rust/ and samples/" \
 	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find rust samples -name '*.rs' ! -name genl_bindings.rs 2>/dev/null)"
 host_check "clippy on the kernel modules: no warnings" \

@@ -14,6 +14,16 @@ ip link set lo up
 exec </dev/null >/dev/ttyS1 2>&1
 cd /rgnl
 sh -e /rgnl/cmd.sh
-echo "RGNL-EXIT: $?"
+rc=$?
+# Debug kernel: look for leaks once the command is done. Objects younger
+# than 5 s are not reported, hence the second scan. Reports go to the
+# kernel log, where the runner fails the run on "unreferenced object".
+leaks=/sys/kernel/debug/kmemleak
+if [ -w $leaks ]; then
+	echo scan >$leaks && sleep 6 && echo scan >$leaks
+	cat $leaks >/dev/ttyS0
+	echo "# kmemleak: scanned, $(grep -c 'unreferenced object' $leaks) suspected leaks"
+fi
+echo "RGNL-EXIT: $rc"
 sync
 reboot -f

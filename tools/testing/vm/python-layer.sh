@@ -13,7 +13,7 @@ py=/usr/bin/python3
 [ -x "$py" ] || die "$py missing: run tools/testing/deps.sh"
 stdlib=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 yaml_dir=$("$py" -c 'import os, yaml; print(os.path.dirname(yaml.__file__))')
-src=$(dirname "$("$RGNL_ROOT/tools/testing/vm/kernel.sh")")/src/linux-$(dpkg-query -W -f='${Version}' linux-source-6.12)
+src=$(dirname "$("$RGNL_ROOT/tools/testing/vm/kernel.sh" ${RGNL_DEBUG:-})")/src/linux-$(dpkg-query -W -f='${Version}' linux-source-6.12)
 [ -d "$src/tools/net/ynl" ] || die "no kernel source at $src"
 
 key=$( {

@@ -15,12 +15,16 @@
 # an exit status, or when the kernel log shows a BUG/WARNING/Oops/KASAN/panic,
 # a lockdep report or a kmemleak report.
 #
+# --debug (or RGNL_DEBUG=--debug, as `make DEBUG=1` sets) boots the debug
+# kernel (KASAN, lockdep, kmemleak, failslab) with 3 GiB, and scans for
+# leaks after the command.
+#
 # Acceleration: KVM only if a probe guest boots under KVM on this host (the
 # result is cached per host boot), else TCG. RGNL_ACCEL=kvm|tcg forces one.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-debug= python= timeout=300 files=()
+debug=${RGNL_DEBUG:-} python= timeout=300 files=()
 while (($#)); do
 	case "$1" in
 	--debug) debug=--debug ;;

@@ -1,0 +1,94 @@
+# Faults and abuse: fuzzing, allocation failures, unload under load, many
+# namespaces. Runs in the VM; on the debug kernel (make test DEBUG=1) KASAN,
+# lockdep and kmemleak watch every step, and the runner fails the run on any
+# report. See Documentation/rgnl/faults.rst.
+set +e
+. ./tap.sh
+FUZZ_MESSAGES=${FUZZ_MESSAGES:-1000000}
+nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+check "insmod rgnl.ko" insmod rgnl.ko
+
+# Fuzzing: 1,000,000 random and mutated messages from 4 threads in a
+# namespace of their own (with CAP_NET_ADMIN there: the write paths are
+# reached), 100,000 more from an unprivileged user in the initial namespace,
+# while writers, a dumper and a listener work in the initial namespace
+# against a reference model.
+/usr/bin/unshare -n fuzz attack --messages "$FUZZ_MESSAGES" --threads 4 >/tmp/attack 2>&1 &
+attack=$!
+nobody fuzz attack --messages 100000 --threads 2 >/tmp/attack2 2>&1 &
+attack2=$!
+check "writers, dumper and listener agree with the reference model during the attack" fuzz model --seconds 20
+wait $attack; rc=$?
+sed 's/^/# /' /tmp/attack
+check_out "fuzzer (privileged, own netns): $FUZZ_MESSAGES messages sent, stats consistent" 0 echo $rc
+wait $attack2; rc=$?
+sed 's/^/# /' /tmp/attack2
+check_out "fuzzer (unprivileged, initial netns): 100000 messages sent, stats consistent" 0 echo $rc
+check_out "the module still answers" "alive" rgnl echo alive
+check "and the model's namespace still works" sh -c 'rgnl set after-fuzz x && rgnl del after-fuzz'
+
+# Allocation failures: every slab allocation of every command, in turn.
+if [ -w /sys/kernel/debug/failslab/ignore-gfp-wait ]; then
+	fs=/sys/kernel/debug/failslab
+	echo N >$fs/ignore-gfp-wait
+	echo 0 >$fs/verbose
+	check "failslab: every command fails cleanly at each allocation, and works after" sh -c 'failnth >/tmp/failnth 2>&1'
+	sed 's/^/# /' /tmp/failnth
+	echo Y >$fs/ignore-gfp-wait
+else
+	echo "ok $((tap_n += 1)) - failslab: every command fails cleanly # SKIP kernel without CONFIG_FAILSLAB (make test DEBUG=1 runs it)"
+fi
+
+# Unload under load: rmmod, again and again, while writers, dumpers and
+# listeners run. It either refuses (busy) or unloads; then it reloads and
+# works.
+rgnl flush >/dev/null
+load() { while [ ! -f /tmp/stop ]; do "$@" >/dev/null 2>&1; done; }
+load bulk fill 200 u &
+load rgnl list &
+load rgnl monitor &
+load sh -c 'bulk verify 0 none; rgnl set k v; rgnl del k' &
+sleep 1
+unloaded=0 refused=0
+for i in $(seq 20); do
+	if rmmod rgnl 2>/dev/null; then
+		unloaded=$((unloaded + 1))
+		sleep 0.2
+		insmod rgnl.ko || break
+	else
+		refused=$((refused + 1))
+	fi
+	sleep 0.1
+done
+touch /tmp/stop
+sleep 1
+echo "# rmmod under load: $unloaded unloads, $refused refusals"
+check_out "20 rmmods under load: each unloaded or refused, every reload worked" 20 echo $((unloaded + refused))
+wait
+check "rmmod once the load stops" sh -c 'lsmod | grep -q rgnl && rmmod rgnl || true'
+check "insmod again" insmod rgnl.ko
+check_out "and it works" "colour	blue	tag=0 revision=1" rgnl set colour blue
+
+# Many namespaces: 256 at once, each with entries, created and destroyed,
+# three times over. The namespaces' registries are freed with them
+# (kmemleak checks on the debug kernel).
+free_before=$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)
+churn_ok=1
+for round in 1 2 3; do
+	rm -f /tmp/go
+	for i in $(seq 256); do
+		/usr/bin/unshare -n sh -c 'rgnl set a 1 && rgnl set b 2 && rgnl set c 3 && while [ ! -f /tmp/go ]; do sleep 0.2; done' \
+			>/dev/null 2>&1 &
+	done
+	sleep 3
+	touch /tmp/go
+	wait || churn_ok=0
+done
+sleep 2
+free_after=$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)
+echo "# MemAvailable: $free_before kB before, $free_after kB after 3 x 256 namespaces"
+check_out "3 rounds of 256 namespaces with entries, all created and destroyed" 1 echo $churn_ok
+check "memory returned (MemAvailable within 8 MiB of before)" test $((free_before - free_after)) -lt 8192
+check_out "the initial namespace kept its entry" "colour	blue	tag=0 revision=1" rgnl get colour
+check "rmmod" rmmod rgnl
+tap_done
