@@ -51,12 +51,18 @@ vm_suite() {
 	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 "$@" \
 		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
 		--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
+		--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
+		--file tools/target/selftests/rgnl_test \
 		--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
 		--file tools/testing/guest/tap.sh --file "$script" \
 		"sh ./$(basename "$script")" | tee "$results/$name.tap"
 	local rc=${PIPESTATUS[0]}
 	count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
-	passed=$((passed + $(grep -c '^ok ' "$results/$name.tap")))
+	# "ok N name # SKIP reason" is a skip, not a pass.
+	local ns
+	ns=$(grep -c '^ok .*# SKIP' "$results/$name.tap")
+	skipped=$((skipped + ns))
+	passed=$((passed + $(grep -c '^ok ' "$results/$name.tap") - ns))
 	local nf
 	nf=$(grep -c '^not ok ' "$results/$name.tap")
 	failed=$((failed + nf))
@@ -64,10 +70,17 @@ vm_suite() {
 	grep -q '^1\.\.[0-9]' "$results/$name.tap" || count "$name: TAP plan printed (script ran to the end)" fail
 }
 
+# The kselftests, built here (static) against the tree's harness and YNL.
+host_check "kselftests build (kselftest_harness.h, YNL C code generated from the spec)" \
+	make -s -C tools/testing/selftests/rgnl KSRC="$kdir/source" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
+	PYTHON=/usr/bin/python3
+
 vm_suite basic tools/testing/guest/basic.sh
 vm_suite layer tools/testing/guest/layer.sh
 vm_suite registry tools/testing/guest/registry.sh
 vm_suite ynl tools/testing/guest/ynl.sh --python
+vm_suite kselftest tools/testing/guest/kselftest.sh
+vm_suite faults tools/testing/guest/faults.sh --timeout 1800
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -54,7 +54,9 @@ pub struct SetFlags {
     pub create: bool,
     /// Fail with EEXIST if the key exists.
     pub excl: bool,
-    /// Replace the entry if the key exists (else EEXIST).
+    /// Replace the entry if the key exists (else EEXIST). Not together
+    /// with `excl`: `NLM_F_EXCL | NLM_F_REPLACE` is `NLM_F_DUMP`, and the
+    /// kernel would take the request for a dump (EOPNOTSUPP).
     pub replace: bool,
 }
 

@@ -63,6 +63,7 @@ check_err "attribute the op does not take refused: EINVAL" 6 "rgnl: request: ker
 	rgnl raw 2 --attr 2=str:taken --attr 4=u32:1
 check_err "client refuses a 65-byte key before sending" 6 "rgnl: key must be 1 to 64 bytes without NUL" rgnl set "${k64}k" x
 check_err "client refuses a 4097-byte value before sending" 6 "rgnl: value is 4097 bytes, at most 4096 fit" rgnl set big "${v4096}v"
+check_err "client refuses --excl with --replace (NLM_F_DUMP bits)" 6 "rgnl: --excl and --replace cannot be combined (together they mean NLM_F_DUMP)" rgnl set --excl --replace k v
 check_err "client refuses bad hex" 6 "rgnl: \"zz\" is not a hex byte: invalid digit found in string" rgnl set k --hex zz
 check_err "limits-set needs a limit: EINVAL" 6 "$(refused limits "$EINVAL: max-entries or max-bytes required")" rgnl limits
 check_err "limits-set out of range: ERANGE" 6 "$(refused limits "$ERANGE: integer out of range")" rgnl limits --max-entries 0

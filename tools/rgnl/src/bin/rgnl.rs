@@ -261,6 +261,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     rgnl::VALUE_MAX_LEN
                 )));
             }
+            if excl && replace {
+                // Together they are NLM_F_DUMP's two bits.
+                return Err(invalid(
+                    "--excl and --replace cannot be combined (together they mean NLM_F_DUMP)",
+                ));
+            }
             let flags = if create || excl || replace {
                 SetFlags {
                     create,
