@@ -9,6 +9,8 @@
 //! - `bulk intr`: dumps everything and, after the first entry, creates a
 //!   key from a second socket; prints `interrupted` or `consistent` and
 //!   the number of entries received. `bulk intr --no-change` does not write.
+//! - `bulk hold SECS`: dumps everything, pausing SECS seconds after the
+//!   first entry, so the dump stays open (and holds the module) meanwhile.
 
 use anyhow::{bail, ensure, Context};
 use rgnl::{Client, SetFlags};
@@ -77,7 +79,19 @@ fn main() -> anyhow::Result<()> {
             };
             println!("{verdict} {received}");
         }
-        other => bail!("unknown command {other:?}: fill, verify or intr"),
+        "hold" => {
+            let pause = std::time::Duration::from_secs_f64(arg(1).parse().context("SECS")?);
+            let mut received = 0u32;
+            client.list_each("", |_| {
+                received += 1;
+                if received == 1 {
+                    std::thread::sleep(pause);
+                }
+                Ok(())
+            })?;
+            println!("held {received}");
+        }
+        other => bail!("unknown command {other:?}: fill, verify, intr or hold"),
     }
     Ok(())
 }

@@ -45,8 +45,9 @@ fi
 rgnl flush >/dev/null
 # Each command is bounded: a listener's recv does not return by itself.
 load() { while [ ! -f /tmp/stop ]; do timeout 2 "$@" >/dev/null 2>&1; done; }
-load bulk fill 200 u &
+load bulk fill 2000 u &
 load rgnl list &
+load bulk hold 0.5 &
 load rgnl monitor &
 load sh -c 'rgnl set k v; rgnl del k' &
 sleep 1
@@ -63,8 +64,10 @@ for i in $(seq 20); do
 done
 touch /tmp/stop
 sleep 1
-echo "# rmmod under load: $unloaded unloads, $refused refusals"
+echo "# rmmod under load: $unloaded unloads, $refused refusals (a paused dump holds the module)"
 check_out "20 rmmods under load: each unloaded or refused, every reload worked" 20 echo $((unloaded + refused))
+check "some rmmods were refused while a dump held the module" test $refused -gt 0
+check "and some unloaded" test $unloaded -gt 0
 wait
 check "rmmod once the load stops" sh -c 'lsmod | grep -q rgnl && rmmod rgnl || true'
 check "insmod again" insmod rgnl.ko
