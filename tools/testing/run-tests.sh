@@ -41,6 +41,10 @@ jsonschema.validate(yaml.safe_load(open(sys.argv[1])), yaml.safe_load(open(sys.a
 host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
 host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
 
+# KASAN and lockdep make the debug kernel several times slower under TCG.
+slowdown=1
+[ -n "${RGNL_DEBUG:-}" ] && slowdown=4
+
 # vm_suite NAME SCRIPT [RUN.SH OPTIONS]: run a guest TAP script; every ok/not
 # ok line counts, and the VM run itself (timeout, splat, exit status) counts
 # as one more.
@@ -48,7 +52,7 @@ vm_suite() {
 	local name=$1 script=$2
 	shift 2
 	log "vm: $name"
-	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout 300 "$@" \
+	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout $((300 * slowdown)) "$@" \
 		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
 		--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
 		--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
@@ -80,7 +84,7 @@ vm_suite layer tools/testing/guest/layer.sh
 vm_suite registry tools/testing/guest/registry.sh
 vm_suite ynl tools/testing/guest/ynl.sh --python
 vm_suite kselftest tools/testing/guest/kselftest.sh
-vm_suite faults tools/testing/guest/faults.sh --timeout 1800
+vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

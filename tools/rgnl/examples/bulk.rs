@@ -9,8 +9,9 @@
 //! - `bulk intr`: dumps everything and, after the first entry, creates a
 //!   key from a second socket; prints `interrupted` or `consistent` and
 //!   the number of entries received. `bulk intr --no-change` does not write.
-//! - `bulk hold SECS`: dumps everything, pausing SECS seconds after the
-//!   first entry, so the dump stays open (and holds the module) meanwhile.
+//! - `bulk hold SECS`: tops the registry up to 3000 entries (so a dump
+//!   takes many skbs), then dumps everything, pausing SECS seconds after
+//!   the first entry: the dump stays open, and holds the module, meanwhile.
 
 use anyhow::{bail, ensure, Context};
 use rgnl::{Client, SetFlags};
@@ -81,6 +82,9 @@ fn main() -> anyhow::Result<()> {
         }
         "hold" => {
             let pause = std::time::Duration::from_secs_f64(arg(1).parse().context("SECS")?);
+            for i in client.stats()?.count..3000 {
+                client.set(&key("h", i), &[b'x'; 64], 0, SetFlags::UPSERT)?;
+            }
             let mut received = 0u32;
             client.list_each("", |_| {
                 received += 1;
