@@ -4,7 +4,7 @@
 //! dump messages and notifications.
 
 use crate::genl::{Attrs, MsgBuilder, Request, Writer};
-use crate::registry::{Entry, Key};
+use crate::registry::{Entry, Key, Registry};
 use crate::spec::{attr, GROUP_EVENTS};
 use crate::Rgnl;
 use kernel::{c_str, prelude::*};
@@ -16,6 +16,17 @@ pub(crate) fn request_key(attrs: &Attrs<'_>) -> Result<Key> {
         attrs
             .extack()
             .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))
+    })
+}
+
+/// The entry stored under the request's `key`, or `ENOENT` with the extack
+/// pointing at KEY.
+pub(crate) fn existing<'s>(state: &'s Registry, attrs: &Attrs<'_>, key: &Key) -> Result<&'s Entry> {
+    state.get(key).ok_or_else(|| match attrs.get(attr::KEY) {
+        Some(a) => attrs
+            .extack()
+            .fail_attr(ENOENT, &a, c_str!("no such entry")),
+        None => ENOENT,
     })
 }
 

@@ -2,11 +2,11 @@
 
 //! ENTRY_DEL: delete one entry, notifying it as it was.
 
-use crate::entry::{entry_message, prepare_notification, request_key, send_notification};
+use crate::entry::{entry_message, existing, prepare_notification, request_key, send_notification};
 use crate::genl::{AttrPolicy, DoIt, Request};
-use crate::spec::{attr, cmd, KEY_POLICY};
+use crate::spec::{cmd, KEY_POLICY};
 use crate::Rgnl;
-use kernel::{c_str, prelude::*};
+use kernel::prelude::*;
 
 pub(crate) struct EntryDel;
 
@@ -17,12 +17,7 @@ impl DoIt<Rgnl> for EntryDel {
         let attrs = req.attrs();
         let key = request_key(&attrs)?;
         let (state, req) = req.with_state();
-        let Some(entry) = state.get(&key) else {
-            let key_attr = attrs.required(attr::KEY)?;
-            return Err(req
-                .extack()
-                .fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
-        };
+        let entry = existing(state, &attrs, &key)?;
         let ntf =
             prepare_notification(req, || entry_message(req, cmd::ENTRY_DEL_NTF, &key, entry))?;
         state.remove(&key);

@@ -2,12 +2,12 @@
 
 //! ENTRY_GET: one entry (do), or all of them in key order (dump).
 
-use crate::entry::{entry_message, put_entry, request_key};
+use crate::entry::{entry_message, existing, put_entry, request_key};
 use crate::genl::{AttrPolicy, DoIt, Dump, DumpIt, Request};
 use crate::registry::Key;
 use crate::spec::{attr, cmd, DUMP_POLICY, KEY_POLICY};
 use crate::Rgnl;
-use kernel::{c_str, prelude::*};
+use kernel::prelude::*;
 
 pub(crate) struct EntryGet;
 
@@ -18,12 +18,7 @@ impl DoIt<Rgnl> for EntryGet {
         let attrs = req.attrs();
         let key = request_key(&attrs)?;
         let (state, req) = req.with_state();
-        let Some(entry) = state.get(&key) else {
-            let key_attr = attrs.required(attr::KEY)?;
-            return Err(req
-                .extack()
-                .fail_attr(ENOENT, &key_attr, c_str!("no such entry")));
-        };
+        let entry = existing(state, &attrs, &key)?;
         let msg = entry_message(req, cmd::ENTRY_GET, &key, entry)?;
         req.reply(msg)
     }

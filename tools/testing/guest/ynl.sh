@@ -46,9 +46,12 @@ check "ynl: entry-new without --create on a missing key fails with ENOENT" \
 check "ynl: a key over the spec's max-len is refused by the kernel policy" \
 	sh -c "ynl --do entry-get --json '{\"key\": \"$(head -c 65 /dev/zero | tr '\0' k)\"}' | grep -q 'Attribute failed policy validation'"
 check "ynl: entry-del" ynl --do entry-del --json '{"key": "ynl-other"}'
-ynl --subscribe events --sleep 3 >/tmp/ynlmon &
+# Once ynl's generic netlink socket has joined a group (its Groups column in
+# /proc/net/netlink), changes reach it; it collects them after --sleep.
+subscribed() { awk '$2 == 16 && $4 != "00000000" { f = 1 } END { exit !f }' /proc/net/netlink; }
+ynl --subscribe events --sleep 4 >/tmp/ynlmon &
 ynlmon=$!
-sleep 1.5
+for i in $(seq 300); do subscribed && break; sleep 0.1; done
 rgnl set from-rgnl v >/dev/null; rgnl del from-rgnl >/dev/null; rgnl flush >/dev/null
 wait $ynlmon
 check "ynl --subscribe decodes entry-new-ntf" grep -q "'name': 'entry-new-ntf'" /tmp/ynlmon

@@ -404,7 +404,7 @@ static int dump_count(struct ynl_sock *ys, const char *prefix, int *sorted)
 }
 
 /* 100,000 entries: the dump returns each once, in key order. */
-TEST_F(rgnl, dump_100k)
+TEST_F_TIMEOUT(rgnl, dump_100k, 900)
 {
 	char key[16];
 	int i, sorted;
@@ -422,7 +422,7 @@ TEST_F(rgnl, dump_100k)
 }
 
 /* A dump during which the registry changes is flagged NLM_F_DUMP_INTR. */
-TEST_F(rgnl, dump_interrupted)
+TEST_F_TIMEOUT(rgnl, dump_interrupted, 300)
 {
 	struct raw *r = &self->raw, writer;
 	int i, interrupted = 0, done = 0, changed = 0, entries = 0;
