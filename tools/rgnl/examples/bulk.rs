@@ -11,7 +11,8 @@
 //!   the number of entries received. `bulk intr --no-change` does not write.
 //! - `bulk hold SECS`: tops the registry up to 3000 entries (so a dump
 //!   takes many skbs), then dumps everything, pausing SECS seconds after
-//!   the first entry: the dump stays open, and holds the module, meanwhile.
+//!   the first entry (saying `paused` on stderr): the dump stays open, and
+//!   holds the module, meanwhile.
 
 use anyhow::{bail, ensure, Context};
 use rgnl::{Client, SetFlags};
@@ -89,6 +90,7 @@ fn main() -> anyhow::Result<()> {
             client.list_each("", |_| {
                 received += 1;
                 if received == 1 {
+                    eprintln!("paused");
                     std::thread::sleep(pause);
                 }
                 Ok(())

@@ -40,9 +40,9 @@ else
 fi
 
 # A dump in progress holds the module: rmmod is refused until it ends.
-bulk hold 4 >/tmp/hold &
+bulk hold 4 >/tmp/hold 2>/tmp/hold.err &
 hold=$!
-sleep 2
+for i in $(seq 600); do grep -q paused /tmp/hold.err && break; sleep 0.1; done
 check_fails "rmmod refused while a dump is paused half-way (EBUSY)" 1 rmmod rgnl
 wait $hold
 check_out "the paused dump then completes" "held 3000" cat /tmp/hold
