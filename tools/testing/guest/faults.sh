@@ -105,7 +105,12 @@ sleep 2
 free_after=$(awk '/^MemAvailable/ { print $2 }' /proc/meminfo)
 echo "# MemAvailable: $free_before kB before, $free_after kB after 2 x 256 namespaces"
 check_out "2 rounds of 256 live namespaces, each with 3 entries" 512 sh -c 'wc -l </tmp/churn-ok'
-check "memory returned (MemAvailable within 8 MiB of before)" test $((free_before - free_after)) -lt 8192
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	# KASAN's quarantine and kmemleak's metadata keep freed memory here.
+	echo "ok $((tap_n += 1)) - memory returned # SKIP debug kernel: MemAvailable says nothing under KASAN; kmemleak checks for leaks instead"
+else
+	check "memory returned (MemAvailable within 8 MiB of before)" test $((free_before - free_after)) -lt 8192
+fi
 check_out "the initial namespace kept its entry" "colour	blue	tag=0 revision=1" rgnl get colour
 check "rmmod" rmmod rgnl
 tap_done
