@@ -62,16 +62,9 @@ impl<'a, F: Family> core::ops::DerefMut for Dump<'a, F> {
     }
 }
 
-fn dump_info<'a>(cb: *mut bindings::netlink_callback) -> &'a bindings::genl_info {
-    // SAFETY: `cb` belongs to a running genetlink dump (the invariants of
-    // `DumpOut`), whose `cb->data` holds the `genl_dumpit_info` the core
-    // set up for it, valid for the call.
-    unsafe { &*bindings::rgnl_genl_info_dump(cb) }
-}
-
 impl<'a, F: Family> Dump<'a, F> {
     fn info(&self) -> &'a bindings::genl_info {
-        dump_info(self.out.cb)
+        self.out.info()
     }
 
     /// The request's attributes (the dump filter), validated.
@@ -104,6 +97,13 @@ impl<'a, F: Family> Dump<'a, F> {
 }
 
 impl<'a, F: Family> DumpOut<'a, F> {
+    fn info(&self) -> &'a bindings::genl_info {
+        // SAFETY: by the type invariants `cb` belongs to a running genetlink
+        // dump, whose `cb->data` holds the `genl_dumpit_info` the core set
+        // up for it, valid for `'a`.
+        unsafe { &*bindings::rgnl_genl_info_dump(self.cb) }
+    }
+
     /// Records the generation of the data being dumped. When it differs
     /// from the one recorded by an earlier call of the same dump, the next
     /// message is flagged `NLM_F_DUMP_INTR` so userspace knows the dump is
@@ -116,7 +116,7 @@ impl<'a, F: Family> DumpOut<'a, F> {
     /// Adds one message with command `cmd` whose attributes `fill` writes.
     /// On `EMSGSIZE` (or any error) the message is removed again.
     pub fn add(&mut self, cmd: u8, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
-        let info = dump_info(self.cb);
+        let info = self.info();
         // SAFETY: `skb` is the dump's output skb, ours during the call.
         let hdr = unsafe {
             bindings::genlmsg_put(
