@@ -3,31 +3,35 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::genl::{Attrs, MsgBuilder, Request, Writer};
+use crate::genl::{Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use crate::registry::{Entry, Key, Registry};
 use crate::spec::{attr, GROUP_EVENTS};
 use crate::Rgnl;
 use kernel::{c_str, prelude::*};
 
-/// The request's KEY: required, and not empty (the policy bounds it above).
-pub(crate) fn request_key(attrs: &Attrs<'_>) -> Result<Key> {
+/// The request's KEY: required, and not empty (the policy bounds it
+/// above). Comes with its attribute, which refusals point the extack at.
+pub(crate) fn request_key<'a>(attrs: &Attrs<'a>) -> Result<(Key, Attr<'a>)> {
     let attr = attrs.required(attr::KEY)?;
-    Key::new(attr.str_bytes()?).ok_or_else(|| {
-        attrs
+    match Key::new(attr.str_bytes()?) {
+        Some(key) => Ok((key, attr)),
+        None => Err(attrs
             .extack()
-            .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))
-    })
+            .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))),
+    }
 }
 
-/// The entry stored under the request's `key`, or `ENOENT` with the extack
-/// pointing at KEY.
-pub(crate) fn existing<'s>(state: &'s Registry, attrs: &Attrs<'_>, key: &Key) -> Result<&'s Entry> {
-    state.get(key).ok_or_else(|| match attrs.get(attr::KEY) {
-        Some(a) => attrs
-            .extack()
-            .fail_attr(ENOENT, &a, c_str!("no such entry")),
-        None => ENOENT,
-    })
+/// The entry stored under `key`, or `ENOENT` with the extack pointing at
+/// the request's KEY attribute `at`.
+pub(crate) fn existing<'s>(
+    state: &'s Registry,
+    ext: Extack<'_>,
+    key: &Key,
+    at: &Attr<'_>,
+) -> Result<&'s Entry> {
+    state
+        .get(key)
+        .ok_or_else(|| ext.fail_attr(ENOENT, at, c_str!("no such entry")))
 }
 
 /// Writes `key` and `entry` as an ENTRY nest.

@@ -15,9 +15,9 @@ impl DoIt<Rgnl> for EntryDel {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let attrs = req.attrs();
-        let key = request_key(&attrs)?;
+        let (key, key_attr) = request_key(&attrs)?;
         let (state, req) = req.with_state();
-        let entry = existing(state, &attrs, &key)?;
+        let entry = existing(state, req.extack(), &key, &key_attr)?;
         let ntf =
             prepare_notification(req, || entry_message(req, cmd::ENTRY_DEL_NTF, &key, entry))?;
         state.remove(&key);

@@ -16,9 +16,9 @@ impl DoIt<Rgnl> for EntryGet {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let attrs = req.attrs();
-        let key = request_key(&attrs)?;
+        let (key, key_attr) = request_key(&attrs)?;
         let (state, req) = req.with_state();
-        let entry = existing(state, &attrs, &key)?;
+        let entry = existing(state, req.extack(), &key, &key_attr)?;
         let msg = entry_message(req, cmd::ENTRY_GET, &key, entry)?;
         req.reply(msg)
     }

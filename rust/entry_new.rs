@@ -18,8 +18,7 @@ impl DoIt<Rgnl> for EntryNew {
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let attrs = req.attrs();
         let ext = req.extack();
-        let key_attr = attrs.required(attr::KEY)?;
-        let key = request_key(&attrs)?;
+        let (key, key_attr) = request_key(&attrs)?;
         let value_attr = attrs.required(attr::VALUE)?;
         let tag = attrs
             .get(attr::TAG)
