@@ -2,19 +2,19 @@
 
 //! ECHO: replies with the attributes it was sent, byte for byte.
 
-use crate::genl::{DoIt, MsgBuilder, Request, GOODSIZE};
 use crate::spec::{cmd, ECHO_POLICY};
 use crate::Rgnl;
+use genl::{AttrPolicy, DoIt, Request};
 use kernel::prelude::*;
 
 pub(crate) struct Echo;
 
 impl DoIt<Rgnl> for Echo {
-    const POLICY: &'static [crate::genl::AttrPolicy] = &ECHO_POLICY;
+    const POLICY: &'static [AttrPolicy] = &ECHO_POLICY;
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let encoded = req.encoded_attrs();
-        let mut msg: MsgBuilder<Rgnl> = req.new_message(cmd::ECHO, encoded.len().max(GOODSIZE))?;
+        let mut msg = req.new_message(cmd::ECHO, encoded.len())?;
         msg.writer().put_encoded(encoded)?;
         req.reply(msg)
     }

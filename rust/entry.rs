@@ -3,10 +3,10 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::genl::{Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use crate::registry::{Entry, Key, Registry};
-use crate::spec::{attr, GROUP_EVENTS};
+use crate::spec::{attr, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
 use crate::Rgnl;
+use genl::{size, Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use kernel::{c_str, prelude::*};
 
 /// The request's KEY: required, and not empty (the policy bounds it
@@ -34,6 +34,15 @@ pub(crate) fn existing<'s>(
         .ok_or_else(|| ext.fail_attr(ENOENT, at, c_str!("no such entry")))
 }
 
+/// The size of an ENTRY nest with a key and a value of these lengths.
+const fn entry_size(key_len: usize, value_len: usize) -> usize {
+    size::nest(size::string(key_len) + size::attr(value_len) + size::U32 + size::U64)
+}
+
+/// The largest ENTRY nest the spec allows: the largest message of the
+/// ENTRY_GET dump.
+pub(crate) const ENTRY_MAX: usize = entry_size(KEY_MAX_LEN, VALUE_MAX_LEN);
+
 /// Writes `key` and `entry` as an ENTRY nest.
 pub(crate) fn put_entry(w: &mut Writer<'_>, key: &Key, entry: &Entry) -> Result {
     w.nest(attr::ENTRY, |w| {
@@ -51,9 +60,7 @@ pub(crate) fn entry_message(
     key: &Key,
     entry: &Entry,
 ) -> Result<MsgBuilder<Rgnl>> {
-    // The nest, key, value and the 64-bit revision with its padding.
-    let size = 64 + key.as_bytes().len() + entry.value.len();
-    let mut msg = req.new_message(cmd, size)?;
+    let mut msg = req.new_message(cmd, entry_size(key.as_bytes().len(), entry.value.len()))?;
     put_entry(&mut msg.writer(), key, entry)?;
     Ok(msg)
 }

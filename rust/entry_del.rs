@@ -3,9 +3,9 @@
 //! ENTRY_DEL: delete one entry, notifying it as it was.
 
 use crate::entry::{entry_message, existing, prepare_notification, request_key, send_notification};
-use crate::genl::{AttrPolicy, DoIt, Request};
 use crate::spec::{cmd, KEY_POLICY};
 use crate::Rgnl;
+use genl::{AttrPolicy, DoIt, Request};
 use kernel::prelude::*;
 
 pub(crate) struct EntryDel;

@@ -2,11 +2,11 @@
 
 //! ENTRY_GET: one entry (do), or all of them in key order (dump).
 
-use crate::entry::{entry_message, existing, put_entry, request_key};
-use crate::genl::{AttrPolicy, DoIt, Dump, DumpIt, Request};
+use crate::entry::{entry_message, existing, put_entry, request_key, ENTRY_MAX};
 use crate::registry::Key;
 use crate::spec::{attr, cmd, DUMP_POLICY, KEY_POLICY};
 use crate::Rgnl;
+use genl::{AttrPolicy, DoIt, Dump, DumpIt, Request};
 use kernel::prelude::*;
 
 pub(crate) struct EntryGet;
@@ -26,13 +26,17 @@ impl DoIt<Rgnl> for EntryGet {
 
 impl DumpIt<Rgnl> for EntryGet {
     const POLICY: &'static [AttrPolicy] = &DUMP_POLICY;
+    const MAX_MESSAGE: usize = ENTRY_MAX;
     /// The key to resume from: the first one that did not fit the last
     /// skb. Keys are longer than `netlink_callback::ctx`, hence the box.
     type Cursor = Option<KBox<Key>>;
 
     fn dumpit(dump: &mut Dump<'_, Rgnl>, next: &mut Option<KBox<Key>>) -> Result {
         let prefix = match dump.attrs().get(attr::PREFIX) {
-            Some(a) => a.str_bytes()?,
+            Some(a) => {
+                dump.set_filtered();
+                a.str_bytes()?
+            }
             None => b"",
         };
         let (state, out) = dump.with_state();

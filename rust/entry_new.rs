@@ -4,10 +4,10 @@
 //! `NLM_F_CREATE`/`NLM_F_EXCL`/`NLM_F_REPLACE` semantics.
 
 use crate::entry::{entry_message, prepare_notification, request_key, send_notification};
-use crate::genl::{nlm_flags, AttrPolicy, DoIt, Request};
 use crate::registry::Refusal;
 use crate::spec::{attr, cmd, ENTRY_NEW_POLICY};
 use crate::Rgnl;
+use genl::{nlm_flags, AttrPolicy, DoIt, Request};
 use kernel::{c_str, prelude::*};
 
 pub(crate) struct EntryNew;
@@ -27,7 +27,7 @@ impl DoIt<Rgnl> for EntryNew {
             .unwrap_or(0);
         let flags = req.nlmsg_flags();
         let create = flags & nlm_flags::CREATE != 0;
-        let replace = flags & (nlm_flags::REPLACE | nlm_flags::EXCL) == nlm_flags::REPLACE;
+        let replace = flags & nlm_flags::REPLACE != 0;
 
         let (state, req) = req.with_state();
         let insert = state

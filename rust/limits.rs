@@ -2,9 +2,9 @@
 
 //! LIMITS_SET: the namespace's entry and value byte limits.
 
-use crate::genl::{AttrPolicy, DoIt, Request};
 use crate::spec::{attr, LIMITS_POLICY};
 use crate::Rgnl;
+use genl::{AttrPolicy, DoIt, Request};
 use kernel::{c_str, prelude::*};
 
 pub(crate) struct LimitsSet;

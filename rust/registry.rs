@@ -7,9 +7,9 @@
 //! all: everything that can fail (allocation, limit checks) happens while
 //! preparing, before anything is changed; applying cannot fail.
 
-use crate::genl::NetState;
 use crate::spec::{self, KEY_MAX_LEN};
 use core::cmp::Ordering;
+use genl::NetState;
 use kernel::{
     prelude::*,
     rbtree::{RBTree, RBTreeNodeReservation},

@@ -5,7 +5,7 @@
 //! Documentation/netlink/specs/rgnl.yaml (a test in the VM checks the
 //! registered family against the spec).
 
-use crate::genl::{policy, AttrPolicy, McGroup, RangeU64};
+use genl::{policy, AttrPolicy, McGroup, RangeU64};
 use kernel::c_str;
 
 /// Attribute types (attribute-set `rgnl`; `entry` is a subset of it).

@@ -2,9 +2,9 @@
 
 //! STATS_GET: the namespace's usage, limits and counters.
 
-use crate::genl::{AttrPolicy, DoIt, Request, GOODSIZE};
 use crate::spec::{attr, cmd};
 use crate::Rgnl;
+use genl::{size, AttrPolicy, DoIt, Request};
 use kernel::prelude::*;
 
 pub(crate) struct StatsGet;
@@ -14,7 +14,7 @@ impl DoIt<Rgnl> for StatsGet {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let (state, req) = req.with_state();
-        let mut msg = req.new_message(cmd::STATS_GET, GOODSIZE)?;
+        let mut msg = req.new_message(cmd::STATS_GET, 4 * size::U32 + 5 * size::U64)?;
         let mut w = msg.writer();
         let c = &state.counters;
         w.put_u32(attr::COUNT, state.len())?;

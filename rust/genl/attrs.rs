@@ -6,7 +6,7 @@
 //! the accessors still check lengths, so a policy that disagrees with the
 //! accessor used gives `EINVAL`, never an out-of-bounds read.
 
-use super::{bindings, extack::Extack};
+use crate::{bindings, extack::Extack};
 use core::{marker::PhantomData, mem::size_of, slice};
 use kernel::{error::code::EINVAL, prelude::*, str::CStr};
 

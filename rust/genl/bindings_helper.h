@@ -7,3 +7,10 @@
 /* bindgen cannot evaluate these macros; give it constants. */
 const gfp_t RGNL_GFP_KERNEL = GFP_KERNEL;
 const u8 RGNL_GENL_MCAST_CAP_NET_ADMIN = GENL_MCAST_CAP_NET_ADMIN;
+const size_t RGNL_GENLMSG_DEFAULT_SIZE = GENLMSG_DEFAULT_SIZE;
+const size_t RGNL_NLMSG_GOODSIZE = NLMSG_GOODSIZE;
+const size_t RGNL_GENL_MSG_HDRLEN = NLMSG_HDRLEN + GENL_HDRLEN;
+const size_t RGNL_NLMSG_DONE_SIZE = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(int));
+/* netlink_recvmsg() caps a reader's recorded buffer size at this. */
+const size_t RGNL_NETLINK_READER_MAX = SKB_WITH_OVERHEAD(32768);
+const size_t RGNL_NETLINK_CB_CTX_SIZE = sizeof_field(struct netlink_callback, ctx);

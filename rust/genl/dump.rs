@@ -3,26 +3,47 @@
 //! Dumps: a handler called once per skb until it has written everything,
 //! resuming from a typed cursor kept in `netlink_callback::ctx` and dropped
 //! when the dump ends.
+//!
+//! # Sizes
+//!
+//! Each dump op states the largest message it emits
+//! ([`DumpIt::MAX_MESSAGE`]). The layer sets `min_dump_alloc` from it before
+//! the first skb is allocated, so every message fits an skb of its own and
+//! reaches any reader whose buffer holds that message. Messages are packed
+//! into an skb only up to `NLMSG_GOODSIZE` (what a reader with a 4 KiB
+//! buffer takes whole), unless the reader has shown it reads more: a
+//! message larger than 4 KiB then travels alone, and a reader whose buffer
+//! is too small gets `MSG_TRUNC` for it rather than a short dump;
+//! `NLMSG_DONE` then comes in an skb of its own.
 
-use super::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::Writer, netns};
+use crate::{
+    attrs::Attrs, bindings, extack::Extack, family::Family, msg::emsgsize, msg::Writer, netns,
+    policy::AttrPolicy, size,
+};
 use core::{ffi::c_int, marker::PhantomData, mem};
 use kernel::prelude::*;
 
 /// Where a dump resumes: stored in `netlink_callback::ctx` between calls.
-/// `Default` is the start. It must fit the 48 bytes of `ctx`, aligned to 8
-/// at most (checked at compile time). It is dropped when the dump ends,
+/// `Default` is the start. It must fit `ctx` (48 bytes) next to the layer's
+/// flag (so 40 bytes for an 8-aligned cursor), aligned to 8 at most
+/// (checked at compile time). It is dropped when the dump ends,
 /// however it ends, so it may own memory (a `KBox` of a long key, say).
 pub trait DumpCursor: Default + Send + 'static {}
 impl<T: Default + Send + 'static> DumpCursor for T {}
 
-/// A dumpit handler.
+/// A dumpit handler of family `F`.
 pub trait DumpIt<F: Family> {
-    /// The request's attribute policy (dump filters); `&[]` for none.
-    const POLICY: &'static [super::AttrPolicy];
+    /// The request's attribute policy (dump filters); `&[]` for none, and
+    /// then every attribute is refused.
+    const POLICY: &'static [AttrPolicy];
+    /// The largest attribute payload of one message the dump emits (build
+    /// it with [`crate::size`]); at most 32 KiB with the headers, the
+    /// largest buffer the netlink core expects of a reader.
+    const MAX_MESSAGE: usize;
     /// The resume point.
     type Cursor: DumpCursor;
 
-    /// Writes messages with [`Dump::add`] from `cursor` on, advancing it
+    /// Writes messages with [`DumpOut::add`] from `cursor` on, advancing it
     /// after each message added. Return `Ok(())` when everything is
     /// written; propagate the `EMSGSIZE` of a full skb with `?` and the
     /// layer calls again with a new skb, from the cursor.
@@ -38,6 +59,8 @@ pub trait DumpIt<F: Family> {
 pub struct DumpOut<'a, F: Family> {
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,
+    /// Messages beyond the first stop at this many bytes of the skb.
+    pack_limit: usize,
     added: bool,
     _call: PhantomData<(&'a mut (), F)>,
 }
@@ -69,8 +92,8 @@ impl<'a, F: Family> Dump<'a, F> {
 
     /// The request's attributes (the dump filter), validated.
     pub fn attrs(&self) -> Attrs<'a> {
-        // SAFETY: `genl_start` parsed the request with the op's policy of
-        // `attrs_len` entries; the table lives as long as the dump.
+        // SAFETY: `genl_start` parsed the request with the op's policy of at
+        // least `attrs_len` entries; the table lives as long as the dump.
         unsafe { Attrs::from_raw(self.info().attrs, self.attrs_len, self.extack()) }
     }
 
@@ -113,10 +136,21 @@ impl<'a, F: Family> DumpOut<'a, F> {
         unsafe { (*self.cb).seq = generation };
     }
 
+    /// Flags this dump's messages, and its `NLMSG_DONE`, with
+    /// `NLM_F_DUMP_FILTERED`: the request's filter was applied, so
+    /// userspace need not filter again.
+    pub fn set_filtered(&mut self) {
+        // SAFETY: `cb` is valid; `answer_flags` is the dump's to set.
+        unsafe { (*self.cb).answer_flags |= bindings::NLM_F_DUMP_FILTERED as u16 };
+    }
+
     /// Adds one message with command `cmd` whose attributes `fill` writes.
     /// On `EMSGSIZE` (or any error) the message is removed again.
     pub fn add(&mut self, cmd: u8, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
         let info = self.info();
+        // SAFETY: `cb` is valid during the call.
+        let flags =
+            bindings::NLM_F_MULTI as c_int | c_int::from(unsafe { (*self.cb).answer_flags });
         // SAFETY: `skb` is the dump's output skb, ours during the call.
         let hdr = unsafe {
             bindings::genlmsg_put(
@@ -124,18 +158,27 @@ impl<'a, F: Family> DumpOut<'a, F> {
                 info.snd_portid,
                 info.snd_seq,
                 F::storage().family_ptr(),
-                bindings::NLM_F_MULTI as c_int,
+                flags,
                 cmd,
             )
         };
         if hdr.is_null() {
-            return Err(super::msg::emsgsize());
+            return Err(emsgsize());
         }
         // SAFETY: `hdr` was just put into this dump's skb.
         unsafe { bindings::rgnl_genl_dump_check_consistent(self.cb, hdr) };
         // SAFETY: the skb is ours for the closure's duration.
         let mut w = unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) };
-        match fill(&mut w) {
+        let filled = fill(&mut w).and_then(|()| {
+            // SAFETY: `skb` is valid.
+            let len = unsafe { bindings::rgnl_skb_len(self.skb) } as usize;
+            if self.added && len > self.pack_limit {
+                Err(emsgsize())
+            } else {
+                Ok(())
+            }
+        });
+        match filled {
             Ok(()) => {
                 // SAFETY: `hdr` is the message being built in `skb`.
                 unsafe { bindings::rgnl_genlmsg_end(self.skb, hdr) };
@@ -151,21 +194,39 @@ impl<'a, F: Family> DumpOut<'a, F> {
     }
 }
 
-const fn check_cursor<C: DumpCursor>() {
-    assert!(
-        mem::size_of::<C>() <= 48,
-        "a dump cursor must fit netlink_callback::ctx (48 bytes)"
-    );
-    assert!(
-        mem::align_of::<C>() <= 8,
-        "netlink_callback::ctx is 8-byte aligned"
-    );
+/// What the layer keeps in `netlink_callback::ctx`: the handler's cursor,
+/// and whether the handler has finished while `NLMSG_DONE` still waits for
+/// an skb of its own.
+#[repr(C)]
+struct Slot<C> {
+    cursor: C,
+    finished: bool,
 }
 
-fn cursor_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut C {
-    const { check_cursor::<C>() };
+/// The `min_dump_alloc` of a dump op whose messages carry at most
+/// `max_message` bytes of attributes.
+const fn min_dump_alloc(max_message: usize) -> u32 {
+    let total = size::message(max_message);
+    assert!(
+        total <= bindings::RGNL_NETLINK_READER_MAX,
+        "a dump message must fit the 32 KiB a netlink reader is expected to read"
+    );
+    total as u32
+}
+
+fn slot_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut Slot<C> {
+    const {
+        assert!(
+            mem::size_of::<Slot<C>>() <= bindings::RGNL_NETLINK_CB_CTX_SIZE,
+            "a dump cursor must fit netlink_callback::ctx"
+        );
+        assert!(
+            mem::align_of::<Slot<C>>() <= 8,
+            "netlink_callback::ctx is 8-byte aligned"
+        );
+    };
     // SAFETY: `ctx` is inside `*cb`; only the address is taken.
-    unsafe { core::ptr::addr_of_mut!((*cb).__bindgen_anon_1.ctx).cast::<C>() }
+    unsafe { core::ptr::addr_of_mut!((*cb).__bindgen_anon_1.ctx).cast::<Slot<C>>() }
 }
 
 /// # Safety
@@ -174,9 +235,17 @@ fn cursor_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut C {
 pub(crate) unsafe extern "C" fn start<F: Family, H: DumpIt<F>>(
     cb: *mut bindings::netlink_callback,
 ) -> c_int {
-    // SAFETY: called once by `genl_start` before any dumpit of this dump;
-    // `ctx` is 48 bytes, 8-aligned, ours, and fits `H::Cursor`.
-    unsafe { cursor_ptr::<H::Cursor>(cb).write(H::Cursor::default()) };
+    let min_alloc = const { min_dump_alloc(H::MAX_MESSAGE) };
+    // SAFETY: called once by `genl_start` before any dumpit of this dump
+    // (and before `netlink_dump` allocates its first skb); `ctx` is ours,
+    // 8-aligned and fits `H::Cursor`.
+    unsafe {
+        (*cb).min_dump_alloc = (*cb).min_dump_alloc.max(min_alloc);
+        slot_ptr::<H::Cursor>(cb).write(Slot {
+            cursor: H::Cursor::default(),
+            finished: false,
+        });
+    }
     0
 }
 
@@ -187,27 +256,51 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,
 ) -> c_int {
+    // `netlink_dump` gives an empty skb of `max(min_dump_alloc, GOODSIZE)`
+    // bytes, or more when the reader has read that much at once: then the
+    // reader takes whole skbs, else only what fits a 4 KiB buffer is packed.
+    // SAFETY: `skb` and `cb` are valid during the call.
+    let room = unsafe { bindings::rgnl_skb_tailroom(skb) }.max(0) as usize;
+    // SAFETY: as above.
+    let min_alloc = unsafe { (*cb).min_dump_alloc } as usize;
+    let pack_limit = if room > min_alloc.max(size::GOODSIZE) {
+        room
+    } else {
+        size::GOODSIZE
+    };
     // INVARIANT: called by the genetlink core for a dump op of `F` with
     // policy `H::POLICY`, under `genl_mutex`, after `start`.
     let mut dump = Dump::<F> {
         out: DumpOut {
             skb,
             cb,
+            pack_limit,
             added: false,
             _call: PhantomData,
         },
         attrs_len: H::POLICY.len(),
     };
-    // SAFETY: `start` initialised the cursor; nothing else refers to `ctx`
+    // SAFETY: `start` initialised the slot; nothing else refers to `ctx`
     // during the call.
-    let cursor = unsafe { &mut *cursor_ptr::<H::Cursor>(cb) };
-    match H::dumpit(&mut dump, cursor) {
+    let slot = unsafe { &mut *slot_ptr::<H::Cursor>(cb) };
+    if slot.finished {
+        // An empty skb: the core puts `NLMSG_DONE` in it.
+        return 0;
+    }
+    let result = H::dumpit(&mut dump, &mut slot.cursor);
+    // SAFETY: `skb` is valid; its length is the bytes written.
+    let len = unsafe { bindings::rgnl_skb_len(skb) } as usize;
+    match result {
+        // The core appends `NLMSG_DONE` to the last skb when it has room:
+        // past the packing limit, a reader that takes only that much would
+        // lose it with the truncated skb. Send this one; `DONE` comes next.
+        Ok(()) if dump.out.added && len + bindings::RGNL_NLMSG_DONE_SIZE > pack_limit => {
+            slot.finished = true;
+            len as c_int
+        }
         Ok(()) => 0,
         // A full skb with messages in it: send it, call again.
-        Err(e) if e.to_errno() == super::msg::emsgsize().to_errno() && dump.out.added => {
-            // SAFETY: `skb` is valid; its length is the bytes written.
-            unsafe { bindings::rgnl_skb_len(skb) as c_int }
-        }
+        Err(e) if e.to_errno() == emsgsize().to_errno() && dump.out.added => len as c_int,
         Err(e) => e.to_errno(),
     }
 }
@@ -219,8 +312,8 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
 pub(crate) unsafe extern "C" fn done<F: Family, H: DumpIt<F>>(
     cb: *mut bindings::netlink_callback,
 ) -> c_int {
-    // SAFETY: `start` wrote a cursor; no dumpit runs any more, and this is
+    // SAFETY: `start` wrote the slot; no dumpit runs any more, and this is
     // the only drop.
-    unsafe { core::ptr::drop_in_place(cursor_ptr::<H::Cursor>(cb)) };
+    unsafe { core::ptr::drop_in_place(slot_ptr::<H::Cursor>(cb)) };
     0
 }

@@ -3,7 +3,7 @@
 //! Extended ACK: why a request was refused, reported to userspace with the
 //! error (`NL_SET_ERR_MSG`, `NL_SET_BAD_ATTR`, `NL_SET_ERR_ATTR_MISS`).
 
-use super::{attrs::Attr, bindings};
+use crate::{attrs::Attr, bindings};
 use kernel::{error::Error, str::CStr};
 
 /// The extack of one request or dump.

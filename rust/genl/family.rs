@@ -4,11 +4,19 @@
 //! genetlink core links into its tables ([`FamilyStorage`]) and the
 //! registration ([`Registration`]) whose drop unregisters it.
 
-use super::{bindings, mcast::McGroup, netns, ops::SplitOp, request::Request};
-use core::{marker::PhantomData, sync::atomic::AtomicBool, sync::atomic::Ordering};
-use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
+use crate::{bindings, mcast::McGroup, netns, ops::SplitOp, request::Request};
+use core::{marker::PhantomData, sync::atomic::AtomicU8, sync::atomic::Ordering};
+use kernel::{
+    error::{to_result, VTABLE_DEFAULT_ERROR},
+    prelude::*,
+    str::CStr,
+    types::Opaque,
+};
 
 /// A generic netlink family.
+///
+/// Implement it with `#[vtable]`, and declare the family's module with
+/// [`crate::module_genl_family!`], which also gives the family its storage.
 ///
 /// # Locking
 ///
@@ -19,8 +27,9 @@ use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 /// per-network-namespace state ([`Family::NetState`]) without a lock of
 /// their own. The flip side: a handler must not sleep for long, and must not
 /// call back into genetlink paths that take `genl_mutex`.
-pub trait Family: Sized + Send + Sync + 'static {
-    /// The family name, at most 15 bytes.
+#[vtable]
+pub trait Family: StorageOwner {
+    /// The family name: 1 to 15 bytes.
     const NAME: &'static CStr;
     /// The family version reported to userspace.
     const VERSION: u32;
@@ -40,13 +49,9 @@ pub trait Family: Sized + Send + Sync + 'static {
     /// strict either way.
     const RESV_START_OP: u8 = 0;
     /// The operations, sorted by command, a command's do before its dump.
-    const OPS: &'static [SplitOp];
+    const OPS: &'static [SplitOp<Self>];
     /// The multicast groups; sends name a group by its index here.
     const MCGRPS: &'static [McGroup] = &[];
-    /// Called before every doit handler; an error refuses the request.
-    const PRE_DOIT: Option<fn(&mut Request<'_, Self>) -> Result> = None;
-    /// Called after every doit handler that ran.
-    const POST_DOIT: Option<fn(&mut Request<'_, Self>)> = None;
 
     /// State kept for each network namespace while the family is
     /// registered: created when a namespace appears (or for every existing
@@ -54,41 +59,71 @@ pub trait Family: Sized + Send + Sync + 'static {
     /// unregistration). `()` for none.
     type NetState: netns::NetState;
 
-    /// The family's storage, a `static` of the family's module.
+    /// Called before every doit handler; an error refuses the request.
+    fn pre_doit(_req: &mut Request<'_, Self>) -> Result {
+        kernel::build_error(VTABLE_DEFAULT_ERROR)
+    }
+
+    /// Called after every doit handler that ran.
+    fn post_doit(_req: &mut Request<'_, Self>) {
+        kernel::build_error(VTABLE_DEFAULT_ERROR)
+    }
+}
+
+/// Gives a family its [`FamilyStorage`]. Implemented by
+/// [`crate::module_genl_family!`] only.
+///
+/// # Safety
+///
+/// `storage()` returns the same `static` every time, and nothing but this
+/// layer uses that static.
+#[doc(hidden)]
+pub unsafe trait StorageOwner: Sized + 'static {
+    /// The family's storage.
     fn storage() -> &'static FamilyStorage<Self>;
 }
 
-/// The kernel-visible memory of a registered family: the `genl_family` and
-/// the pernet operations. It must be a `static` (declared with
-/// [`FamilyStorage::new`]) because the pernet callbacks are passed no
-/// context and find the namespace state through it.
+/// [`FamilyStorage::state`]: never registered.
+const UNREGISTERED: u8 = 0;
+/// [`FamilyStorage::state`]: registered (or being registered).
+const REGISTERED: u8 = 1;
+/// [`FamilyStorage::state`]: registered once and unregistered since, or
+/// failed to register. Final: a storage is registered at most once.
+const RETIRED: u8 = 2;
+
+/// The kernel-visible memory of a family: the `genl_family` and the pernet
+/// operations. It is a `static` of the family's module, declared by
+/// [`crate::module_genl_family!`], because the pernet callbacks are passed
+/// no context and find the namespace state through it.
 ///
 /// # Invariants
 ///
-/// `family` and `pernet` are only written by [`Registration::new`] while
-/// `registered` is false (so by one thread, before the kernel sees them),
-/// and afterwards only by the kernel.
-pub struct FamilyStorage<F: Family> {
+/// `family`, `pernet` and `net_id` are only written by
+/// [`Registration::new`] after it moved `state` from `UNREGISTERED` to
+/// `REGISTERED` (so by one thread, once, before the kernel sees them), and
+/// afterwards only by the kernel.
+pub struct FamilyStorage<F> {
     family: Opaque<bindings::genl_family>,
     pernet: Opaque<bindings::pernet_operations>,
     net_id: Opaque<core::ffi::c_uint>,
-    registered: AtomicBool,
+    state: AtomicU8,
     _family: PhantomData<F>,
 }
 
 // SAFETY: by the type invariants, the kernel-visible fields are written only
-// before the kernel sees them (under the `registered` flag) and then only by
-// the kernel, under its own locking.
-unsafe impl<F: Family> Sync for FamilyStorage<F> {}
+// once, before the kernel sees them (under the `state` transition), and then
+// only by the kernel, under its own locking.
+unsafe impl<F> Sync for FamilyStorage<F> {}
 
-impl<F: Family> FamilyStorage<F> {
+impl<F> FamilyStorage<F> {
     /// Storage for a family that is not registered yet.
+    #[doc(hidden)]
     pub const fn new() -> Self {
         Self {
             family: Opaque::uninit(),
             pernet: Opaque::uninit(),
             net_id: Opaque::new(0),
-            registered: AtomicBool::new(false),
+            state: AtomicU8::new(UNREGISTERED),
             _family: PhantomData,
         }
     }
@@ -104,10 +139,11 @@ impl<F: Family> FamilyStorage<F> {
     }
 }
 
-/// Copies `name` into a `GENL_NAMSIZ` array, failing the build when it does
-/// not fit with its NUL.
+/// Copies `name` into a `GENL_NAMSIZ` array, failing the build when it is
+/// empty or does not fit with its NUL (the kernel `WARN`s on both).
 pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
     let bytes = name.as_bytes_with_nul();
+    assert!(bytes.len() > 1, "genetlink names must not be empty");
     assert!(bytes.len() <= 16, "genetlink names are at most 15 bytes");
     let mut out = [0; 16];
     let mut i = 0;
@@ -118,7 +154,7 @@ pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
     out
 }
 
-const fn ops_are_valid(ops: &[SplitOp]) -> bool {
+const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
     let mut i = 1;
     while i < ops.len() {
         if !SplitOp::may_follow(&ops[i - 1], &ops[i]) {
@@ -130,17 +166,20 @@ const fn ops_are_valid(ops: &[SplitOp]) -> bool {
 }
 
 /// A registered family. Dropping it unregisters the family (waiting for
-/// running handlers, closing running dumps) and then its namespace state.
+/// running handlers) and then its namespace state.
 ///
 /// # Invariants
 ///
-/// `F::storage()` holds a family registered with the genetlink core (and,
-/// when `F::NetState` is not zero-sized, registered pernet operations).
+/// `F::storage()` holds a family registered with the genetlink core, and
+/// registered pernet operations.
 pub struct Registration<F: Family> {
     _family: PhantomData<F>,
 }
 
 impl<F: Family> Registration<F> {
+    /// The family name as the kernel holds it; a constant, so that a name
+    /// the kernel would refuse fails the build.
+    const NAME: [core::ffi::c_char; 16] = name_array(F::NAME);
     const VALID: () = {
         assert!(
             ops_are_valid(F::OPS),
@@ -149,16 +188,33 @@ impl<F: Family> Registration<F> {
         assert!(F::MCGRPS.len() <= u8::MAX as usize);
     };
 
-    /// Registers the family `F`, owned by `module`. `EBUSY` if it is
-    /// registered already.
-    pub fn new(module: &'static ThisModule) -> Result<Self> {
+    /// Registers the family `F`, owned by `module`. `EBUSY` if its storage
+    /// was registered before (a storage is registered once).
+    ///
+    /// # Safety
+    ///
+    /// Called by the `init` of `module` (as [`crate::module_genl_family!`]
+    /// does), and the registration is dropped by that module's exit only:
+    /// dumps pin `module`, not the family, so dropping it earlier would
+    /// free the namespace state under a running dump.
+    #[doc(hidden)]
+    pub unsafe fn new(module: &'static ThisModule) -> Result<Self> {
         let () = Self::VALID;
         let storage = F::storage();
-        if storage.registered.swap(true, Ordering::AcqRel) {
+        if storage
+            .state
+            .compare_exchange(
+                UNREGISTERED,
+                REGISTERED,
+                Ordering::AcqRel,
+                Ordering::Acquire,
+            )
+            .is_err()
+        {
             return Err(EBUSY);
         }
         let mut family = bindings::genl_family {
-            name: name_array(F::NAME),
+            name: Self::NAME,
             version: F::VERSION,
             maxattr: F::MAX_ATTR.into(),
             n_split_ops: F::OPS.len() as u8,
@@ -170,35 +226,26 @@ impl<F: Family> Registration<F> {
             ..Default::default()
         };
         family.set_netnsok(F::NETNSOK.into());
-        // SAFETY: `registered` was false, so by the type invariants nothing
-        // else writes or reads `storage.family` now.
+        // SAFETY: this thread moved `state` out of `UNREGISTERED`, so by the
+        // type invariants nothing else writes or reads `storage.family`.
         unsafe { storage.family.get().write(family) };
 
         if let Err(e) = netns::register::<F>(&storage.pernet, &storage.net_id) {
-            storage.registered.store(false, Ordering::Release);
+            storage.state.store(RETIRED, Ordering::Release);
             return Err(e);
         }
         // SAFETY: `storage.family` is initialised and `'static`; the ops,
         // policies and groups it points to are `'static` constants.
         if let Err(e) = to_result(unsafe { bindings::genl_register_family(storage.family.get()) }) {
             // SAFETY: `netns::register` succeeded just above.
-            unsafe { netns::unregister::<F>(&storage.pernet) };
-            storage.registered.store(false, Ordering::Release);
+            unsafe { netns::unregister(&storage.pernet) };
+            storage.state.store(RETIRED, Ordering::Release);
             return Err(e);
         }
         // INVARIANT: both registrations succeeded.
         Ok(Self {
             _family: PhantomData,
         })
-    }
-}
-
-/// A module whose only job is its family: `type MyModule = Registration<MyFamily>;`
-/// with `module! { type: MyModule, ... }` registers the family on load and
-/// unregisters it on unload.
-impl<F: Family> kernel::Module for Registration<F> {
-    fn init(module: &'static ThisModule) -> Result<Self> {
-        Self::new(module)
     }
 }
 
@@ -212,7 +259,7 @@ impl<F: Family> Drop for Registration<F> {
         }
         // SAFETY: by the type invariants the pernet operations are
         // registered; the family using them is gone.
-        unsafe { netns::unregister::<F>(&storage.pernet) };
-        storage.registered.store(false, Ordering::Release);
+        unsafe { netns::unregister(&storage.pernet) };
+        storage.state.store(RETIRED, Ordering::Release);
     }
 }

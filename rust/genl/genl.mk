@@ -1,7 +1,15 @@
 # Kbuild rules for a Rust module built on the rgnl genetlink layer.
 #
 # A module's Kbuild sets `genl-crate` to its crate root's name (without .rs),
-# lists `genl_helpers.o` among the module's objects, and includes this file.
+# lists `genl.o` and `genl_helpers.o` among the module's objects, and
+# includes this file.
+#
+# The layer is a crate of its own, `genl` (lib.rs), compiled in the module's
+# directory like the kernel compiles its `kernel` crate: an object linked
+# into the module, and metadata the family's crate is compiled against
+# (`--extern genl`). So the family sees only the layer's public API, and its
+# crate can `#![forbid(unsafe_code)]`.
+#
 # Bindings are generated here by bindgen, with the module's own c_flags, from
 # bindings_helper.h; the layer includes them through $RGNL_GENL_BINDINGS.
 
@@ -37,7 +45,11 @@ quiet_cmd_genl_bindgen = BINDGEN $@
 		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*' \
 		--opaque-type 'sk_buff|net|module|xarray' \
 		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) \
-		-w --target=x86_64-linux-gnu -fno-builtin -D__BINDGEN__ -DMODULE
+		-w $(genl-bindgen-target) -fno-builtin -D__BINDGEN__ -DMODULE
+
+# Clang builds carry their --target in c_flags (scripts/Makefile.clang);
+# otherwise the compiler's own triple.
+genl-bindgen-target = $(if $(filter --target=%,$(c_flags)),,--target=$(shell $(CC) -dumpmachine))
 
 $(obj)/genl_bindings.rs: $(genl-dir)/bindings_helper.h $(genl-dir)/helpers.h FORCE
 	$(call if_changed_dep,genl_bindgen)
@@ -47,8 +59,15 @@ $(obj)/genl_helpers.c: $(genl-dir)/helpers.c FORCE
 $(obj)/genl_helpers.o: $(obj)/genl_helpers.c
 CFLAGS_genl_helpers.o := -I$(genl-dir)
 
-$(obj)/$(genl-crate).o: $(obj)/genl_bindings.rs
+# The layer's crate: Kbuild's own Rust rule, with the metadata emitted too.
+$(obj)/genl.o: $(genl-dir)/lib.rs $(obj)/genl_bindings.rs FORCE
+	+$(call if_changed_rule,rustc_o_rs)
+RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
+
+# The family's crate (or crates: `genl-crate` may name several).
+$(patsubst %,$(obj)/%.o,$(genl-crate)): $(obj)/genl.o
+$(foreach c,$(genl-crate),$(eval RUSTFLAGS_$(c).o := --extern genl=$(obj)/libgenl.rmeta))
 export RGNL_GENL_BINDINGS := $(abspath $(obj)/genl_bindings.rs)
 
-targets += genl_bindings.rs genl_helpers.c
-clean-files += genl_bindings.rs genl_helpers.c
+targets += genl_bindings.rs genl_helpers.c genl.o
+clean-files += genl_bindings.rs genl_helpers.c libgenl.rmeta

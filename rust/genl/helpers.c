@@ -37,8 +37,13 @@ struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype)
 	return nla_nest_start(skb, attrtype);
 }
 
-int rgnl_nla_nest_end(struct sk_buff *skb, struct nlattr *start)
+int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start)
 {
+	/* nla_nest_end() would truncate a longer nest's u16 nla_len. */
+	if (skb_tail_pointer(skb) - (unsigned char *)start > U16_MAX) {
+		nla_nest_cancel(skb, start);
+		return -EMSGSIZE;
+	}
 	return nla_nest_end(skb, start);
 }
 
@@ -70,6 +75,11 @@ void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr
 unsigned int rgnl_skb_len(const struct sk_buff *skb)
 {
 	return skb->len;
+}
+
+int rgnl_skb_tailroom(const struct sk_buff *skb)
+{
+	return skb_tailroom(skb);
 }
 
 void *rgnl_net_generic(const struct net *net, unsigned int id)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Out-of-line wrappers for the `static inline` functions and macros of the
- * netlink/genetlink API, which bindgen cannot bind. Each is a one-line call
- * of the kernel function of the same name (without the rgnl_ prefix).
+ * netlink/genetlink API, which bindgen cannot bind. Each is a call of the
+ * kernel function of the same name (without the rgnl_ prefix), plus, where
+ * the name says so, a check the inline function leaves to its caller.
  */
 #ifndef RGNL_GENL_HELPERS_H
 #define RGNL_GENL_HELPERS_H
@@ -21,13 +22,14 @@ bool rgnl_genl_has_listeners(const struct genl_family *family,
 			     struct net *net, unsigned int group);
 void rgnl_nlmsg_free(struct sk_buff *skb);
 struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype);
-int rgnl_nla_nest_end(struct sk_buff *skb, struct nlattr *start);
+int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
 struct net *rgnl_genl_info_net(const struct genl_info *info);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
 const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb);
 void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr);
 unsigned int rgnl_skb_len(const struct sk_buff *skb);
+int rgnl_skb_tailroom(const struct sk_buff *skb);
 void *rgnl_net_generic(const struct net *net, unsigned int id);
 void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg);
 void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *attr);

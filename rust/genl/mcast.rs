@@ -2,11 +2,11 @@
 
 //! Multicast groups of a family.
 
-use super::bindings;
+use crate::bindings;
 use kernel::str::CStr;
 
 /// A multicast group (`struct genl_multicast_group`). A family lists its
-/// groups in [`super::Family::MCGRPS`]; a group is named in sends by its
+/// groups in [`crate::Family::MCGRPS`]; a group is named in sends by its
 /// index in that list.
 #[repr(transparent)]
 pub struct McGroup(bindings::genl_multicast_group);
@@ -28,7 +28,7 @@ impl McGroup {
 
     const fn with_flags(name: &'static CStr, flags: u8) -> Self {
         Self(bindings::genl_multicast_group {
-            name: super::family::name_array(name),
+            name: crate::family::name_array(name),
             flags,
         })
     }

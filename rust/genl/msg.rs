@@ -3,7 +3,7 @@
 //! Building genetlink messages: [`Writer`] puts attributes into an skb,
 //! [`MsgBuilder`] owns a new skb holding one message.
 
-use super::{bindings, family::Family};
+use crate::{bindings, family::Family, size};
 use core::{ffi::c_void, marker::PhantomData};
 use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
 
@@ -12,8 +12,20 @@ pub(crate) fn emsgsize() -> Error {
     Error::from_errno(-(bindings::EMSGSIZE as core::ffi::c_int))
 }
 
+/// The payload length of `len` bytes if an attribute can carry it: its
+/// `nla_len` is a `u16` holding the 4-byte header too.
+fn attr_len(len: usize) -> Result<core::ffi::c_int> {
+    if len <= size::ATTR_PAYLOAD_MAX {
+        Ok(len as core::ffi::c_int)
+    } else {
+        Err(emsgsize())
+    }
+}
+
 /// Puts attributes into the message being built. Every put fails with
-/// `EMSGSIZE` when the skb is full, leaving the message as it was.
+/// `EMSGSIZE` when the skb is full or the attribute would be longer than
+/// `nla_len` can say ([`size::ATTR_PAYLOAD_MAX`]), leaving the message as
+/// it was.
 ///
 /// # Invariants
 ///
@@ -39,7 +51,7 @@ impl<'a> Writer<'a> {
     }
 
     fn put_raw(&mut self, attr_type: u16, data: &[u8]) -> Result {
-        let len = i32::try_from(data.len()).map_err(|_| emsgsize())?;
+        let len = attr_len(data.len())?;
         // SAFETY: by the type invariants `skb` is ours; `data` is readable
         // for `len` bytes. `nla_put` checks the tailroom.
         let ret =
@@ -100,7 +112,7 @@ impl<'a> Writer<'a> {
     }
     /// Puts `s` as a NUL-terminated string (the NUL is added).
     pub fn put_str_bytes(&mut self, attr_type: u16, s: &[u8]) -> Result {
-        let len = i32::try_from(s.len() + 1).map_err(|_| emsgsize())?;
+        let len = attr_len(s.len().saturating_add(1))?;
         // SAFETY: by the type invariants `skb` is ours; `nla_reserve` checks
         // the tailroom and returns room for `len` payload bytes or null.
         let attr = unsafe { bindings::nla_reserve(self.skb, attr_type.into(), len) };
@@ -117,9 +129,13 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Appends already-encoded attributes verbatim.
+    /// Appends already-encoded attributes verbatim (at most
+    /// [`size::PAYLOAD_MAX`] bytes).
     pub fn put_encoded(&mut self, encoded: &[u8]) -> Result {
-        let len = i32::try_from(encoded.len()).map_err(|_| emsgsize())?;
+        if encoded.len() > size::PAYLOAD_MAX {
+            return Err(emsgsize());
+        }
+        let len = encoded.len() as core::ffi::c_int;
         // SAFETY: as in `put_raw`; `nla_append` checks the tailroom.
         let ret = unsafe { bindings::nla_append(self.skb, len, encoded.as_ptr().cast()) };
         if ret < 0 {
@@ -129,8 +145,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Puts a nested attribute whose contents `fill` writes; on any error
-    /// the whole nest is removed again.
+    /// Puts a nested attribute whose contents `fill` writes; on any error,
+    /// or when the nest would be longer than `nla_len` can say, the whole
+    /// nest is removed again.
     pub fn nest(&mut self, attr_type: u16, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
         // SAFETY: by the type invariants `skb` is ours.
         let start = unsafe { bindings::rgnl_nla_nest_start(self.skb, attr_type.into()) };
@@ -141,8 +158,11 @@ impl<'a> Writer<'a> {
         let mut inner = unsafe { Writer::from_raw(self.skb, self.pad) };
         match fill(&mut inner) {
             Ok(()) => {
-                // SAFETY: `start` was returned by `nla_nest_start` on `skb`.
-                unsafe { bindings::rgnl_nla_nest_end(self.skb, start) };
+                // SAFETY: `start` was returned by `nla_nest_start` on `skb`;
+                // the helper cancels the nest when it is too long.
+                if unsafe { bindings::rgnl_nla_nest_end_checked(self.skb, start) } < 0 {
+                    return Err(emsgsize());
+                }
                 Ok(())
             }
             Err(e) => {
@@ -166,14 +186,14 @@ pub struct MsgBuilder<F: Family> {
     _family: PhantomData<F>,
 }
 
-/// The default message size (`NLMSG_GOODSIZE`-sized skbs are what most
-/// families allocate).
-pub const GOODSIZE: usize = 3776;
-
 impl<F: Family> MsgBuilder<F> {
     /// A message of family `F` with command `cmd`, addressed with `portid`
-    /// and `seq`, room for `payload` bytes of attributes.
-    pub fn new(payload: usize, portid: u32, seq: u32, flags: u16, cmd: u8) -> Result<Self> {
+    /// and `seq`, room for `payload` bytes of attributes (`EMSGSIZE` past
+    /// [`size::PAYLOAD_MAX`]). The family must be registered.
+    pub(crate) fn new(payload: usize, portid: u32, seq: u32, flags: u16, cmd: u8) -> Result<Self> {
+        if payload > size::PAYLOAD_MAX {
+            return Err(emsgsize());
+        }
         // SAFETY: plain allocation.
         let skb = unsafe { bindings::rgnl_genlmsg_new(payload, bindings::RGNL_GFP_KERNEL) };
         if skb.is_null() {

@@ -4,7 +4,7 @@
 //! `id`/`size`: the kernel allocates the memory, the layer constructs and
 //! drops the Rust value in it).
 
-use super::{bindings, family::Family};
+use crate::{bindings, family::Family};
 use core::{ffi::c_int, mem};
 use kernel::{error::to_result, prelude::*, types::Opaque};
 
@@ -12,7 +12,8 @@ use kernel::{error::to_result, prelude::*, types::Opaque};
 ///
 /// Handlers reach it with `net_state()`: mutably, since they are serialised
 /// by `genl_mutex`, and a namespace is only torn down once no socket (and so
-/// no request or dump) of it remains.
+/// no request or dump) of it remains. [`NetState::new`] runs for every
+/// namespace, whatever the type's size: it may refuse a namespace.
 pub trait NetState: Sized + Send + 'static {
     /// Creates the state of a new namespace; an error fails the namespace's
     /// creation (or the family's registration, for existing namespaces).
@@ -25,8 +26,15 @@ impl NetState for () {
     }
 }
 
-const fn has_state<F: Family>() -> bool {
-    mem::size_of::<F::NetState>() != 0
+/// The bytes the kernel allocates per namespace: at least one, since the
+/// pernet core takes an `id` only together with a non-zero `size` (and
+/// `WARN`s otherwise); a zero-sized state is still constructed in them.
+const fn alloc_size<S>() -> usize {
+    if mem::size_of::<S>() == 0 {
+        1
+    } else {
+        mem::size_of::<S>()
+    }
 }
 
 /// Returns the state of `net`.
@@ -37,14 +45,9 @@ const fn has_state<F: Family>() -> bool {
 /// caller holds `genl_mutex` (or is the pernet init/exit of `net`) for as
 /// long as the returned reference lives.
 pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut F::NetState {
-    if !has_state::<F>() {
-        // SAFETY: a zero-sized type has no bytes; a dangling, aligned
-        // pointer is a valid reference to it.
-        return unsafe { &mut *core::ptr::NonNull::<F::NetState>::dangling().as_ptr() };
-    }
     // SAFETY: the pernet operations are registered, so `net_generic` returns
-    // the memory `net_init` initialised for `net`; exclusivity is the
-    // caller's contract.
+    // the memory in which `net_init` constructed the state of `net`;
+    // exclusivity is the caller's contract.
     unsafe { &mut *bindings::rgnl_net_generic(net, F::storage().net_id()).cast::<F::NetState>() }
 }
 
@@ -55,11 +58,11 @@ pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut 
 unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
     match F::NetState::new() {
         Ok(value) => {
-            // SAFETY: the kernel allocated `size_of::<F::NetState>()` zeroed
-            // bytes, aligned to 8 (checked in `register`), for `net` before
-            // calling init; nothing else uses them yet.
+            // SAFETY: the kernel allocated `alloc_size::<F::NetState>()`
+            // zeroed bytes, aligned to 8 (checked in `register`), for `net`
+            // before calling init; nothing else uses them yet.
             let slot = unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()) };
-            // SAFETY: see above.
+            // SAFETY: see above; they hold a `F::NetState`.
             unsafe { slot.cast::<F::NetState>().write(value) };
             0
         }
@@ -79,7 +82,8 @@ unsafe extern "C" fn net_exit<F: Family>(net: *mut bindings::net) {
 }
 
 /// Registers the pernet operations of `F` in `ops`, with the id written to
-/// `id`. Nothing is registered when `F::NetState` is zero-sized.
+/// `id`: `F::NetState::new` runs for every existing namespace now, and for
+/// every new one until [`unregister`].
 pub(crate) fn register<F: Family>(
     ops: &'static Opaque<bindings::pernet_operations>,
     id: &'static Opaque<core::ffi::c_uint>,
@@ -90,14 +94,11 @@ pub(crate) fn register<F: Family>(
             "kzalloc aligns net_generic memory to 8"
         )
     };
-    if !has_state::<F>() {
-        return Ok(());
-    }
     let value = bindings::pernet_operations {
         init: Some(net_init::<F>),
         exit: Some(net_exit::<F>),
         id: id.get(),
-        size: mem::size_of::<F::NetState>(),
+        size: alloc_size::<F::NetState>(),
         ..Default::default()
     };
     // SAFETY: the caller (`Registration::new`) owns `ops` until it is
@@ -107,14 +108,13 @@ pub(crate) fn register<F: Family>(
     to_result(unsafe { bindings::register_pernet_subsys(ops.get()) })
 }
 
-/// Unregisters what [`register`] registered.
+/// Unregisters what [`register`] registered, dropping every namespace's
+/// state.
 ///
 /// # Safety
 ///
 /// [`register`] succeeded with `ops` and they were not unregistered since.
-pub(crate) unsafe fn unregister<F: Family>(ops: &'static Opaque<bindings::pernet_operations>) {
-    if has_state::<F>() {
-        // SAFETY: `register` succeeded with these ops (the caller's contract).
-        unsafe { bindings::unregister_pernet_subsys(ops.get()) };
-    }
+pub(crate) unsafe fn unregister(ops: &'static Opaque<bindings::pernet_operations>) {
+    // SAFETY: `register` succeeded with these ops (the caller's contract).
+    unsafe { bindings::unregister_pernet_subsys(ops.get()) };
 }

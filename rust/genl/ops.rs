@@ -3,72 +3,71 @@
 //! Operations: `genl_split_ops` entries built at compile time from Rust
 //! handler types, and the `extern "C"` trampolines that call them.
 
-use super::{
+use crate::{
     bindings,
     dump::{self, DumpIt},
     family::Family,
     policy::AttrPolicy,
     request::Request,
 };
-use core::ffi::c_int;
+use core::{ffi::c_int, marker::PhantomData};
 use kernel::prelude::*;
 
-/// Permission and capability flags of an operation.
-pub mod op_flags {
-    use super::bindings;
-    /// Needs `CAP_NET_ADMIN` in the initial user namespace.
-    pub const ADMIN_PERM: u8 = bindings::GENL_ADMIN_PERM as u8;
-    /// Needs `CAP_NET_ADMIN` in the user namespace owning the request's
-    /// network namespace.
-    pub const UNS_ADMIN_PERM: u8 = bindings::GENL_UNS_ADMIN_PERM as u8;
-}
-
-/// A doit handler: one request, one (optional) reply.
+/// A doit handler of family `F`: one request, one (optional) reply.
 pub trait DoIt<F: Family> {
     /// The request's attribute policy, indexed by attribute type; `&[]`
-    /// for a command without attributes.
+    /// for a command without attributes (the layer then rejects every
+    /// attribute, as the genetlink core does for ops without a policy).
     const POLICY: &'static [AttrPolicy];
     /// Handles the request. An error is returned to the sender as a
     /// negative errno, with the extack message set through the request.
     fn doit(req: &mut Request<'_, F>) -> Result;
 }
 
-/// One entry of a family's operations table (`struct genl_split_ops`).
+/// The policy of an op that takes no attributes: every attribute is refused
+/// (the genetlink core's `genl_policy_reject_all`; `maxattr` 1, since a
+/// `maxattr` of 0 would skip parsing and accept anything).
+const REJECT_ALL: &[AttrPolicy] = &[AttrPolicy::reject_any(), AttrPolicy::reject_any()];
+
+/// One entry of the operations table of family `F` (`struct
+/// genl_split_ops`). Rows are built with [`SplitOp::doit`] and
+/// [`SplitOp::dumpit`], whose handlers must be handlers of `F`.
 ///
 /// # Invariants
 ///
-/// `policy` is null or points to a `'static` policy of `maxattr + 1`
-/// entries, and the callbacks are this layer's trampolines for the family
-/// and handler the entry was built for.
+/// `policy` points to a `'static` policy of `maxattr + 1` entries, and the
+/// callbacks are this layer's trampolines for `F` and the handler the entry
+/// was built for, whose own policy has at most `maxattr + 1` entries.
 #[repr(transparent)]
-pub struct SplitOp(bindings::genl_split_ops);
+pub struct SplitOp<F: Family> {
+    op: bindings::genl_split_ops,
+    _family: PhantomData<fn() -> F>,
+}
 
 // SAFETY: immutable after construction; function pointers and `'static`
 // policies only.
-unsafe impl Sync for SplitOp {}
+unsafe impl<F: Family> Sync for SplitOp<F> {}
 
+/// The policy pointer and `maxattr` of a handler's policy.
 const fn policy_ptr(p: &'static [AttrPolicy]) -> (*const bindings::nla_policy, u32) {
-    if p.is_empty() {
-        (core::ptr::null(), 0)
-    } else {
-        (p.as_ptr().cast(), p.len() as u32 - 1)
-    }
+    let p = if p.is_empty() { REJECT_ALL } else { p };
+    (p.as_ptr().cast(), p.len() as u32 - 1)
 }
 
-impl SplitOp {
+impl<F: Family> SplitOp<F> {
     /// The do operation of command `cmd`, handled by `H`.
-    pub const fn doit<F: Family, H: DoIt<F>>(cmd: u8) -> Self {
+    pub const fn doit<H: DoIt<F>>(cmd: u8) -> Self {
         let (policy, maxattr) = policy_ptr(H::POLICY);
-        Self(bindings::genl_split_ops {
-            __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1 {
+        Self::new(
+            bindings::genl_split_ops__bindgen_ty_1 {
                 __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_1 {
-                    pre_doit: if F::PRE_DOIT.is_some() {
+                    pre_doit: if F::HAS_PRE_DOIT {
                         Some(pre_doit::<F>)
                     } else {
                         None
                     },
                     doit: Some(doit::<F, H>),
-                    post_doit: if F::POST_DOIT.is_some() {
+                    post_doit: if F::HAS_POST_DOIT {
                         Some(post_doit::<F>)
                     } else {
                         None
@@ -78,18 +77,15 @@ impl SplitOp {
             policy,
             maxattr,
             cmd,
-            internal_flags: 0,
-            flags: bindings::GENL_CMD_CAP_DO as u8,
-            // Zero: strict validation (no GENL_DONT_VALIDATE_* exceptions).
-            validate: 0,
-        })
+            bindings::GENL_CMD_CAP_DO,
+        )
     }
 
     /// The dump operation of command `cmd`, handled by `H`.
-    pub const fn dumpit<F: Family, H: DumpIt<F>>(cmd: u8) -> Self {
+    pub const fn dumpit<H: DumpIt<F>>(cmd: u8) -> Self {
         let (policy, maxattr) = policy_ptr(H::POLICY);
-        Self(bindings::genl_split_ops {
-            __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1 {
+        Self::new(
+            bindings::genl_split_ops__bindgen_ty_1 {
                 __bindgen_anon_2: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_2 {
                     start: Some(dump::start::<F, H>),
                     dumpit: Some(dump::dumpit::<F, H>),
@@ -99,26 +95,55 @@ impl SplitOp {
             policy,
             maxattr,
             cmd,
-            internal_flags: 0,
-            flags: bindings::GENL_CMD_CAP_DUMP as u8,
-            validate: 0,
-        })
+            bindings::GENL_CMD_CAP_DUMP,
+        )
     }
 
-    /// Adds permission flags ([`op_flags`]).
-    pub const fn flags(mut self, flags: u8) -> Self {
-        self.0.flags |= flags;
+    const fn new(
+        callbacks: bindings::genl_split_ops__bindgen_ty_1,
+        policy: *const bindings::nla_policy,
+        maxattr: u32,
+        cmd: u8,
+        cap: u32,
+    ) -> Self {
+        Self {
+            op: bindings::genl_split_ops {
+                __bindgen_anon_1: callbacks,
+                policy,
+                maxattr,
+                cmd,
+                internal_flags: 0,
+                flags: cap as u8,
+                // Zero: strict validation (no GENL_DONT_VALIDATE_* exceptions).
+                validate: 0,
+            },
+            _family: PhantomData,
+        }
+    }
+
+    /// Requires `CAP_NET_ADMIN` in the initial user namespace
+    /// (`GENL_ADMIN_PERM`).
+    pub const fn admin_perm(mut self) -> Self {
+        self.op.flags |= bindings::GENL_ADMIN_PERM as u8;
+        self
+    }
+
+    /// Requires `CAP_NET_ADMIN` in the user namespace owning the request's
+    /// network namespace (`GENL_UNS_ADMIN_PERM`).
+    pub const fn uns_admin_perm(mut self) -> Self {
+        self.op.flags |= bindings::GENL_UNS_ADMIN_PERM as u8;
         self
     }
 
     /// Whether `b` may follow `a` in a table (`genl_validate_ops`).
-    pub(crate) const fn may_follow(a: &SplitOp, b: &SplitOp) -> bool {
+    pub(crate) const fn may_follow(a: &Self, b: &Self) -> bool {
+        let (a, b) = (&a.op, &b.op);
         let caps = (bindings::GENL_CMD_CAP_DO | bindings::GENL_CMD_CAP_DUMP) as u8;
-        a.0.cmd < b.0.cmd
-            || (a.0.cmd == b.0.cmd
-                && (a.0.flags & !caps) == (b.0.flags & !caps)
-                && a.0.flags & bindings::GENL_CMD_CAP_DO as u8 != 0
-                && b.0.flags & bindings::GENL_CMD_CAP_DUMP as u8 != 0)
+        a.cmd < b.cmd
+            || (a.cmd == b.cmd
+                && (a.flags & !caps) == (b.flags & !caps)
+                && a.flags & bindings::GENL_CMD_CAP_DO as u8 != 0
+                && b.flags & bindings::GENL_CMD_CAP_DUMP as u8 != 0)
     }
 }
 
@@ -136,16 +161,17 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
     _skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) -> c_int {
-    // SAFETY: called by the genetlink core for an op of `F` with policy
-    // `H::POLICY`, so `info->attrs` has `H::POLICY.len()` entries, under
-    // `genl_mutex` (the family is not `parallel_ops`).
+    // SAFETY: called by the genetlink core for an op of `F` whose policy has
+    // at least `H::POLICY.len()` entries (the `SplitOp` invariants), so
+    // `info->attrs` has that many, under `genl_mutex` (the family is not
+    // `parallel_ops`).
     let mut req = unsafe { Request::<F>::from_raw(info, H::POLICY.len()) };
     errno(H::doit(&mut req))
 }
 
 /// # Safety
 ///
-/// Only the genetlink core calls it, as the pre_doit of an op of `F` .
+/// Only the genetlink core calls it, as the pre_doit of an op of `F`.
 unsafe extern "C" fn pre_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
     _skb: *mut bindings::sk_buff,
@@ -154,15 +180,12 @@ unsafe extern "C" fn pre_doit<F: Family>(
     // SAFETY: as in `doit`; pre_doit gets the same parsed request. The
     // attribute table's size is unknown here, so no attributes are exposed.
     let mut req = unsafe { Request::<F>::from_raw(info, 0) };
-    match F::PRE_DOIT {
-        Some(f) => errno(f(&mut req)),
-        None => 0,
-    }
+    errno(F::pre_doit(&mut req))
 }
 
 /// # Safety
 ///
-/// Only the genetlink core calls it, as the post_doit of an op of `F` .
+/// Only the genetlink core calls it, as the post_doit of an op of `F`.
 unsafe extern "C" fn post_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
     _skb: *mut bindings::sk_buff,
@@ -170,7 +193,5 @@ unsafe extern "C" fn post_doit<F: Family>(
 ) {
     // SAFETY: as in `pre_doit`.
     let mut req = unsafe { Request::<F>::from_raw(info, 0) };
-    if let Some(f) = F::POST_DOIT {
-        f(&mut req);
-    }
+    F::post_doit(&mut req);
 }

@@ -15,7 +15,7 @@
 //! ]);
 //! ```
 
-use super::bindings;
+use crate::bindings;
 
 /// The validation rule for one attribute type.
 ///
@@ -41,7 +41,7 @@ pub struct RangeU64(bindings::netlink_range_validation);
 impl RangeU64 {
     /// The inclusive range `min..=max`.
     pub const fn new(min: u64, max: u64) -> Self {
-        assert!(min <= max);
+        assert!(min <= max, "a range's minimum must not exceed its maximum");
         Self(bindings::netlink_range_validation { min, max })
     }
 }
@@ -95,18 +95,25 @@ impl AttrPolicy {
     pub const fn flag() -> Self {
         Self::of(bindings::NLA_FLAG, 0)
     }
-    /// A NUL-terminated string of at most `max_len` bytes before the NUL.
+    /// A NUL-terminated string of 1 to `max_len` bytes before the NUL
+    /// (`max_len` at least 1: the kernel reads 0 as "unbounded").
     pub const fn nul_string(max_len: u16) -> Self {
+        assert!(max_len > 0, "a string's maximum length must be at least 1");
         Self::of(bindings::NLA_NUL_STRING, max_len)
     }
-    /// Binary data of at most `max_len` bytes.
+    /// Binary data of at most `max_len` bytes (`max_len` at least 1: the
+    /// kernel reads 0 as "unbounded").
     pub const fn binary(max_len: u16) -> Self {
+        assert!(max_len > 0, "a binary's maximum length must be at least 1");
         Self::of(bindings::NLA_BINARY, max_len)
     }
     /// A nested attribute set, validated against `policy` (indexed by the
     /// nested attribute types).
     pub const fn nested(policy: &'static [AttrPolicy]) -> Self {
-        assert!(!policy.is_empty() && policy.len() <= u16::MAX as usize + 1);
+        assert!(
+            !policy.is_empty() && policy.len() <= u16::MAX as usize + 1,
+            "a nested policy has 1 to 65536 entries"
+        );
         let mut p = Self::of(bindings::NLA_NESTED, (policy.len() - 1) as u16);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
             nested_policy: policy.as_ptr().cast(),
@@ -122,12 +129,28 @@ impl AttrPolicy {
         p
     }
 
+    /// An attribute that is always refused, without a message of its own.
+    pub(crate) const fn reject_any() -> Self {
+        Self::of(bindings::NLA_REJECT, 0)
+    }
+
     /// Restricts an integer to `min..=max`, checked by the kernel. Both
-    /// bounds must fit in an `s16` (the inline range of `nla_policy`); use
-    /// [`AttrPolicy::range_u64`] for wider ranges.
+    /// bounds must fit in an `s16` (the inline range of `nla_policy`), and
+    /// be within the type (not negative for an unsigned one, which the
+    /// kernel `WARN`s about); use [`AttrPolicy::range_u64`] for wider
+    /// ranges.
     pub const fn range(mut self, min: i16, max: i16) -> Self {
-        assert!(min <= max);
-        assert!(is_integer(self.0.type_ as u32));
+        assert!(min <= max, "a range's minimum must not exceed its maximum");
+        let t = self.0.type_ as u32;
+        assert!(is_integer(t), "only integers take a range");
+        assert!(
+            is_signed(t) || min >= 0,
+            "an unsigned integer's range must not be negative"
+        );
+        assert!(
+            !(t == bindings::NLA_U8 || t == bindings::NLA_S8) || (max <= 255 && min >= -128),
+            "the range does not fit an 8-bit integer"
+        );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE as u8;
         self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
             __bindgen_anon_1: bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 { min, max },
@@ -142,31 +165,42 @@ impl AttrPolicy {
             t == bindings::NLA_U8
                 || t == bindings::NLA_U16
                 || t == bindings::NLA_U32
-                || t == bindings::NLA_U64
+                || t == bindings::NLA_U64,
+            "only unsigned integers take a 64-bit range"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE_PTR as u8;
         self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 { range: &range.0 };
         self
     }
 
-    /// Requires a string or binary attribute to be at least `min_len` bytes
-    /// (not counting a string's NUL).
-    pub const fn min_len(mut self, min_len: i16) -> Self {
+    /// Requires a binary attribute to be at least `min_len` bytes, 1 to
+    /// its maximum length (and to `i16::MAX`, the kernel's field).
+    pub const fn min_len(mut self, min_len: u16) -> Self {
         let t = self.0.type_ as u32;
-        assert!(t == bindings::NLA_BINARY);
+        assert!(
+            t == bindings::NLA_BINARY,
+            "only binary attributes take a minimum length"
+        );
+        assert!(
+            min_len > 0 && min_len <= self.0.len && min_len <= i16::MAX as u16,
+            "a binary's minimum length must be 1 to its maximum length"
+        );
         self.0.validation_type = bindings::NLA_VALIDATE_MIN as u8;
         self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
             __bindgen_anon_1: bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 {
-                min: min_len,
+                min: min_len as i16,
                 max: 0,
             },
         };
         self
     }
+}
 
-    pub(crate) const fn raw(&self) -> &bindings::nla_policy {
-        &self.0
-    }
+const fn is_signed(t: u32) -> bool {
+    matches!(
+        t,
+        bindings::NLA_S8 | bindings::NLA_S16 | bindings::NLA_S32 | bindings::NLA_S64
+    )
 }
 
 const fn is_integer(t: u32) -> bool {

@@ -2,7 +2,7 @@
 
 //! The context of a doit handler: one request.
 
-use super::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::MsgBuilder, netns};
+use crate::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::MsgBuilder, netns};
 use core::marker::PhantomData;
 use kernel::{error::code::*, error::to_result, prelude::*};
 

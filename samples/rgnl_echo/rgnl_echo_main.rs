@@ -12,17 +12,15 @@
 //! includes the ECHO itself, FINISHED does not yet).
 //! Safe Rust only: everything that touches C is in the layer.
 
-#[path = "../../rust/genl/mod.rs"]
-mod genl;
+#![forbid(unsafe_code)]
 
 use genl::{
-    op_flags, policy, AttrPolicy, DoIt, Dump, DumpIt, Family, FamilyStorage, McGroup, NetState,
-    Registration, Request, SplitOp, GOODSIZE,
+    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, NetState, Request, SplitOp,
 };
 use kernel::{c_str, prelude::*, str::CStr};
 
-module! {
-    type: EchoModule,
+genl::module_genl_family! {
+    family: EchoFamily,
     name: "rgnl_echo",
     author: "rgnl developers",
     description: "Minimal genetlink family on the rgnl layer",
@@ -40,36 +38,37 @@ const CMD_SEQ: u8 = 2;
 const CMD_RESET: u8 = 3;
 const GROUP_EVENTS: u32 = 0;
 
-const ECHO_POLICY: [AttrPolicy; 2] = policy(&[(ATTR_TEXT, AttrPolicy::nul_string(255))]);
+const TEXT_MAX_LEN: u16 = 255;
+const ECHO_POLICY: [AttrPolicy; 2] = policy(&[(ATTR_TEXT, AttrPolicy::nul_string(TEXT_MAX_LEN))]);
 const SEQ_POLICY: [AttrPolicy; 3] = policy(&[
-    (ATTR_TEXT, AttrPolicy::nul_string(255)),
+    (ATTR_TEXT, AttrPolicy::nul_string(TEXT_MAX_LEN)),
     (ATTR_COUNT, AttrPolicy::u32().range(1, 10000)),
 ]);
 
 struct EchoFamily;
-static STORAGE: FamilyStorage<EchoFamily> = FamilyStorage::new();
 
+#[vtable]
 impl Family for EchoFamily {
     const NAME: &'static CStr = c_str!("rgnl_echo");
     const VERSION: u32 = 1;
     const MAX_ATTR: u16 = ATTR_FINISHED;
     const PAD_ATTR: u16 = ATTR_PAD;
-    const OPS: &'static [SplitOp] = &[
-        SplitOp::doit::<EchoFamily, Echo>(CMD_ECHO),
-        SplitOp::dumpit::<EchoFamily, Seq>(CMD_SEQ),
-        SplitOp::doit::<EchoFamily, Reset>(CMD_RESET).flags(op_flags::UNS_ADMIN_PERM),
+    const OPS: &'static [SplitOp<Self>] = &[
+        SplitOp::doit::<Echo>(CMD_ECHO),
+        SplitOp::dumpit::<Seq>(CMD_SEQ),
+        SplitOp::doit::<Reset>(CMD_RESET).uns_admin_perm(),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
-    // The hooks keep per-namespace request counters that ECHO reports.
-    const PRE_DOIT: Option<fn(&mut Request<'_, Self>) -> Result> = Some(|req| {
-        req.net_state().started += 1;
-        Ok(())
-    });
-    const POST_DOIT: Option<fn(&mut Request<'_, Self>)> = Some(|req| req.net_state().finished += 1);
     type NetState = EchoCount;
 
-    fn storage() -> &'static FamilyStorage<Self> {
-        &STORAGE
+    // The hooks keep per-namespace request counters that ECHO reports.
+    fn pre_doit(req: &mut Request<'_, Self>) -> Result {
+        req.net_state().started += 1;
+        Ok(())
+    }
+
+    fn post_doit(req: &mut Request<'_, Self>) {
+        req.net_state().finished += 1;
     }
 }
 
@@ -111,7 +110,7 @@ impl DoIt<EchoFamily> for Echo {
         let state = req.net_state();
         state.set(state.echoes.saturating_add(1));
         let (count, started, finished) = (state.echoes, state.started, state.finished);
-        let mut msg = req.new_message(CMD_ECHO, GOODSIZE)?;
+        let mut msg = req.new_message(CMD_ECHO, size::string(text.len()) + 3 * size::U32)?;
         let mut w = msg.writer();
         w.put_str_bytes(ATTR_TEXT, text)?;
         w.put_u32(ATTR_COUNT, count)?;
@@ -125,6 +124,7 @@ struct Seq;
 
 impl DumpIt<EchoFamily> for Seq {
     const POLICY: &'static [AttrPolicy] = &SEQ_POLICY;
+    const MAX_MESSAGE: usize = size::U32 + size::string(TEXT_MAX_LEN as usize);
     /// The next index to send.
     type Cursor = u32;
 
@@ -163,13 +163,10 @@ impl DoIt<EchoFamily> for Reset {
         // Build the notification only when someone listens (or the sender
         // asked for an echo of it).
         if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
-            let mut msg = req.new_message(CMD_RESET, GOODSIZE)?;
+            let mut msg = req.new_message(CMD_RESET, size::U32)?;
             msg.writer().put_u32(ATTR_COUNT, old)?;
             req.notify(GROUP_EVENTS, msg)?;
         }
         Ok(())
     }
 }
-
-/// The module: registering the family is all it does.
-type EchoModule = Registration<EchoFamily>;

@@ -26,12 +26,15 @@ host_check() {
 }
 kdir=${KDIR:-$(tools/testing/vm/kernel.sh ${RGNL_DEBUG:-})}
 log "kernel: $kdir"
-host_check "rustfmt --check (kernel .rustfmt.toml) of rust/ and samples/" \
-	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find rust samples -name '*.rs' ! -name genl_bindings.rs 2>/dev/null)"
-host_check "clippy on the kernel modules: no warnings" \
-	bash -c "touch rust/rgnl_main.rs && make --no-print-directory module CLIPPY=1 2>&1 | tee /dev/stderr | { ! grep -qE '^(warning|error)'; }"
-host_check "no unsafe in family or sample code (only in rust/genl/)" \
-	bash -c "! grep -rnw unsafe rust samples --include='*.rs' --exclude-dir=genl --exclude=genl_bindings.rs | grep -vE '^[^:]+:[0-9]+: *//'"
+kernel_rust=(rust samples tools/testing/modules tools/testing/compile-fail)
+host_check "rustfmt --check (kernel .rustfmt.toml) of the kernel Rust code" \
+	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find ${kernel_rust[*]} -name '*.rs' ! -name genl_bindings.rs)"
+# Touching the layer's crate root rebuilds the layer and every family on it.
+host_check "clippy on the layer and the kernel modules: no warnings" \
+	bash -c "touch rust/genl/lib.rs && make --no-print-directory module CLIPPY=1 2>&1 | tee /dev/stderr | { ! grep -qE '^(warning|error)'; }"
+# The compiler proves each family free of unsafe code, if its crate says so.
+host_check "every family crate root has #![forbid(unsafe_code)]" \
+	tools/testing/check-forbid-unsafe.sh "${kernel_rust[@]}"
 host_check "every unsafe block in the layer has a SAFETY comment" \
 	tools/testing/check-safety-comments.sh rust/genl/*.rs
 host_check "rgnl.yaml validates against the 6.12 genetlink schema" \
@@ -45,6 +48,26 @@ host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy
 slowdown=1
 [ -n "${RGNL_DEBUG:-}" ] && slowdown=4
 
+# count_tap NAME FILE: count the TAP lines of suite NAME in FILE: "ok"
+# passes, "ok ... # SKIP" skips, "not ok" failures, and a missing plan fails.
+count_tap() {
+	local ns nf
+	ns=$(grep -c '^ok .*# SKIP' "$2")
+	skipped=$((skipped + ns))
+	passed=$((passed + $(grep -c '^ok ' "$2") - ns))
+	nf=$(grep -c '^not ok ' "$2")
+	failed=$((failed + nf))
+	grep '^not ok ' "$2" | sed 's/^/FAILED: /'
+	grep -q '^1\.\.[0-9]' "$2" || count "$1: TAP plan printed (script ran to the end)" fail
+}
+
+# Host-only: the debug kernel's run would repeat them unchanged.
+if [ -z "${RGNL_DEBUG:-}" ]; then
+	log "host: compile-fail tests of the layer"
+	tools/testing/compile-fail/run.sh "$kdir" | tee "$results/compile-fail.tap"
+	count_tap compile-fail "$results/compile-fail.tap"
+fi
+
 # vm_suite NAME SCRIPT [RUN.SH OPTIONS]: run a guest TAP script; every ok/not
 # ok line counts, and the VM run itself (timeout, splat, exit status) counts
 # as one more.
@@ -56,22 +79,15 @@ vm_suite() {
 		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
 		--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
 		--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
+		--file tools/target/release/examples/small_reader \
+		--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
 		--file tools/target/selftests/rgnl_test \
 		--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
 		--file tools/testing/guest/tap.sh --file "$script" \
 		"sh ./$(basename "$script")" | tee "$results/$name.tap"
 	local rc=${PIPESTATUS[0]}
 	count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
-	# "ok N name # SKIP reason" is a skip, not a pass.
-	local ns
-	ns=$(grep -c '^ok .*# SKIP' "$results/$name.tap")
-	skipped=$((skipped + ns))
-	passed=$((passed + $(grep -c '^ok ' "$results/$name.tap") - ns))
-	local nf
-	nf=$(grep -c '^not ok ' "$results/$name.tap")
-	failed=$((failed + nf))
-	grep '^not ok ' "$results/$name.tap" | sed 's/^/FAILED: /'
-	grep -q '^1\.\.[0-9]' "$results/$name.tap" || count "$name: TAP plan printed (script ran to the end)" fail
+	count_tap "$name" "$results/$name.tap"
 }
 
 # The kselftests, built here (static) against the tree's harness and YNL.

@@ -13,6 +13,10 @@
 //!   takes many skbs), then dumps everything, pausing SECS seconds after
 //!   the first entry (saying `paused` on stderr): the dump stays open, and
 //!   holds the module, meanwhile.
+//! - `bulk stale SECS`: resolves the family (saying `connected` on stderr),
+//!   waits SECS seconds, then gets a key: prints `not loaded` when the
+//!   client reports the family gone (its module was unloaded meanwhile),
+//!   else the outcome.
 
 use anyhow::{bail, ensure, Context};
 use rgnl::{Client, SetFlags};
@@ -97,7 +101,17 @@ fn main() -> anyhow::Result<()> {
             })?;
             println!("held {received}");
         }
-        other => bail!("unknown command {other:?}: fill, verify, intr or hold"),
+        "stale" => {
+            eprintln!("connected");
+            std::thread::sleep(std::time::Duration::from_secs_f64(
+                arg(1).parse().context("SECS")?,
+            ));
+            match client.get("k") {
+                Err(rgnl::Error::NotLoaded(_)) => println!("not loaded"),
+                other => println!("{other:?}"),
+            }
+        }
+        other => bail!("unknown command {other:?}: fill, verify, intr, hold or stale"),
     }
     Ok(())
 }

@@ -165,6 +165,7 @@ fn raw_attrs(genl: &Message) -> Vec<RawAttr> {
 /// back as [`Error::Kernel`] with the kernel's message.
 pub struct Client {
     sock: NlSocketHandle,
+    family: String,
     family_id: u16,
     seq: u32,
 }
@@ -188,6 +189,7 @@ impl Client {
             .map_err(netlink("NETLINK_EXT_ACK"))?;
         Ok(Self {
             sock,
+            family: name.to_string(),
             family_id,
             seq: 0,
         })
@@ -217,6 +219,35 @@ impl Client {
         self.sock.send(&msg).map_err(netlink("send"))
     }
 
+    /// The refusal `e`, or [`Error::NotLoaded`] when it says the family
+    /// went away under the request: a dump refused with `EPROTONOSUPPORT`
+    /// (its module is unloading), or `ENOENT` without an extack message
+    /// (the genetlink core's answer for an unknown family id) on an id
+    /// nlctrl no longer gives the family.
+    fn unless_gone(&self, e: Error) -> Error {
+        let gone = match e {
+            Error::Kernel {
+                errno: libc::EPROTONOSUPPORT,
+                ..
+            } => true,
+            Error::Kernel {
+                errno: libc::ENOENT,
+                msg: None,
+            } => {
+                Self::nlctrl()
+                    .ok()
+                    .and_then(|r| r.resolve_genl_family(&self.family).ok())
+                    != Some(self.family_id)
+            }
+            _ => false,
+        };
+        if gone {
+            Error::NotLoaded(self.family.clone())
+        } else {
+            e
+        }
+    }
+
     /// Reads one skb at a time until the ACK (or a dump's DONE), handing
     /// each data message to `each`.
     fn receive(
@@ -229,8 +260,10 @@ impl Client {
                 let msg = msg.map_err(netlink("decoding a reply"))?;
                 match msg.nl_payload() {
                     NlPayload::Ack(_) => return Ok(()),
-                    NlPayload::Err(e) => return Err(refusal(e)),
-                    NlPayload::DumpExtAck(e) if *e.error() != 0 => return Err(refusal(e)),
+                    NlPayload::Err(e) => return Err(self.unless_gone(refusal(e))),
+                    NlPayload::DumpExtAck(e) if *e.error() != 0 => {
+                        return Err(self.unless_gone(refusal(e)))
+                    }
                     NlPayload::Payload(_) => each(&msg)?,
                     _ if *msg.nl_type() == u16::from(Nlmsg::Done) => return Ok(()),
                     _ => {}

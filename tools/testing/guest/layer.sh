@@ -73,5 +73,38 @@ check "GETPOLICY: COUNT is U32 range [1,10000]" sh -c "echo '$policy' | grep -q 
 check_out "dump flagged NLM_F_DUMP_INTR when the data changes under it" "interrupted 2000" dump_intr 2000
 check_out "the same dump without a change is consistent" "consistent 2000" dump_intr 2000 --no-change
 
+check_err "RESET takes no attributes: one is refused (EINVAL), not ignored" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
+	echo_ 3 --attr 2=u32:1
 check "rmmod rgnl_echo" rmmod rgnl_echo
+
+# The layer at its edges, through the test family rgnl_ltest
+# (tools/testing/modules/rgnl_ltest): a zero-sized NetState whose new()
+# admits only the first namespace, attributes and nests longer than nla_len
+# can say, an op without attributes.
+lt() { rgnl --family rgnl_ltest raw "$@"; }
+/usr/bin/unshare -n sleep 60 &
+held=$!
+sleep 0.5
+check_err "a zero-sized NetState's new() runs for every namespace: refusing the second fails insmod" 28 \
+	"insmod: can't insert 'rgnl_ltest.ko': No space left on device" insmod rgnl_ltest.ko
+kill $held
+wait $held
+# The namespace is torn down asynchronously: retry until it is gone.
+loads() { for i in $(seq 100); do insmod rgnl_ltest.ko 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+check "insmod rgnl_ltest.ko once the second namespace is gone" loads
+check_fails "... and new() refuses a namespace created while it is loaded" 1 /usr/bin/unshare -n true
+MSGSIZE="rgnl: request: kernel refused the request: Message too long (os error 90)"
+check_out "put of 65531 bytes (nla_len 65535, the most): delivered whole" "3 65531" \
+	sh -c "rgnl --family rgnl_ltest raw 1 --attr 1=u32:65531 | awk -F= '{ print \$1, length(\$2) / 2 }'"
+check_err "put of 65532 bytes: EMSGSIZE (nla_len would wrap)" 1 "$MSGSIZE" lt 1 --attr 1=u32:65532
+check_err "put of 70000 bytes: EMSGSIZE" 1 "$MSGSIZE" lt 1 --attr 1=u32:70000
+check_out "a nest of 2 x 30000 bytes: delivered (payload 2 x 30004)" "4 60008" \
+	sh -c "rgnl --family rgnl_ltest raw 1 --attr 1=u32:30000 --attr 2=flag: | awk -F= '{ print \$1, length(\$2) / 2 }'"
+check_err "a nest of 2 x 40000 bytes (over 64 KiB): EMSGSIZE" 1 "$MSGSIZE" lt 1 --attr 1=u32:40000 --attr 2=flag:
+check "an op without attributes takes a request without any" lt 2
+check_err "... and refuses any attribute (EINVAL)" 6 \
+	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" lt 2 --attr 1=u32:1
+check_err "... of any type" 6 \
+	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" lt 2 --attr 7=str:x
+check "rmmod rgnl_ltest" rmmod rgnl_ltest
 tap_done

@@ -124,6 +124,32 @@ wait $mon2
 check_out "the other netns saw no notification" "" cat /tmp/mon2
 check_out "the other netns sees none of the entries" "" /usr/bin/unshare -n rgnl list
 
+# Ops without attributes refuse them: FLUSH with a PREFIX must not flush all.
+rgnl set keep x >/dev/null
+check_err "FLUSH refuses an attribute (a PREFIX is no filter): EINVAL" 6 \
+	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type" rgnl raw 4 --attr 11=str:zz
+check_out "... and flushed nothing" "keep" sh -c 'rgnl list | cut -f1'
+check_err "STATS_GET refuses an attribute: EINVAL" 6 \
+	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type" rgnl raw 5 --attr 7=u32:1
+rgnl flush >/dev/null
+
+# Dumps any reader can take. Values of the spec's maximum (4096 bytes) make
+# ENTRY messages of 4.2 KB, over one netlink page; the rule (rgnl.yaml's
+# doc): readers need a buffer of 8 KiB, and one of 4 KiB gets every message
+# that fits it and MSG_TRUNC for each that does not, never a short dump
+# that looks complete.
+bulk fill 300 m >/dev/null
+check_out "4 KiB reader, small values only: every entry, nothing truncated" "entries=300 truncated=0 filtered=0 done=0" small_reader 4096
+rgnl set a-first "$v4096" >/dev/null; rgnl set m000150-middle "$v4096" >/dev/null; rgnl set z-last "$v4096" >/dev/null
+check_out "rgnl list: every entry with 4096-byte values first, in the middle and last" 303 sh -c 'rgnl list | wc -l'
+check_out "rgnl list: those values whole" "a-first 4096
+m000150-middle 4096
+z-last 4096" sh -c "rgnl list | awk -F'\t' 'length(\$2) > 100 { print \$1, length(\$2) }'"
+check_out "8 KiB reader: every entry, nothing truncated" "entries=303 truncated=0 filtered=0 done=0" small_reader 8192
+check_out "4 KiB reader: the 300 that fit, MSG_TRUNC for each of the 3 that do not" "entries=300 truncated=3 filtered=0 done=0" small_reader 4096
+check_out "a PREFIX dump flags its 10 messages and NLMSG_DONE NLM_F_DUMP_FILTERED" "entries=10 truncated=0 filtered=11 done=0" small_reader 8192 m00001
+rgnl flush >/dev/null
+
 # 100,000 entries: one dump returns every one exactly once, in order.
 check_out "fill 100000 entries" "filled 100000" bulk fill 100000 k
 check_out "stats count 100000" "entries 100000/131072" sh -c 'rgnl stats | head -n1'
@@ -139,5 +165,14 @@ check_out "flush removes them all" "flush	count=100001" rgnl flush
 
 # Namespace teardown frees its entries (kmemleak checks it on the debug kernel).
 check "a namespace with entries goes away" /usr/bin/unshare -n sh -c 'for i in 1 2 3; do rgnl set t$i x >/dev/null || exit 1; done'
+# A client whose family goes away under it says so (the CLI's exit 5), not
+# ENOENT: the genetlink core answers ENOENT, without a message, on a family
+# id no longer registered.
+bulk stale 3 >/tmp/stale 2>/tmp/stale.err &
+stale=$!
+for i in $(seq 100); do grep -q connected /tmp/stale.err && break; sleep 0.1; done
 check "rmmod with entries present" sh -c 'rgnl set last x >/dev/null && rmmod rgnl'
+wait $stale
+check_out "a request on the id of an unloaded family: \"not loaded\"" "not loaded" cat /tmp/stale
+check_err "the CLI without the module: exit 5" 5 "rgnl: generic netlink family \"rgnl\" not found: is its module loaded?" rgnl get k
 tap_done

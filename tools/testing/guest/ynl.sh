@@ -66,5 +66,13 @@ ctrl=$(genl ctrl get name rgnl)
 check "iproute2 genl ctrl get: the spec's 7 ops (1..7), no notification ids" \
 	sh -c "echo '$ctrl' | grep -q 'ID-0x7' && ! echo '$ctrl' | grep -q 'ID-0x8'"
 check "iproute2 genl ctrl get: group events" sh -c "echo '$ctrl' | grep -q 'name: events'"
+# Values of the spec's maximum length (ENTRY messages of 4.2 KB, over one
+# netlink page): the YNL CLI dumps every entry, whole.
+rgnl flush >/dev/null
+v4096=$(head -c 4096 /dev/zero | tr '\0' v)
+for k in a-first m-middle z-last; do rgnl set $k "$v4096" >/dev/null; done
+bulk fill 20 m >/dev/null
+check_out "ynl: dump with 4096-byte values first, in the middle and last: all 23 entries, the 3 whole" "23 3" \
+	sh -c "ynl --dump entry-get --output-json | python3 -c 'import json, sys; d = json.load(sys.stdin); print(len(d), sum(len(e[\"entry\"][\"value\"]) == 8192 for e in d))'"
 check "rmmod rgnl" rmmod rgnl
 tap_done

@@ -132,7 +132,8 @@ enum Command {
         /// Dump (NLM_F_DUMP) instead of do.
         #[arg(long)]
         dump: bool,
-        /// An attribute: TYPE=u32:N or TYPE=str:S (NUL-terminated).
+        /// An attribute: TYPE=u32:N, TYPE=str:S (NUL-terminated) or
+        /// TYPE=flag: (no payload).
         #[arg(long = "attr", value_name = "TYPE=KIND:VALUE")]
         attrs: Vec<String>,
     },
@@ -167,7 +168,8 @@ fn parse_attr(spec: &str) -> anyhow::Result<RawAttr> {
             .to_ne_bytes()
             .to_vec(),
         Some(("str", v)) => [v.as_bytes(), b"\0"].concat(),
-        _ => bail!("{spec:?}: KIND must be u32 or str"),
+        Some(("flag", "")) => Vec::new(),
+        _ => bail!("{spec:?}: KIND must be u32, str or flag"),
     };
     Ok((Attr::from(t), payload))
 }

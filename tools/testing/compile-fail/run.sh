@@ -1,0 +1,163 @@
+#!/bin/bash
+# Compile-fail tests of the genetlink layer. Each case is template.rs (a
+# family that builds: the control case checks it) with one line changed
+# into a misuse of the layer; the case passes when the build fails with the
+# expected error. Prints TAP. Usage: run.sh KDIR
+set -uo pipefail
+source "$(dirname "$0")/../lib.sh"
+kdir=$1
+here=$RGNL_ROOT/tools/testing/compile-fail
+dir=$(mktemp -d /tmp/rgnl-compile-fail.XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+cat >"$dir/Kbuild" <<KBUILD
+genl-crate := \$(basename \$(notdir \$(wildcard \$(src)/cf_*.rs)))
+include $RGNL_ROOT/rust/genl/genl.mk
+KBUILD
+template=$(cat "$here/template.rs")
+n=0
+
+# build NAME SOURCE: build SOURCE as crate cf_NAME; its output in $dir/NAME.log.
+build() {
+	printf '%s\n' "$2" >"$dir/cf_$1.rs"
+	make -C "$kdir" M="$dir" "${KMAKE_FLAGS[@]}" "cf_$1.o" >"$dir/$1.log" 2>&1
+}
+
+tap() { # tap OK WHAT
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then echo "ok $n - compile-fail: $2"; else echo "not ok $n - compile-fail: $2"; fi
+}
+
+# case WHAT EXPECTED OLD NEW [MORE]: the template with the line OLD replaced
+# by NEW (and MORE added at its end) must fail to build, printing EXPECTED.
+case_() {
+	local what=$1 expected=$2 old=$3 new=$4 more=${5:-} name=case$((n + 1))
+	if [[ $template != *"$old"* ]]; then
+		echo "# '$old' is not a line of template.rs"
+		tap 1 "$what"
+		return
+	fi
+	if build "$name" "${template/"$old"/"$new"}
+$more"; then
+		echo "# it built"
+		tap 1 "$what"
+	elif ! grep -qF -- "$expected" "$dir/$name.log"; then
+		echo "# the build failed, but without: $expected"
+		grep -E '^(error|warning)' "$dir/$name.log" | head -n 5 | sed 's/^/# /'
+		tap 1 "$what"
+	else
+		tap 0 "$what"
+	fi
+}
+
+if build control "$template"; then
+	tap 0 "(control) the unchanged template builds"
+else
+	tail -n 20 "$dir/control.log" | sed 's/^/# /'
+	tap 1 "(control) the unchanged template builds"
+fi
+
+row='        SplitOp::dumpit::<Seq>(2),'
+doit='        let msg: MsgBuilder<Cf> = req.new_message(1, size::U32)?;'
+family='struct Cf;'
+other_family='struct Other;
+
+#[vtable]
+impl Family for Other {
+    const NAME: &'"'"'static CStr = c_str!("other");
+    const VERSION: u32 = 1;
+    const MAX_ATTR: u16 = 1;
+    const PAD_ATTR: u16 = 1;
+    const OPS: &'"'"'static [SplitOp<Self>] = &[];
+    type NetState = ();
+}'
+
+# 1: a table holds only its own family's ops.
+case_ "a row built for another family in the table" \
+	"expected \`SplitOp<Cf>\`, found \`SplitOp<Other>\`" \
+	"$row" "        SplitOp::<Other>::dumpit::<Seq>(2)," "$other_family"
+case_ "a family type without module_genl_family! (so without storage)" \
+	"the trait bound \`Other: genl::StorageOwner\` is not satisfied" \
+	"$family" "$family" "$other_family"
+# 2: the storage is the macro's.
+case_ "implementing StorageOwner by hand, as unsafe" \
+	"implementation of an \`unsafe\` trait" \
+	"$family" "$family
+struct Other;
+unsafe impl genl::StorageOwner for Other {
+    fn storage() -> &'static genl::FamilyStorage<Self> {
+        loop {}
+    }
+}"
+case_ "implementing StorageOwner by hand, without unsafe" \
+	"requires an \`unsafe impl\` declaration" \
+	"$family" "$family
+struct Other;
+impl genl::StorageOwner for Other {
+    fn storage() -> &'static genl::FamilyStorage<Self> {
+        loop {}
+    }
+}"
+# 4: only the module's init registers.
+case_ "calling Registration::new from family code" \
+	"requires unsafe" \
+	"$doit" "        let _r = genl::Registration::<Cf>::new(&crate::THIS_MODULE);
+$doit"
+# 6: what the kernel would WARN about.
+case_ "GENL_CMD_CAP_* bits through op flags" \
+	"no method named \`flags\` found" \
+	"$row" "        SplitOp::dumpit::<Seq>(2).flags(1),"
+case_ "a multicast group with an empty name" \
+	"genetlink names must not be empty" \
+	'    const MCGRPS: &'"'"'static [McGroup] = &[McGroup::new(c_str!("events"))];' \
+	'    const MCGRPS: &'"'"'static [McGroup] = &[McGroup::new(c_str!(""))];'
+case_ "a negative range on an unsigned integer" \
+	"an unsigned integer's range must not be negative" \
+	"    (1, AttrPolicy::u32().range(0, 5))," "    (1, AttrPolicy::u32().range(-1, 5)),"
+case_ "a binary minimum length of 0" \
+	"a binary's minimum length must be 1 to its maximum length" \
+	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(16).min_len(0)),"
+case_ "a binary minimum length past its maximum" \
+	"a binary's minimum length must be 1 to its maximum length" \
+	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(16).min_len(17)),"
+case_ "nul_string(0), which the kernel reads as unbounded" \
+	"a string's maximum length must be at least 1" \
+	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::nul_string(0)),"
+case_ "binary(0), which the kernel reads as unbounded" \
+	"a binary's maximum length must be at least 1" \
+	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(0)),"
+case_ "a family name longer than 15 bytes" \
+	"genetlink names are at most 15 bytes" \
+	'    const NAME: &'"'"'static CStr = c_str!("cf");' \
+	'    const NAME: &'"'"'static CStr = c_str!("a_name_of_16byte");'
+case_ "ops out of command order" \
+	"ops must be sorted by cmd" \
+	"$row" "        SplitOp::dumpit::<Seq>(0),"
+case_ "a dump cursor larger than netlink_callback::ctx" \
+	"a dump cursor must fit netlink_callback::ctx" \
+	"struct Next(u32);" "struct Next(u32, [u64; 5]);"
+case_ "a dump message larger than a reader's 32 KiB" \
+	"a dump message must fit the 32 KiB" \
+	"    const MAX_MESSAGE: usize = size::U32;" "    const MAX_MESSAGE: usize = 40_000;"
+# 7: the layer's internals are private to it.
+case_ "reading the storage's net_id" \
+	"method \`net_id\` is private" \
+	"$doit" "        let _id = <Cf as genl::StorageOwner>::storage().net_id();
+$doit"
+case_ "MsgBuilder::new without a request" \
+	"associated function \`new\` is private" \
+	"$doit" "        let msg: MsgBuilder<Cf> = MsgBuilder::new(0, 0, 0, 0, 1)?;"
+case_ "MsgBuilder::finish (would leak the skb)" \
+	"method \`finish\` is private" \
+	"$doit" "$doit
+        let _skb = msg.finish();"
+case_ "Request::from_raw" \
+	"associated function \`from_raw\` is private" \
+	"$doit" "        let _r = Request::<Cf>::from_raw(core::ptr::null_mut(), 0);
+$doit"
+# And the family crate is proven free of unsafe code.
+case_ "an unsafe block in family code" \
+	"usage of an \`unsafe\` block" \
+	"$doit" "        let _x = unsafe { core::ptr::read(&1u32) };
+$doit"
+
+echo "1..$n"

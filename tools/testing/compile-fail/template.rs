@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! A minimal family that builds: each compile-fail case changes one line.
+
+#![forbid(unsafe_code)]
+
+use genl::{
+    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, MsgBuilder, Request, SplitOp,
+};
+use kernel::{c_str, prelude::*, str::CStr};
+
+genl::module_genl_family! {
+    family: Cf,
+    name: "cf",
+    author: "rgnl developers",
+    description: "compile-fail case",
+    license: "GPL",
+}
+
+struct Cf;
+
+#[vtable]
+impl Family for Cf {
+    const NAME: &'static CStr = c_str!("cf");
+    const VERSION: u32 = 1;
+    const MAX_ATTR: u16 = 3;
+    const PAD_ATTR: u16 = 3;
+    const OPS: &'static [SplitOp<Self>] = &[
+        SplitOp::doit::<Do>(1).uns_admin_perm(),
+        SplitOp::dumpit::<Seq>(2),
+    ];
+    const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
+    type NetState = ();
+}
+
+const POLICY: [AttrPolicy; 3] = policy(&[
+    (1, AttrPolicy::u32().range(0, 5)),
+    (2, AttrPolicy::binary(16).min_len(1)),
+]);
+
+struct Do;
+
+impl DoIt<Cf> for Do {
+    const POLICY: &'static [AttrPolicy] = &POLICY;
+
+    fn doit(req: &mut Request<'_, Cf>) -> Result {
+        let msg: MsgBuilder<Cf> = req.new_message(1, size::U32)?;
+        req.reply(msg)
+    }
+}
+
+struct Seq;
+
+#[derive(Default)]
+struct Next(u32);
+
+impl DumpIt<Cf> for Seq {
+    const POLICY: &'static [AttrPolicy] = &[];
+    const MAX_MESSAGE: usize = size::U32;
+    type Cursor = Next;
+
+    fn dumpit(dump: &mut Dump<'_, Cf>, next: &mut Next) -> Result {
+        dump.add(2, |w| w.put_u32(1, next.0))?;
+        next.0 += 1;
+        Ok(())
+    }
+}
