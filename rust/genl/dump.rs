@@ -221,8 +221,8 @@ fn slot_ptr<C: DumpCursor>(cb: *mut bindings::netlink_callback) -> *mut Slot<C> 
             "a dump cursor must fit netlink_callback::ctx"
         );
         assert!(
-            mem::align_of::<Slot<C>>() <= 8,
-            "netlink_callback::ctx is 8-byte aligned"
+            mem::align_of::<Slot<C>>() <= mem::align_of::<core::ffi::c_long>(),
+            "netlink_callback::ctx is aligned as a long"
         );
     };
     // SAFETY: `ctx` is inside `*cb`; only the address is taken.

@@ -6,12 +6,7 @@
 
 use crate::{bindings, mcast::McGroup, netns, ops::SplitOp, request::Request};
 use core::{marker::PhantomData, sync::atomic::AtomicU8, sync::atomic::Ordering};
-use kernel::{
-    error::{to_result, VTABLE_DEFAULT_ERROR},
-    prelude::*,
-    str::CStr,
-    types::Opaque,
-};
+use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 
 /// A generic netlink family.
 ///
@@ -60,14 +55,14 @@ pub trait Family: StorageOwner {
     type NetState: netns::NetState;
 
     /// Called before every doit handler; an error refuses the request.
+    /// Registered only when implemented (`HAS_PRE_DOIT`).
     fn pre_doit(_req: &mut Request<'_, Self>) -> Result {
-        kernel::build_error(VTABLE_DEFAULT_ERROR)
+        Ok(())
     }
 
-    /// Called after every doit handler that ran.
-    fn post_doit(_req: &mut Request<'_, Self>) {
-        kernel::build_error(VTABLE_DEFAULT_ERROR)
-    }
+    /// Called after every doit handler that ran. Registered only when
+    /// implemented (`HAS_POST_DOIT`).
+    fn post_doit(_req: &mut Request<'_, Self>) {}
 }
 
 /// Gives a family its [`FamilyStorage`]. Implemented by
@@ -154,6 +149,28 @@ pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
     out
 }
 
+/// Whether `name` is one `genl_register_family` gives a fixed family id and
+/// multicast group (and `BUG`s on with more than one group).
+const fn is_reserved_name(name: &CStr) -> bool {
+    const RESERVED: [&[u8]; 3] = [b"NET_DM\0", b"VFS_DQUOT\0", b"pmcraid\0"];
+    let name = name.as_bytes_with_nul();
+    let mut i = 0;
+    while i < RESERVED.len() {
+        let r = RESERVED[i];
+        if r.len() == name.len() {
+            let mut j = 0;
+            while j < r.len() && r[j] == name[j] {
+                j += 1;
+            }
+            if j == r.len() {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
 const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
     let mut i = 1;
     while i < ops.len() {
@@ -181,6 +198,10 @@ impl<F: Family> Registration<F> {
     /// the kernel would refuse fails the build.
     const NAME: [core::ffi::c_char; 16] = name_array(F::NAME);
     const VALID: () = {
+        assert!(
+            !is_reserved_name(F::NAME),
+            "NET_DM, VFS_DQUOT and pmcraid are names the genetlink core gives fixed ids and groups"
+        );
         assert!(
             ops_are_valid(F::OPS),
             "ops must be sorted by cmd, do before dump, at most 255"

@@ -47,6 +47,16 @@ int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start)
 	return nla_nest_end(skb, start);
 }
 
+int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)
+{
+	/* nla_append() checks the room for the padding but does not add it. */
+	int err = nla_append(skb, len, data);
+
+	if (!err)
+		skb_put_zero(skb, NLA_ALIGN(len) - len);
+	return err;
+}
+
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)
 {
 	nla_nest_cancel(skb, start);

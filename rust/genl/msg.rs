@@ -130,14 +130,17 @@ impl<'a> Writer<'a> {
     }
 
     /// Appends already-encoded attributes verbatim (at most
-    /// [`size::PAYLOAD_MAX`] bytes).
+    /// [`size::PAYLOAD_MAX`] bytes), padded to 4 bytes so that what follows
+    /// stays aligned.
     pub fn put_encoded(&mut self, encoded: &[u8]) -> Result {
         if encoded.len() > size::PAYLOAD_MAX {
             return Err(emsgsize());
         }
         let len = encoded.len() as core::ffi::c_int;
-        // SAFETY: as in `put_raw`; `nla_append` checks the tailroom.
-        let ret = unsafe { bindings::nla_append(self.skb, len, encoded.as_ptr().cast()) };
+        // SAFETY: as in `put_raw`; the helper checks the tailroom for the
+        // bytes and their padding.
+        let ret =
+            unsafe { bindings::rgnl_nla_append_padded(self.skb, len, encoded.as_ptr().cast()) };
         if ret < 0 {
             Err(emsgsize())
         } else {

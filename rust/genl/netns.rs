@@ -26,6 +26,9 @@ impl NetState for () {
     }
 }
 
+/// The largest `NetState`: it is built on the kernel stack (16 KiB).
+const NET_STATE_MAX: usize = 1024;
+
 /// The bytes the kernel allocates per namespace: at least one, since the
 /// pernet core takes an `id` only together with a non-zero `size` (and
 /// `WARN`s otherwise); a zero-sized state is still constructed in them.
@@ -92,7 +95,12 @@ pub(crate) fn register<F: Family>(
         assert!(
             mem::align_of::<F::NetState>() <= 8,
             "kzalloc aligns net_generic memory to 8"
-        )
+        );
+        // `new()` returns the state by value, on the kernel stack.
+        assert!(
+            mem::size_of::<F::NetState>() <= NET_STATE_MAX,
+            "a NetState is built on the kernel stack: box what is larger than 1 KiB"
+        );
     };
     let value = bindings::pernet_operations {
         init: Some(net_init::<F>),

@@ -18,6 +18,8 @@ pub trait DoIt<F: Family> {
     /// The request's attribute policy, indexed by attribute type; `&[]`
     /// for a command without attributes (the layer then rejects every
     /// attribute, as the genetlink core does for ops without a policy).
+    /// Attribute tables are `maxattr + 1` entries, so handlers see at most
+    /// `POLICY.len()` of them.
     const POLICY: &'static [AttrPolicy];
     /// Handles the request. An error is returned to the sender as a
     /// negative errno, with the extack message set through the request.
@@ -48,9 +50,15 @@ pub struct SplitOp<F: Family> {
 // policies only.
 unsafe impl<F: Family> Sync for SplitOp<F> {}
 
-/// The policy pointer and `maxattr` of a handler's policy.
+/// The policy pointer and `maxattr` of a handler's policy. A policy of at
+/// most one entry (type 0, which is never valid) takes no attributes: as
+/// `maxattr` 0 it would switch validation off (and `WARN` in policy dumps).
 const fn policy_ptr(p: &'static [AttrPolicy]) -> (*const bindings::nla_policy, u32) {
-    let p = if p.is_empty() { REJECT_ALL } else { p };
+    assert!(
+        p.len() <= u16::MAX as usize + 1,
+        "a policy has at most 65536 entries (one per attribute type)"
+    );
+    let p = if p.len() <= 1 { REJECT_ALL } else { p };
     (p.as_ptr().cast(), p.len() as u32 - 1)
 }
 

@@ -46,9 +46,13 @@ impl RangeU64 {
     }
 }
 
+/// The union of an `nla_policy` with all its bytes zero (through its
+/// widest member): the kernel reads members other than the one a rule
+/// sets (`min`/`max` of any integer in policy dumps), so none may be left
+/// uninitialised.
 const fn zeroed_anon() -> bindings::nla_policy__bindgen_ty_1 {
     bindings::nla_policy__bindgen_ty_1 {
-        strict_start_type: 0,
+        nested_policy: core::ptr::null(),
     }
 }
 
@@ -111,8 +115,8 @@ impl AttrPolicy {
     /// nested attribute types).
     pub const fn nested(policy: &'static [AttrPolicy]) -> Self {
         assert!(
-            !policy.is_empty() && policy.len() <= u16::MAX as usize + 1,
-            "a nested policy has 1 to 65536 entries"
+            policy.len() >= 2 && policy.len() <= u16::MAX as usize + 1,
+            "a nested policy has 2 to 65536 entries (type 0 is never valid)"
         );
         let mut p = Self::of(bindings::NLA_NESTED, (policy.len() - 1) as u16);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
@@ -152,9 +156,9 @@ impl AttrPolicy {
             "the range does not fit an 8-bit integer"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE as u8;
-        self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            __bindgen_anon_1: bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 { min, max },
-        };
+        // A write of the member alone keeps the union's other bytes.
+        self.0.__bindgen_anon_1.__bindgen_anon_1 =
+            bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 { min, max };
         self
     }
 
@@ -186,12 +190,12 @@ impl AttrPolicy {
             "a binary's minimum length must be 1 to its maximum length"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_MIN as u8;
-        self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            __bindgen_anon_1: bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 {
+        // A write of the member alone keeps the union's other bytes.
+        self.0.__bindgen_anon_1.__bindgen_anon_1 =
+            bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 {
                 min: min_len as i16,
                 max: 0,
-            },
-        };
+            };
         self
     }
 }

@@ -129,6 +129,25 @@ case_ "a family name longer than 15 bytes" \
 	"genetlink names are at most 15 bytes" \
 	'    const NAME: &'"'"'static CStr = c_str!("cf");' \
 	'    const NAME: &'"'"'static CStr = c_str!("a_name_of_16byte");'
+case_ "a family name the genetlink core reserves (NET_DM: BUG_ON with 2 groups)" \
+	"NET_DM, VFS_DQUOT and pmcraid are names the genetlink core gives fixed ids" \
+	'    const NAME: &'"'"'static CStr = c_str!("cf");' \
+	'    const NAME: &'"'"'static CStr = c_str!("NET_DM");'
+case_ "a policy past 65536 attribute types (kmalloc WARN on every request)" \
+	"a policy has at most 65536 entries" \
+	"const POLICY: [AttrPolicy; 3] = policy(&[" "const POLICY: [AttrPolicy; 65537] = policy(&["
+case_ "a nested policy of only type 0 (maxtype 0: no validation)" \
+	"a nested policy has 2 to 65536 entries" \
+	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::nested(&[AttrPolicy::u32()])),"
+case_ "a NetState too large to build on the kernel stack" \
+	"a NetState is built on the kernel stack" \
+	"    type NetState = ();" "    type NetState = Big;" "struct Big([u8; 2048]);
+
+impl genl::NetState for Big {
+    fn new() -> Result<Self> {
+        Ok(Big([0; 2048]))
+    }
+}"
 case_ "ops out of command order" \
 	"ops must be sorted by cmd" \
 	"$row" "        SplitOp::dumpit::<Seq>(0),"

@@ -106,5 +106,8 @@ check_err "... and refuses any attribute (EINVAL)" 6 \
 	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" lt 2 --attr 1=u32:1
 check_err "... of any type" 6 \
 	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" lt 2 --attr 7=str:x
+check_err "family code calling the module's init again: EBUSY (a storage registers once)" 1 \
+	"rgnl: request: kernel refused the request: Device or resource busy (os error 16)" lt 3
+check "... and the family still works" lt 2
 check "rmmod rgnl_ltest" rmmod rgnl_ltest
 tap_done

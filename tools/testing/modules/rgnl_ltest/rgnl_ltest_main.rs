@@ -6,7 +6,10 @@
 //! - PUT replies with one DATA attribute of SIZE bytes, or with NESTED a
 //!   NEST of two DATA attributes of SIZE bytes each; the layer must refuse
 //!   what `nla_len` (a `u16`) cannot describe with `EMSGSIZE`.
-//! - NOATTR takes no attributes: the layer must refuse any.
+//! - NOATTR takes no attributes (its policy has one entry, type 0, which
+//!   is never valid): the layer must refuse any, not switch validation off.
+//! - REINIT calls the module's `init` again from family code (safe code
+//!   can name it): a storage registers once, so it must fail with `EBUSY`.
 //! - The per-namespace state is a zero-sized type whose `new()` admits the
 //!   first namespace only: the layer must call it for every namespace, so
 //!   loading with a second namespace alive fails, and so does creating one
@@ -33,6 +36,7 @@ const ATTR_NEST: u16 = 4;
 const ATTR_PAD: u16 = 5;
 const CMD_PUT: u8 = 1;
 const CMD_NOATTR: u8 = 2;
+const CMD_REINIT: u8 = 3;
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
@@ -54,6 +58,7 @@ impl Family for LayerTest {
     const OPS: &'static [SplitOp<Self>] = &[
         SplitOp::doit::<Put>(CMD_PUT),
         SplitOp::doit::<NoAttr>(CMD_NOATTR),
+        SplitOp::doit::<Reinit>(CMD_REINIT),
     ];
     type NetState = Gate;
 }
@@ -101,9 +106,19 @@ impl DoIt<LayerTest> for Put {
 struct NoAttr;
 
 impl DoIt<LayerTest> for NoAttr {
-    const POLICY: &'static [AttrPolicy] = &[];
+    const POLICY: &'static [AttrPolicy] = &[AttrPolicy::unspec()];
 
     fn doit(_req: &mut Request<'_, LayerTest>) -> Result {
         Ok(())
+    }
+}
+
+struct Reinit;
+
+impl DoIt<LayerTest> for Reinit {
+    const POLICY: &'static [AttrPolicy] = &[];
+
+    fn doit(_req: &mut Request<'_, LayerTest>) -> Result {
+        <GenlModule as kernel::Module>::init(&THIS_MODULE).map(drop)
     }
 }
