@@ -1,7 +1,7 @@
 #!/bin/bash
 # Run a shell command inside the rgnl test kernel and exit with its status.
 #
-#   run.sh [--debug] [--python] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
+#   run.sh [--debug] [--python] [--icount] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
 #
 # The guest is the cached test kernel (kernel.sh) booted on a busybox
 # initramfs (initramfs.sh) plus the --file'd files, placed under /rgnl/ unless
@@ -15,6 +15,11 @@
 # an exit status, or when the kernel log shows a BUG/WARNING/Oops/KASAN/panic,
 # a lockdep report or a kmemleak report.
 #
+# --icount runs the guest on one vCPU under TCG with QEMU's deterministic
+# instruction counting: the guest's clocks advance by instructions executed
+# (1 ns each), not by host time, so timings repeat from run to run
+# (benchmarks).
+#
 # --debug (or RGNL_DEBUG=--debug, as `make DEBUG=1` sets) boots the debug
 # kernel (KASAN, lockdep, kmemleak, failslab) with 3 GiB, and scans for
 # leaks after the command.
@@ -24,11 +29,12 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-debug=${RGNL_DEBUG:-} python= timeout=300 files=()
+debug=${RGNL_DEBUG:-} python= icount= timeout=300 files=()
 while (($#)); do
 	case "$1" in
 	--debug) debug=--debug ;;
 	--python) python=1 ;;
+	--icount) icount=1 ;;
 	--timeout) timeout=$2; shift ;;
 	--file) files+=("$2"); shift ;;
 	--) shift; break ;;
@@ -37,7 +43,7 @@ while (($#)); do
 	esac
 	shift
 done
-(($# == 1)) || die "usage: run.sh [--debug] [--python] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
+(($# == 1)) || die "usage: run.sh [--debug] [--python] [--icount] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
 command=$1
 
 # KDIR: a prepared tree of your own (its bzImage is booted); default: the cache.
@@ -74,7 +80,9 @@ mem=1024
 qemu_boot() {
 	local accel=(-accel tcg -cpu max)
 	[ "$1" = kvm ] && accel=(-accel kvm -cpu host)
-	timeout --kill-after=5 "$2" qemu-system-x86_64 "${accel[@]}" -smp 2 -m "$mem" \
+	# One vCPU: two would be scheduled round-robin at points host events move.
+	[ "$1" = icount ] && accel=(-accel tcg -icount shift=0,align=off,sleep=off -cpu max -smp 1)
+	timeout --kill-after=5 "$2" qemu-system-x86_64 -smp 2 "${accel[@]}" -m "$mem" \
 		-nodefaults -display none -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$logdir/initramfs.cpio" \
 		-append "console=ttyS0 panic=-1 loglevel=7 rdinit=/init" \
@@ -82,6 +90,7 @@ qemu_boot() {
 }
 
 accel=${RGNL_ACCEL:-}
+[ -n "$icount" ] && accel=icount
 if [ -z "$accel" ]; then
 	probe=$RGNL_CACHE/accel-$(cat /proc/sys/kernel/random/boot_id)
 	if [ ! -f "$probe" ]; then
