@@ -3,6 +3,7 @@
 #   make run     build everything, boot the test VM, load rgnl, drive it
 #   make test    the whole test suite (ends with "N passed, N failed")
 #   make test DEBUG=1   the same on the debug kernel (KASAN, lockdep, kmemleak, ...)
+#   make bench   Rust families against their C twins (Documentation/rgnl/benchmarks.rst)
 #   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
 #   make CLIPPY=1 module   the same, with clippy on the Rust code
 
@@ -11,7 +12,7 @@ TESTING := tools/testing
 KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen \
 	CLIPPY_DRIVER=/usr/bin/clippy-driver
 
-.PHONY: all deps kernel module client run test clean
+.PHONY: all deps kernel module client run test bench clean
 
 all: module client
 
@@ -38,6 +39,11 @@ run: module client
 
 test: module client
 	@$(TESTING)/run-tests.sh
+
+# Rust against C twins, deterministic (-icount) and wall-clock; writes
+# Documentation/rgnl/benchmarks-results.rst.
+bench: module client
+	@$(TESTING)/bench.sh
 
 # Removes build outputs without needing a kernel tree (never builds one).
 clean:

@@ -13,6 +13,7 @@ use kernel::{error::code::EINVAL, prelude::*, str::CStr};
 const NLA_HDRLEN: usize = size_of::<bindings::nlattr>();
 const NLA_TYPE_MASK: u16 = !((1 << 15) | (1 << 14));
 
+#[inline]
 const fn nla_align(len: usize) -> usize {
     (len + 3) & !3
 }
@@ -35,6 +36,7 @@ impl<'a> Attrs<'a> {
     ///
     /// `table` is null or as the type invariants require for `'a`, `extack`
     /// belongs to the same request.
+    #[inline]
     pub(crate) unsafe fn from_raw(
         table: *const *mut bindings::nlattr,
         len: usize,
@@ -45,6 +47,7 @@ impl<'a> Attrs<'a> {
     }
 
     /// The attribute of type `attr_type`, if the request has it.
+    #[inline]
     pub fn get(&self, attr_type: u16) -> Option<Attr<'a>> {
         let i = usize::from(attr_type);
         if self.table.is_null() || i >= self.len {
@@ -90,6 +93,7 @@ impl<'a> Attr<'a> {
     ///
     /// `ptr` points to an attribute readable (header and `nla_len` bytes)
     /// for `'a`, with `nla_len >= NLA_HDRLEN`.
+    #[inline]
     pub(crate) unsafe fn from_raw(ptr: *const bindings::nlattr) -> Self {
         // INVARIANT: the caller's contract.
         Self {
@@ -98,17 +102,20 @@ impl<'a> Attr<'a> {
         }
     }
 
+    #[inline]
     pub(crate) fn as_raw(&self) -> *const bindings::nlattr {
         self.ptr
     }
 
     /// The attribute type, without the nested/byte-order flags.
+    #[inline]
     pub fn attr_type(&self) -> u16 {
         // SAFETY: by the type invariants the header is readable.
         unsafe { (*self.ptr).nla_type & NLA_TYPE_MASK }
     }
 
     /// The payload.
+    #[inline]
     pub fn bytes(&self) -> &'a [u8] {
         // SAFETY: by the type invariants the header is readable and
         // `nla_len >= NLA_HDRLEN`.
@@ -119,37 +126,45 @@ impl<'a> Attr<'a> {
     }
 
     /// The payload as an `N`-byte array; `EINVAL` for any other length.
+    #[inline]
     fn fixed<const N: usize>(&self) -> Result<[u8; N]> {
         self.bytes().try_into().map_err(|_| EINVAL)
     }
 
     /// The payload as a `u8`.
+    #[inline]
     pub fn u8(&self) -> Result<u8> {
         Ok(u8::from_ne_bytes(self.fixed()?))
     }
     /// The payload as a `u16`.
+    #[inline]
     pub fn u16(&self) -> Result<u16> {
         Ok(u16::from_ne_bytes(self.fixed()?))
     }
     /// The payload as a `u32`.
+    #[inline]
     pub fn u32(&self) -> Result<u32> {
         Ok(u32::from_ne_bytes(self.fixed()?))
     }
     /// The payload as a `u64`.
+    #[inline]
     pub fn u64(&self) -> Result<u64> {
         Ok(u64::from_ne_bytes(self.fixed()?))
     }
     /// The payload as an `i32`.
+    #[inline]
     pub fn s32(&self) -> Result<i32> {
         Ok(i32::from_ne_bytes(self.fixed()?))
     }
     /// The payload as an `i64`.
+    #[inline]
     pub fn s64(&self) -> Result<i64> {
         Ok(i64::from_ne_bytes(self.fixed()?))
     }
 
     /// A NUL-terminated string's bytes, without the NUL (and anything a
     /// sender put after it).
+    #[inline]
     pub fn str_bytes(&self) -> Result<&'a [u8]> {
         let b = self.bytes();
         let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
@@ -163,6 +178,7 @@ impl<'a> Attr<'a> {
     }
 
     /// The attributes nested in this one, in order.
+    #[inline]
     pub fn nested(&self) -> Nested<'a> {
         Nested { rest: self.bytes() }
     }
@@ -177,6 +193,7 @@ pub struct Nested<'a> {
 impl<'a> Iterator for Nested<'a> {
     type Item = Attr<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Attr<'a>> {
         if self.rest.len() < NLA_HDRLEN {
             return None;

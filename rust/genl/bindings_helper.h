@@ -14,3 +14,10 @@ const size_t RGNL_NLMSG_DONE_SIZE = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(int));
 /* netlink_recvmsg() caps a reader's recorded buffer size at this. */
 const size_t RGNL_NETLINK_READER_MAX = SKB_WITH_OVERHEAD(32768);
 const size_t RGNL_NETLINK_CB_CTX_SIZE = sizeof_field(struct netlink_callback, ctx);
+
+/* Fields of opaque structures that inlined.rs reads, as C inline code does. */
+const size_t RGNL_SKB_LEN_OFFSET = offsetof(struct sk_buff, len);
+const size_t RGNL_SKB_DATA_OFFSET = offsetof(struct sk_buff, data);
+const size_t RGNL_NET_GENL_SOCK_OFFSET = offsetof(struct net, genl_sock);
+const int RGNL_NUMA_NO_NODE = NUMA_NO_NODE;
+const int RGNL_MSG_DONTWAIT = MSG_DONTWAIT;

@@ -17,8 +17,8 @@
 //! `NLMSG_DONE` then comes in an skb of its own.
 
 use crate::{
-    attrs::Attrs, bindings, extack::Extack, family::Family, msg::emsgsize, msg::Writer, netns,
-    policy::AttrPolicy, size,
+    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, msg::emsgsize, msg::Writer,
+    netns, policy::AttrPolicy, size,
 };
 use core::{ffi::c_int, marker::PhantomData, mem};
 use kernel::prelude::*;
@@ -124,7 +124,7 @@ impl<'a, F: Family> DumpOut<'a, F> {
         // SAFETY: by the type invariants `cb` belongs to a running genetlink
         // dump, whose `cb->data` holds the `genl_dumpit_info` the core set
         // up for it, valid for `'a`.
-        unsafe { &*bindings::rgnl_genl_info_dump(self.cb) }
+        unsafe { &*inlined::genl_info_dump(self.cb) }
     }
 
     /// Records the generation of the data being dumped. When it differs
@@ -166,12 +166,12 @@ impl<'a, F: Family> DumpOut<'a, F> {
             return Err(emsgsize());
         }
         // SAFETY: `hdr` was just put into this dump's skb.
-        unsafe { bindings::rgnl_genl_dump_check_consistent(self.cb, hdr) };
+        unsafe { inlined::genl_dump_check_consistent(self.cb, hdr) };
         // SAFETY: the skb is ours for the closure's duration.
         let mut w = unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) };
         let filled = fill(&mut w).and_then(|()| {
             // SAFETY: `skb` is valid.
-            let len = unsafe { bindings::rgnl_skb_len(self.skb) } as usize;
+            let len = unsafe { inlined::skb_len(self.skb) } as usize;
             if self.added && len > self.pack_limit {
                 Err(emsgsize())
             } else {
@@ -181,7 +181,7 @@ impl<'a, F: Family> DumpOut<'a, F> {
         match filled {
             Ok(()) => {
                 // SAFETY: `hdr` is the message being built in `skb`.
-                unsafe { bindings::rgnl_genlmsg_end(self.skb, hdr) };
+                unsafe { inlined::genlmsg_end(self.skb, hdr) };
                 self.added = true;
                 Ok(())
             }
@@ -289,7 +289,7 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     }
     let result = H::dumpit(&mut dump, &mut slot.cursor);
     // SAFETY: `skb` is valid; its length is the bytes written.
-    let len = unsafe { bindings::rgnl_skb_len(skb) } as usize;
+    let len = unsafe { inlined::skb_len(skb) } as usize;
     match result {
         // The core appends `NLMSG_DONE` to the last skb when it has room:
         // past the packing limit, a reader that takes only that much would

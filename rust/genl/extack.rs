@@ -22,6 +22,7 @@ impl<'a> Extack<'a> {
     /// # Safety
     ///
     /// `ptr` is null or valid for `'a`.
+    #[inline]
     pub(crate) unsafe fn from_raw(ptr: *mut bindings::netlink_ext_ack) -> Self {
         // INVARIANT: the caller's contract.
         Self {

@@ -1,24 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "helpers.h"
 
-struct sk_buff *rgnl_genlmsg_new(size_t payload, gfp_t flags)
-{
-	return genlmsg_new(payload, flags);
-}
-
-void rgnl_genlmsg_end(struct sk_buff *skb, void *hdr)
-{
-	genlmsg_end(skb, hdr);
-}
-
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr)
 {
 	genlmsg_cancel(skb, hdr);
-}
-
-int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info)
-{
-	return genlmsg_reply(skb, info);
 }
 
 bool rgnl_genl_has_listeners(const struct genl_family *family,
@@ -62,29 +47,9 @@ void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)
 	nla_nest_cancel(skb, start);
 }
 
-struct net *rgnl_genl_info_net(const struct genl_info *info)
-{
-	return genl_info_net(info);
-}
-
 struct net *rgnl_dump_net(const struct netlink_callback *cb)
 {
 	return sock_net(cb->skb->sk);
-}
-
-const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb)
-{
-	return genl_info_dump(cb);
-}
-
-void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr)
-{
-	genl_dump_check_consistent(cb, user_hdr);
-}
-
-unsigned int rgnl_skb_len(const struct sk_buff *skb)
-{
-	return skb->len;
 }
 
 int rgnl_skb_tailroom(const struct sk_buff *skb)

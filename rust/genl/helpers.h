@@ -14,10 +14,7 @@
 #include <net/netns/generic.h>
 #include <net/sock.h>
 
-struct sk_buff *rgnl_genlmsg_new(size_t payload, gfp_t flags);
-void rgnl_genlmsg_end(struct sk_buff *skb, void *hdr);
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
-int rgnl_genlmsg_reply(struct sk_buff *skb, struct genl_info *info);
 bool rgnl_genl_has_listeners(const struct genl_family *family,
 			     struct net *net, unsigned int group);
 void rgnl_nlmsg_free(struct sk_buff *skb);
@@ -25,11 +22,7 @@ struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype);
 int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
-struct net *rgnl_genl_info_net(const struct genl_info *info);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
-const struct genl_info *rgnl_genl_info_dump(struct netlink_callback *cb);
-void rgnl_genl_dump_check_consistent(struct netlink_callback *cb, void *user_hdr);
-unsigned int rgnl_skb_len(const struct sk_buff *skb);
 int rgnl_skb_tailroom(const struct sk_buff *skb);
 void *rgnl_net_generic(const struct net *net, unsigned int id);
 void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg);

@@ -20,6 +20,7 @@ mod bindings;
 mod dump;
 mod extack;
 mod family;
+mod inlined;
 mod mcast;
 mod module;
 mod msg;

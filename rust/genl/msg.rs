@@ -3,17 +3,19 @@
 //! Building genetlink messages: [`Writer`] puts attributes into an skb,
 //! [`MsgBuilder`] owns a new skb holding one message.
 
-use crate::{bindings, family::Family, size};
+use crate::{bindings, family::Family, inlined, size};
 use core::{ffi::c_void, marker::PhantomData};
 use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
 
 /// `EMSGSIZE`: the skb is full (not among `kernel::error::code`'s names).
+#[inline]
 pub(crate) fn emsgsize() -> Error {
     Error::from_errno(-(bindings::EMSGSIZE as core::ffi::c_int))
 }
 
 /// The payload length of `len` bytes if an attribute can carry it: its
 /// `nla_len` is a `u16` holding the 4-byte header too.
+#[inline]
 fn attr_len(len: usize) -> Result<core::ffi::c_int> {
     if len <= size::ATTR_PAYLOAD_MAX {
         Ok(len as core::ffi::c_int)
@@ -41,6 +43,7 @@ impl<'a> Writer<'a> {
     /// # Safety
     ///
     /// `skb` is as the type invariants require for `'a`.
+    #[inline]
     pub(crate) unsafe fn from_raw(skb: *mut bindings::sk_buff, pad: u16) -> Self {
         // INVARIANT: the caller's contract.
         Self {
@@ -50,6 +53,7 @@ impl<'a> Writer<'a> {
         }
     }
 
+    #[inline]
     fn put_raw(&mut self, attr_type: u16, data: &[u8]) -> Result {
         let len = attr_len(data.len())?;
         // SAFETY: by the type invariants `skb` is ours; `data` is readable
@@ -64,22 +68,27 @@ impl<'a> Writer<'a> {
     }
 
     /// Puts a `u8`.
+    #[inline]
     pub fn put_u8(&mut self, attr_type: u16, v: u8) -> Result {
         self.put_raw(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u16`.
+    #[inline]
     pub fn put_u16(&mut self, attr_type: u16, v: u16) -> Result {
         self.put_raw(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u32`.
+    #[inline]
     pub fn put_u32(&mut self, attr_type: u16, v: u32) -> Result {
         self.put_raw(attr_type, &v.to_ne_bytes())
     }
     /// Puts an `i32`.
+    #[inline]
     pub fn put_s32(&mut self, attr_type: u16, v: i32) -> Result {
         self.put_raw(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u64`, 8-byte aligned with the family's pad attribute.
+    #[inline]
     pub fn put_u64(&mut self, attr_type: u16, v: u64) -> Result {
         let b = v.to_ne_bytes();
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
@@ -99,18 +108,22 @@ impl<'a> Writer<'a> {
         }
     }
     /// Puts a flag (no payload).
+    #[inline]
     pub fn put_flag(&mut self, attr_type: u16) -> Result {
         self.put_raw(attr_type, &[])
     }
     /// Puts binary data.
+    #[inline]
     pub fn put_bytes(&mut self, attr_type: u16, data: &[u8]) -> Result {
         self.put_raw(attr_type, data)
     }
     /// Puts a NUL-terminated string.
+    #[inline]
     pub fn put_str(&mut self, attr_type: u16, s: &CStr) -> Result {
         self.put_raw(attr_type, s.as_bytes_with_nul())
     }
     /// Puts `s` as a NUL-terminated string (the NUL is added).
+    #[inline]
     pub fn put_str_bytes(&mut self, attr_type: u16, s: &[u8]) -> Result {
         let len = attr_len(s.len().saturating_add(1))?;
         // SAFETY: by the type invariants `skb` is ours; `nla_reserve` checks
@@ -123,7 +136,10 @@ impl<'a> Writer<'a> {
         // 4-byte header; `s` does not overlap the skb's fresh tail.
         unsafe {
             let dst = attr.cast::<u8>().add(4);
-            core::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+            // No `memcpy` call for an empty string.
+            if !s.is_empty() {
+                core::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+            }
             *dst.add(s.len()) = 0;
         }
         Ok(())
@@ -132,6 +148,7 @@ impl<'a> Writer<'a> {
     /// Appends already-encoded attributes verbatim (at most
     /// [`size::PAYLOAD_MAX`] bytes), padded to 4 bytes so that what follows
     /// stays aligned.
+    #[inline]
     pub fn put_encoded(&mut self, encoded: &[u8]) -> Result {
         if encoded.len() > size::PAYLOAD_MAX {
             return Err(emsgsize());
@@ -197,8 +214,7 @@ impl<F: Family> MsgBuilder<F> {
         if payload > size::PAYLOAD_MAX {
             return Err(emsgsize());
         }
-        // SAFETY: plain allocation.
-        let skb = unsafe { bindings::rgnl_genlmsg_new(payload, bindings::RGNL_GFP_KERNEL) };
+        let skb = inlined::genlmsg_new(payload, bindings::RGNL_GFP_KERNEL);
         if skb.is_null() {
             return Err(ENOMEM);
         }
@@ -238,7 +254,7 @@ impl<F: Family> MsgBuilder<F> {
         let this = core::mem::ManuallyDrop::new(self);
         // SAFETY: by the type invariants `hdr` belongs to the message in
         // `skb`.
-        unsafe { bindings::rgnl_genlmsg_end(this.skb, this.hdr) };
+        unsafe { inlined::genlmsg_end(this.skb, this.hdr) };
         this.skb
     }
 }

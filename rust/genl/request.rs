@@ -2,7 +2,9 @@
 
 //! The context of a doit handler: one request.
 
-use crate::{attrs::Attrs, bindings, extack::Extack, family::Family, msg::MsgBuilder, netns};
+use crate::{
+    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, msg::MsgBuilder, netns,
+};
 use core::marker::PhantomData;
 use kernel::{error::code::*, error::to_result, prelude::*};
 
@@ -97,7 +99,7 @@ impl<'a, F: Family> Request<'a, F> {
 
     fn net(&self) -> *mut bindings::net {
         // SAFETY: `info` is valid; the request's namespace is alive.
-        unsafe { bindings::rgnl_genl_info_net(self.info) }
+        unsafe { inlined::genl_info_net(self.info) }
     }
 
     /// The family's state for the request's network namespace.
@@ -128,7 +130,7 @@ impl<'a, F: Family> Request<'a, F> {
         let skb = msg.finish();
         // SAFETY: `skb` is a finished message we own; `genlmsg_reply`
         // consumes it in every case.
-        to_result(unsafe { bindings::rgnl_genlmsg_reply(skb, self.info) })
+        to_result(unsafe { inlined::genlmsg_reply(skb, self.info) })
     }
 
     /// Whether `group` indexes one of the family's multicast groups.

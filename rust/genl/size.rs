@@ -15,12 +15,14 @@ use crate::bindings;
 
 const NLA_HDRLEN: usize = core::mem::size_of::<bindings::nlattr>();
 
+#[inline]
 const fn align4(len: usize) -> usize {
     (len + 3) & !3
 }
 
 /// An attribute of `payload` bytes, header and padding included
 /// (`nla_total_size`).
+#[inline]
 pub const fn attr(payload: usize) -> usize {
     align4(NLA_HDRLEN + payload)
 }
@@ -38,11 +40,13 @@ pub const U64: usize = attr(8) + attr(0);
 pub const FLAG: usize = attr(0);
 
 /// A NUL-terminated string of at most `max_len` bytes before the NUL.
+#[inline]
 pub const fn string(max_len: usize) -> usize {
     attr(max_len + 1)
 }
 
 /// A nest holding `inner` bytes of (already sized) attributes.
+#[inline]
 pub const fn nest(inner: usize) -> usize {
     attr(inner)
 }
@@ -61,6 +65,7 @@ pub const PAYLOAD_MAX: usize = 1 << 20;
 
 /// A whole message of `payload` bytes of attributes, its netlink and
 /// genetlink headers included (`genlmsg_total_size`).
+#[inline]
 pub const fn message(payload: usize) -> usize {
     align4(bindings::RGNL_GENL_MSG_HDRLEN + payload)
 }

@@ -43,13 +43,9 @@ impl Raw {
         })
     }
 
-    /// A request of `cmd` with `attrs` (type, payload), `NLM_F_DUMP` if `dump`.
-    fn request(&self, cmd: u8, dump: bool, attrs: &[(u16, &[u8])]) -> Vec<u8> {
-        self.request_flags(cmd, if dump { libc::NLM_F_DUMP } else { 0 }, attrs)
-    }
-
-    /// A request of `cmd` with `attrs` and `flags` besides `NLM_F_REQUEST`.
-    fn request_flags(&self, cmd: u8, flags: i32, attrs: &[(u16, &[u8])]) -> Vec<u8> {
+    /// A request of `cmd` with `attrs` (type, payload) and `flags` besides
+    /// `NLM_F_REQUEST`.
+    fn request(&self, cmd: u8, flags: i32, attrs: &[(u16, &[u8])]) -> Vec<u8> {
         let mut body = vec![cmd, 1, 0, 0];
         for (t, payload) in attrs {
             body.extend_from_slice(&(4 + payload.len() as u16).to_ne_bytes());
@@ -133,11 +129,21 @@ struct Row {
     per_round: u32,
 }
 
+impl Row {
+    fn flags(&self) -> i32 {
+        if self.dump {
+            libc::NLM_F_DUMP
+        } else {
+            0
+        }
+    }
+}
+
 /// Runs `row` `per_round` times on `raw`: the time taken and the messages
 /// received.
 fn run(raw: &mut Raw, row: &Row) -> anyhow::Result<(Duration, u32)> {
     let attrs: Vec<(u16, &[u8])> = row.attrs.iter().map(|(t, p)| (*t, p.as_slice())).collect();
-    let req = raw.request(row.cmd, row.dump, &attrs);
+    let req = raw.request(row.cmd, row.flags(), &attrs);
     let start = Instant::now();
     let mut messages = 0;
     for _ in 0..row.per_round {
@@ -193,13 +199,13 @@ fn main() -> anyhow::Result<()> {
     let reset = (3, libc::NLM_F_ECHO, vec![]);
     let requests = rows
         .iter()
-        .map(|r| (r.cmd, if r.dump { libc::NLM_F_DUMP } else { 0 }, r.attrs.clone()))
+        .map(|r| (r.cmd, r.flags(), r.attrs.clone()))
         .chain([reset]);
     for (cmd, flags, attrs) in requests {
         let attrs: Vec<(u16, &[u8])> = attrs.iter().map(|(t, p)| (*t, p.as_slice())).collect();
         let dump = flags == libc::NLM_F_DUMP;
-        let from_rust = rust.answer(&rust.request_flags(cmd, flags, &attrs), dump)?;
-        let from_c = c.answer(&c.request_flags(cmd, flags, &attrs), dump)?;
+        let from_rust = rust.answer(&rust.request(cmd, flags, &attrs), dump)?;
+        let from_c = c.answer(&c.request(cmd, flags, &attrs), dump)?;
         if from_rust != from_c || from_rust.is_empty() {
             bail!("command {cmd}: the twins answer differently:\n{from_rust:?}\n{from_c:?}");
         }

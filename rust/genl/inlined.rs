@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The `static inline` functions of the netlink API that the layer calls
+//! for every message, written in Rust so that they inline as they do in C:
+//! a call through an out-of-line C helper costs tens of instructions (with
+//! a mitigated kernel's return thunks) on every reply and dump message.
+//! Fields of the structures bindgen keeps opaque (`sk_buff`, `net`) are
+//! read at offsets C computes (`bindings_helper.h`).
+
+use crate::{bindings, size};
+use core::ffi::{c_int, c_void};
+
+/// `skb->len`.
+///
+/// # Safety
+///
+/// `skb` points to a valid `sk_buff`.
+#[inline]
+pub(crate) unsafe fn skb_len(skb: *const bindings::sk_buff) -> u32 {
+    // SAFETY: every `sk_buff` holds its `u32` `len` at this offset.
+    unsafe {
+        skb.byte_add(bindings::RGNL_SKB_LEN_OFFSET)
+            .cast::<u32>()
+            .read()
+    }
+}
+
+/// `skb_tail_pointer(skb)` of a linear skb, as netlink skbs are:
+/// `skb->data + skb->len`.
+///
+/// # Safety
+///
+/// `skb` points to a valid, linear `sk_buff`.
+#[inline]
+unsafe fn skb_tail(skb: *const bindings::sk_buff) -> *mut u8 {
+    // SAFETY: every `sk_buff` holds its `data` pointer at this offset.
+    let data = unsafe {
+        skb.byte_add(bindings::RGNL_SKB_DATA_OFFSET)
+            .cast::<*mut u8>()
+            .read()
+    };
+    // SAFETY: the `len` bytes after `data` are the skb's linear data.
+    unsafe { data.add(skb_len(skb) as usize) }
+}
+
+/// The netlink header of the message whose user header (after the
+/// genetlink header: the layer's families have no family header)
+/// `genlmsg_put` returned (`genlmsg_nlhdr`).
+#[inline]
+fn genlmsg_nlhdr(hdr: *mut c_void) -> *mut bindings::nlmsghdr {
+    hdr.wrapping_byte_sub(bindings::RGNL_GENL_MSG_HDRLEN).cast()
+}
+
+/// `genlmsg_end(skb, hdr)`: the message's length is what was put since.
+///
+/// # Safety
+///
+/// `hdr` is what `genlmsg_put` returned for the last message put into
+/// `skb`, a valid linear skb.
+#[inline]
+pub(crate) unsafe fn genlmsg_end(skb: *mut bindings::sk_buff, hdr: *mut c_void) {
+    let nlh = genlmsg_nlhdr(hdr);
+    // SAFETY: `nlh` starts the message `genlmsg_put` put into `skb`, whose
+    // tail is after it.
+    unsafe { (*nlh).nlmsg_len = skb_tail(skb).offset_from(nlh.cast::<u8>()) as u32 };
+}
+
+/// `genl_dump_check_consistent(cb, hdr)`: flags the message
+/// `NLM_F_DUMP_INTR` when the dump's generation moved since the last one.
+///
+/// # Safety
+///
+/// `cb` is a running dump's callback, and `hdr` what `genlmsg_put`
+/// returned for the message just put into its skb.
+#[inline]
+pub(crate) unsafe fn genl_dump_check_consistent(
+    cb: *mut bindings::netlink_callback,
+    hdr: *mut c_void,
+) {
+    let nlh = genlmsg_nlhdr(hdr);
+    // SAFETY: `cb` is valid and ours during the call; `nlh` starts the
+    // message just put.
+    unsafe {
+        if (*cb).prev_seq != 0 && (*cb).seq != (*cb).prev_seq {
+            (*nlh).nlmsg_flags |= bindings::NLM_F_DUMP_INTR as u16;
+        }
+        (*cb).prev_seq = (*cb).seq;
+    }
+}
+
+/// `genl_info_net(info)`.
+///
+/// # Safety
+///
+/// `info` points to a valid `genl_info`.
+#[inline]
+pub(crate) unsafe fn genl_info_net(info: *const bindings::genl_info) -> *mut bindings::net {
+    // SAFETY: `info` is valid; `_net` is its request's namespace.
+    unsafe { (*info)._net.net }
+}
+
+/// `genl_info_dump(cb)`: the request of a running genetlink dump.
+///
+/// # Safety
+///
+/// `cb` is the callback of a running genetlink dump (whose `data` is the
+/// `genl_dumpit_info` the core set up).
+#[inline]
+pub(crate) unsafe fn genl_info_dump(
+    cb: *const bindings::netlink_callback,
+) -> *const bindings::genl_info {
+    // SAFETY: the caller's contract; only an address is computed.
+    unsafe { core::ptr::addr_of!((*(*cb).data.cast::<bindings::genl_dumpit_info>()).info) }
+}
+
+/// `genlmsg_new(payload, flags)`: an skb for one message of `payload` bytes
+/// of attributes, or null.
+#[inline]
+pub(crate) fn genlmsg_new(payload: usize, flags: bindings::gfp_t) -> *mut bindings::sk_buff {
+    // SAFETY: plain allocation (`alloc_skb`); the layer caps `payload`.
+    unsafe {
+        bindings::__alloc_skb(
+            size::message(payload) as u32,
+            flags,
+            0,
+            bindings::RGNL_NUMA_NO_NODE,
+        )
+    }
+}
+
+/// `genlmsg_reply(skb, info)`: unicasts `skb` to the requester; consumes it.
+///
+/// # Safety
+///
+/// `skb` is a finished message the caller owns, `info` the request being
+/// handled.
+#[inline]
+pub(crate) unsafe fn genlmsg_reply(
+    skb: *mut bindings::sk_buff,
+    info: *const bindings::genl_info,
+) -> c_int {
+    // SAFETY: the request's namespace is alive while it is handled; every
+    // `net` holds its genetlink socket at this offset.
+    let sk = unsafe {
+        genl_info_net(info)
+            .byte_add(bindings::RGNL_NET_GENL_SOCK_OFFSET)
+            .cast::<*mut bindings::sock>()
+            .read()
+    };
+    // SAFETY: `nlmsg_unicast`: `netlink_unicast` consumes `skb` in every case.
+    let err = unsafe {
+        bindings::netlink_unicast(sk, skb, (*info).snd_portid, bindings::RGNL_MSG_DONTWAIT)
+    };
+    err.min(0)
+}
