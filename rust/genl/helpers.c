@@ -6,30 +6,9 @@ void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr)
 	genlmsg_cancel(skb, hdr);
 }
 
-bool rgnl_genl_has_listeners(const struct genl_family *family,
-			     struct net *net, unsigned int group)
-{
-	return genl_has_listeners(family, net, group);
-}
-
 void rgnl_nlmsg_free(struct sk_buff *skb)
 {
 	nlmsg_free(skb);
-}
-
-struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype)
-{
-	return nla_nest_start(skb, attrtype);
-}
-
-int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start)
-{
-	/* nla_nest_end() would truncate a longer nest's u16 nla_len. */
-	if (skb_tail_pointer(skb) - (unsigned char *)start > U16_MAX) {
-		nla_nest_cancel(skb, start);
-		return -EMSGSIZE;
-	}
-	return nla_nest_end(skb, start);
 }
 
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)

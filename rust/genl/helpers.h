@@ -15,11 +15,7 @@
 #include <net/sock.h>
 
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
-bool rgnl_genl_has_listeners(const struct genl_family *family,
-			     struct net *net, unsigned int group);
 void rgnl_nlmsg_free(struct sk_buff *skb);
-struct nlattr *rgnl_nla_nest_start(struct sk_buff *skb, int attrtype);
-int rgnl_nla_nest_end_checked(struct sk_buff *skb, struct nlattr *start);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);

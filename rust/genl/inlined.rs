@@ -128,6 +128,87 @@ pub(crate) fn genlmsg_new(payload: usize, flags: bindings::gfp_t) -> *mut bindin
     }
 }
 
+/// `nla_nest_start(skb, attrtype)`: the start of a new nest, or null when
+/// the skb is full.
+///
+/// # Safety
+///
+/// `skb` is a valid linear skb with a message under construction, ours.
+#[inline]
+pub(crate) unsafe fn nla_nest_start(
+    skb: *mut bindings::sk_buff,
+    attrtype: u16,
+) -> *mut bindings::nlattr {
+    // SAFETY: `skb` is valid; the nest starts at its tail.
+    let start = unsafe { skb_tail(skb) }.cast::<bindings::nlattr>();
+    let attrtype = c_int::from(attrtype) | bindings::NLA_F_NESTED as c_int;
+    // SAFETY: an empty attribute; `nla_put` checks the tailroom.
+    if unsafe { bindings::nla_put(skb, attrtype, 0, core::ptr::null()) } < 0 {
+        return core::ptr::null_mut();
+    }
+    start
+}
+
+/// `nla_nest_end(skb, start)`, but a nest longer than its `u16` `nla_len`
+/// can say is cancelled and refused with `-EMSGSIZE` (`nla_nest_end`
+/// would truncate its length).
+///
+/// # Safety
+///
+/// `start` is what [`nla_nest_start`] returned for `skb`, a valid linear
+/// skb that is ours.
+#[inline]
+pub(crate) unsafe fn nla_nest_end_checked(
+    skb: *mut bindings::sk_buff,
+    start: *mut bindings::nlattr,
+) -> c_int {
+    // SAFETY: the nest runs from `start` to the skb's tail.
+    let len = unsafe { skb_tail(skb).offset_from(start.cast::<u8>()) } as usize;
+    match u16::try_from(len) {
+        Ok(len) => {
+            // SAFETY: `start` is the nest's attribute header, in the skb.
+            unsafe { (*start).nla_len = len };
+            0
+        }
+        Err(_) => {
+            // SAFETY: `start` was returned by `nla_nest_start` on `skb`.
+            unsafe { bindings::rgnl_nla_nest_cancel(skb, start) };
+            -(bindings::EMSGSIZE as c_int)
+        }
+    }
+}
+
+/// The genetlink socket of `net` (`net->genl_sock`).
+///
+/// # Safety
+///
+/// `net` is alive.
+#[inline]
+unsafe fn genl_sock(net: *mut bindings::net) -> *mut bindings::sock {
+    // SAFETY: every `net` holds its genetlink socket at this offset.
+    unsafe {
+        net.byte_add(bindings::RGNL_NET_GENL_SOCK_OFFSET)
+            .cast::<*mut bindings::sock>()
+            .read()
+    }
+}
+
+/// `genl_has_listeners(family, net, group)`, for a `group` the caller
+/// checked against the family's groups.
+///
+/// # Safety
+///
+/// `family` is registered, `group` below its `n_mcgrps`, `net` alive.
+#[inline]
+pub(crate) unsafe fn genl_has_listeners(
+    family: *const bindings::genl_family,
+    net: *mut bindings::net,
+    group: u32,
+) -> bool {
+    // SAFETY: the caller's contract; `mcgrp_offset` is set at registration.
+    unsafe { bindings::netlink_has_listeners(genl_sock(net), (*family).mcgrp_offset + group) != 0 }
+}
+
 /// `genlmsg_reply(skb, info)`: unicasts `skb` to the requester; consumes it.
 ///
 /// # Safety
@@ -139,14 +220,8 @@ pub(crate) unsafe fn genlmsg_reply(
     skb: *mut bindings::sk_buff,
     info: *const bindings::genl_info,
 ) -> c_int {
-    // SAFETY: the request's namespace is alive while it is handled; every
-    // `net` holds its genetlink socket at this offset.
-    let sk = unsafe {
-        genl_info_net(info)
-            .byte_add(bindings::RGNL_NET_GENL_SOCK_OFFSET)
-            .cast::<*mut bindings::sock>()
-            .read()
-    };
+    // SAFETY: the request's namespace is alive while it is handled.
+    let sk = unsafe { genl_sock(genl_info_net(info)) };
     // SAFETY: `nlmsg_unicast`: `netlink_unicast` consumes `skb` in every case.
     let err = unsafe {
         bindings::netlink_unicast(sk, skb, (*info).snd_portid, bindings::RGNL_MSG_DONTWAIT)

@@ -170,7 +170,7 @@ impl<'a> Writer<'a> {
     /// nest is removed again.
     pub fn nest(&mut self, attr_type: u16, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
         // SAFETY: by the type invariants `skb` is ours.
-        let start = unsafe { bindings::rgnl_nla_nest_start(self.skb, attr_type.into()) };
+        let start = unsafe { inlined::nla_nest_start(self.skb, attr_type) };
         if start.is_null() {
             return Err(emsgsize());
         }
@@ -180,7 +180,7 @@ impl<'a> Writer<'a> {
             Ok(()) => {
                 // SAFETY: `start` was returned by `nla_nest_start` on `skb`;
                 // the helper cancels the nest when it is too long.
-                if unsafe { bindings::rgnl_nla_nest_end_checked(self.skb, start) } < 0 {
+                if unsafe { inlined::nla_nest_end_checked(self.skb, start) } < 0 {
                     return Err(emsgsize());
                 }
                 Ok(())

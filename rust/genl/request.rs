@@ -143,9 +143,7 @@ impl<'a, F: Family> Request<'a, F> {
         // SAFETY: the family is registered, `group` is one of its groups
         // and `net` is alive.
         Self::is_group(group)
-            && unsafe {
-                bindings::rgnl_genl_has_listeners(F::storage().family_ptr(), self.net(), group)
-            }
+            && unsafe { inlined::genl_has_listeners(F::storage().family_ptr(), self.net(), group) }
     }
 
     /// Sends `msg` to `group` in the request's namespace, and to the

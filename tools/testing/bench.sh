@@ -10,35 +10,57 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$RGNL_ROOT"
 
-rounds=9 smoke=
-[ "${1:-}" = --smoke ] && rounds=1 smoke=1
+rounds=9 scale=100000 smoke=
+[ "${1:-}" = --smoke ] && rounds=1 scale=1000 smoke=1
 
-# table MODE ROUNDS: the bench table from a VM run (run.sh MODE options).
+# table RUN.SH-OPTIONS: both families against their twins in one VM boot.
 table() {
-	tools/testing/vm/run.sh $1 --timeout 900 --file rust/rgnl.ko \
+	tools/testing/vm/run.sh $1 --timeout 1800 --file rust/rgnl.ko --file tools/testing/twins/rgnl_c/rgnl_c.ko \
 		--file samples/rgnl_echo/rgnl_echo.ko --file tools/testing/twins/rgnl_echo_c/rgnl_echo_c.ko \
 		--file tools/target/release/rgnl --file tools/target/release/examples/bench \
-		"insmod rgnl_echo.ko && insmod rgnl_echo_c.ko && bench rgnl_echo rgnl_echo_c $2"
+		"for m in rgnl rgnl_c rgnl_echo rgnl_echo_c; do insmod \$m.ko; done
+		bench echo $rounds && bench rgnl $rounds $scale"
+}
+
+# Module sizes (text, data, bss of each .ko).
+sizes() {
+	printf '%-24s %8s %8s %8s\n' module text data bss
+	for ko in rust/rgnl.ko tools/testing/twins/rgnl_c/rgnl_c.ko samples/rgnl_echo/rgnl_echo.ko \
+		tools/testing/twins/rgnl_echo_c/rgnl_echo_c.ko; do
+		size "$ko" | awk -v m="$(basename "$ko")" 'NR == 2 { printf "%-24s %8d %8d %8d\n", m, $1, $2, $3 }'
+	done
 }
 
 log "bench: -icount ($rounds rounds)"
-icount=$(table --icount "$rounds")
+# (The serial console ends lines with CR LF.)
+icount=$(table --icount | tr -d '\r')
 echo "$icount"
-[ -n "$smoke" ] && exit 0
+if [ -n "$smoke" ]; then
+	# Every row of both tables, after the twins were found to agree.
+	rows=$(grep -cE '^[A-Za-z].* +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
+	agree=$(grep -c 'answer byte for byte alike' <<<"$icount" || true)
+	memory=$(grep -c '^memory per entry' <<<"$icount" || true)
+	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line"
+	((rows == 12 && agree == 2 && memory == 1))
+	exit
+fi
 log "bench: wall-clock under TCG ($rounds rounds)"
-wall=$(table "" "$rounds")
+wall=$(table "" | tr -d '\r')
 echo "$wall"
+sizes=$(sizes)
+echo "$sizes"
 
 kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- rust samples tools || echo -dirty)
-indent() { sed -n '/^row /,$p' | sed 's/^/    /'; }
+indent() { sed 's/^/    /'; }
 cat >Documentation/rgnl/benchmarks-results.rst <<RST
 .. SPDX-License-Identifier: GPL-2.0
 .. Written by \`make bench\` (tools/testing/bench.sh); do not edit.
 
 Kernel $(make -s -C "$kdir" kernelversion 2>/dev/null), commit $commit, $rounds rounds, Rust and C
-interleaved in one boot per table. Times per operation (per message for
-dumps), the median over the rounds; spread is (max - min) / median.
+interleaved in one boot per table, $scale entries for rgnl's dump rows.
+Times per operation (per entry for dumps), the median over the rounds;
+spread is (max - min) / median.
 
 Deterministic, QEMU \`\`-icount\`\` (1 ns per guest instruction)::
 
@@ -47,5 +69,9 @@ $(echo "$icount" | indent)
 Wall-clock, TCG on the build host::
 
 $(echo "$wall" | indent)
+
+Module sizes (bytes)::
+
+$(echo "$sizes" | indent)
 RST
 log "written: Documentation/rgnl/benchmarks-results.rst"

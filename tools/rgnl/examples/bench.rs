@@ -1,25 +1,32 @@
 //! Benchmarks a family on the Rust layer against its C twin: the same
 //! requests over raw netlink sockets (prebuilt bytes, one `send` and the
-//! `recv`s of the answer), Rust and C interleaved round by round. Prints a
-//! table row per request: the median time per operation of each over the
-//! rounds, their ratio, and the spread of the rounds ((max - min) / median,
-//! the larger of the two).
+//! `recv`s of the answer), Rust and C interleaved row by row, round by
+//! round. Prints a table row per request kind: the median time per
+//! operation (per message for dumps) of each over the rounds, their ratio,
+//! and the spread of the rounds ((max - min) / median, the larger of the
+//! two).
 //!
-//! First it checks that the twins answer alike: each row's request, and a
-//! RESET asking for its notification (`NLM_F_ECHO`), must get the same
-//! bytes from both, but for the family id and the port id.
+//! The first round is not timed: it checks that the twins answer alike,
+//! byte for byte but for the family id and the port id.
 //!
 //! Times come from `CLOCK_MONOTONIC`: in a VM run with QEMU's `-icount`
-//! they are instruction counts turned into virtual time, which repeat
-//! exactly; elsewhere they are wall-clock.
+//! they are instruction counts turned into virtual time, which repeat;
+//! elsewhere they are wall-clock.
 //!
-//! Usage: `bench RUST_FAMILY C_FAMILY [ROUNDS]` (rgnl_echo and its twin).
+//! Usage: `bench echo|rgnl [ROUNDS] [SCALE]`: rgnl_echo against
+//! rgnl_echo_c, or rgnl against rgnl_c; SCALE (default 100000) is the
+//! number of entries of rgnl's dump row (a tenth of it with 4096-byte
+//! values).
 
 use anyhow::{bail, Context};
-use rgnl::Client;
-use std::time::{Duration, Instant};
+use rgnl::{Attr, Client, Cmd};
+use std::time::Instant;
 
 const NLMSG_HDRLEN: usize = 16;
+
+/// One request: command, `NLM_F_*` flags besides `NLM_F_REQUEST`, and
+/// attributes (type, payload).
+type Request = (u8, i32, Vec<(u16, Vec<u8>)>);
 
 /// A raw generic netlink socket talking to one family.
 struct Raw {
@@ -43,52 +50,29 @@ impl Raw {
         })
     }
 
-    /// A request of `cmd` with `attrs` (type, payload) and `flags` besides
-    /// `NLM_F_REQUEST`.
-    fn request(&self, cmd: u8, flags: i32, attrs: &[(u16, &[u8])]) -> Vec<u8> {
-        let mut body = vec![cmd, 1, 0, 0];
+    /// The bytes of `req` for this family.
+    fn encode(&self, (cmd, flags, attrs): &Request) -> Vec<u8> {
+        let mut body = vec![*cmd, 1, 0, 0];
         for (t, payload) in attrs {
             body.extend_from_slice(&(4 + payload.len() as u16).to_ne_bytes());
             body.extend_from_slice(&t.to_ne_bytes());
             body.extend_from_slice(payload);
             body.resize((body.len() + 3) & !3, 0);
         }
-        let flags = libc::NLM_F_REQUEST | flags;
         let mut msg = Vec::with_capacity(NLMSG_HDRLEN + body.len());
         msg.extend_from_slice(&((NLMSG_HDRLEN + body.len()) as u32).to_ne_bytes());
         msg.extend_from_slice(&self.family.to_ne_bytes());
-        msg.extend_from_slice(&(flags as u16).to_ne_bytes());
+        msg.extend_from_slice(&((libc::NLM_F_REQUEST | flags) as u16).to_ne_bytes());
         msg.extend_from_slice(&[0; 8]);
         msg.extend_from_slice(&body);
         msg
     }
 
-    /// Sends `req` and reads the answer: one message for a do, everything
-    /// up to `NLMSG_DONE` for a dump. Returns the data messages received.
-    fn exchange(&mut self, req: &[u8], dump: bool) -> anyhow::Result<u32> {
-        self.exchange_each(req, dump, |_| ())
-    }
-
-    /// The messages answering `req`, with the family id and the port id
-    /// (which differ between twins) zeroed.
-    fn answer(&mut self, req: &[u8], dump: bool) -> anyhow::Result<Vec<Vec<u8>>> {
-        let mut out = Vec::new();
-        self.exchange_each(req, dump, |m| {
-            let mut m = m.to_vec();
-            m[4..6].fill(0);
-            m[12..16].fill(0);
-            out.push(m);
-        })?;
-        Ok(out)
-    }
-
-    /// [`Raw::exchange`], handing each data message to `each`.
-    fn exchange_each(
-        &mut self,
-        req: &[u8],
-        dump: bool,
-        mut each: impl FnMut(&[u8]),
-    ) -> anyhow::Result<u32> {
+    /// Sends `req` and reads its answer: everything up to `NLMSG_DONE` for
+    /// a dump, else one message (a reply, or the ACK of `NLM_F_ACK`).
+    /// Hands each data message to `each`; returns how many there were.
+    fn exchange(&mut self, req: &[u8], mut each: impl FnMut(&[u8])) -> anyhow::Result<u32> {
+        let dump = u16::from_ne_bytes([req[6], req[7]]) & libc::NLM_F_DUMP as u16 != 0;
         // SAFETY: `req` is readable for its length.
         if unsafe { libc::send(self.fd, req.as_ptr().cast(), req.len(), 0) } < 0 {
             bail!("send: {}", std::io::Error::last_os_error());
@@ -103,12 +87,20 @@ impl Raw {
             let mut rest = &self.buf[..n as usize];
             while rest.len() >= NLMSG_HDRLEN {
                 let len = u32::from_ne_bytes(rest[0..4].try_into()?) as usize;
+                let msg = rest.get(..len).context("truncated message")?;
                 match i32::from(u16::from_ne_bytes(rest[4..6].try_into()?)) {
                     libc::NLMSG_DONE => return Ok(messages),
-                    libc::NLMSG_ERROR => bail!("the family refused a request"),
+                    libc::NLMSG_ERROR => {
+                        let errno = -i32::from_ne_bytes(msg[16..20].try_into()?);
+                        if errno != 0 {
+                            bail!("refused: {}", std::io::Error::from_raw_os_error(errno));
+                        }
+                        each(msg);
+                        return Ok(messages + 1);
+                    }
                     _ => {
                         messages += 1;
-                        each(rest.get(..len).context("truncated message")?);
+                        each(msg);
                     }
                 }
                 if !dump {
@@ -118,38 +110,198 @@ impl Raw {
             }
         }
     }
+
+    /// Runs `requests` in order: the time taken, the messages received and,
+    /// if `keep`, those messages with the family and port ids zeroed.
+    fn run(
+        &mut self,
+        requests: &[Request],
+        keep: bool,
+    ) -> anyhow::Result<(f64, u32, Vec<Vec<u8>>)> {
+        let encoded: Vec<Vec<u8>> = requests.iter().map(|r| self.encode(r)).collect();
+        let mut kept = Vec::new();
+        let mut messages = 0;
+        let start = Instant::now();
+        for req in &encoded {
+            messages += self.exchange(req, |m| {
+                if keep {
+                    let mut m = m.to_vec();
+                    let acked = i32::from(u16::from_ne_bytes([m[4], m[5]])) == libc::NLMSG_ERROR;
+                    m[4..6].fill(0);
+                    m[12..16].fill(0);
+                    // An ACK quotes the request's header, family id included.
+                    if acked && m.len() >= 36 {
+                        m[24..26].fill(0);
+                    }
+                    kept.push(m);
+                }
+            })?;
+        }
+        Ok((start.elapsed().as_nanos() as f64, messages, kept))
+    }
 }
 
-/// One row: a request and how many times it is sent per round.
+/// One table row: the requests of one round, and whether its time is per
+/// message received (dumps) rather than per request.
 struct Row {
     name: &'static str,
-    cmd: u8,
-    dump: bool,
-    attrs: Vec<(u16, Vec<u8>)>,
-    per_round: u32,
+    requests: Vec<Request>,
+    per_message: bool,
 }
 
-impl Row {
-    fn flags(&self) -> i32 {
-        if self.dump {
-            libc::NLM_F_DUMP
-        } else {
-            0
-        }
+fn row(name: &'static str, requests: Vec<Request>) -> Row {
+    let per_message = requests.iter().any(|r| r.1 & libc::NLM_F_DUMP != 0);
+    Row {
+        name,
+        requests,
+        per_message,
     }
 }
 
-/// Runs `row` `per_round` times on `raw`: the time taken and the messages
-/// received.
-fn run(raw: &mut Raw, row: &Row) -> anyhow::Result<(Duration, u32)> {
-    let attrs: Vec<(u16, &[u8])> = row.attrs.iter().map(|(t, p)| (*t, p.as_slice())).collect();
-    let req = raw.request(row.cmd, row.flags(), &attrs);
-    let start = Instant::now();
-    let mut messages = 0;
-    for _ in 0..row.per_round {
-        messages += raw.exchange(&req, row.dump)?;
+fn str_attr(t: u16, s: &str) -> (u16, Vec<u8>) {
+    (t, [s.as_bytes(), b"\0"].concat())
+}
+
+fn u32_attr(t: u16, v: u32) -> (u16, Vec<u8>) {
+    (t, v.to_ne_bytes().to_vec())
+}
+
+/// What one benchmark runs on both twins: `setup` first, then `fill`, the
+/// entries whose slab memory is measured, then the rows.
+struct Bench {
+    setup: Vec<Request>,
+    fill: Vec<Request>,
+    rows: Vec<Row>,
+}
+
+/// rgnl_echo against its twin.
+fn echo_bench() -> Bench {
+    let text = str_attr(1, "0123456789abcde");
+    let count = u32_attr(2, 1000);
+    let rows = vec![
+        row(
+            "ECHO round trip, 16-byte TEXT",
+            vec![(1, 0, vec![text.clone()]); 200],
+        ),
+        row(
+            "SEQ dump of 1000, no TEXT",
+            vec![(2, libc::NLM_F_DUMP, vec![count.clone()]); 4],
+        ),
+        row(
+            "SEQ dump of 1000, 16-byte TEXT",
+            vec![(2, libc::NLM_F_DUMP, vec![text, count]); 4],
+        ),
+        // The notification, echoed: compared, and timed as a doit too.
+        row(
+            "RESET with NLM_F_ECHO (notification)",
+            vec![(3, libc::NLM_F_ECHO, vec![]); 200],
+        ),
+    ];
+    Bench {
+        setup: Vec::new(),
+        fill: Vec::new(),
+        rows,
     }
-    Ok((start.elapsed(), messages))
+}
+
+/// rgnl against its twin: the entries the rows read, then the rows.
+fn rgnl_bench(scale: u32) -> Bench {
+    let [new, get, del, stats, echo, limits] = [
+        Cmd::EntryNew,
+        Cmd::EntryGet,
+        Cmd::EntryDel,
+        Cmd::StatsGet,
+        Cmd::Echo,
+        Cmd::LimitsSet,
+    ]
+    .map(u8::from);
+    let [key, value, prefix, max_entries, max_bytes] = [
+        Attr::Key,
+        Attr::Value,
+        Attr::Prefix,
+        Attr::MaxEntries,
+        Attr::MaxBytes,
+    ]
+    .map(u16::from);
+    let ack = libc::NLM_F_ACK;
+    let create = ack | libc::NLM_F_CREATE | libc::NLM_F_EXCL;
+    let replace = ack | libc::NLM_F_REPLACE;
+    let small = (value, vec![b'v'; 100]);
+    let big = (value, vec![b'w'; 4096]);
+    let set = |k: String, v: &(u16, Vec<u8>)| (new, create, vec![str_attr(key, &k), v.clone()]);
+
+    let mut setup = vec![(
+        limits,
+        ack,
+        vec![
+            u32_attr(max_entries, 1 << 20),
+            u32_attr(max_bytes, 256 << 20),
+        ],
+    )];
+    setup.push(set("g".into(), &small));
+    setup.extend((0..scale / 10).map(|i| set(format!("x{i:06}"), &big)));
+    let fill = (0..scale)
+        .map(|i| set(format!("s{i:06}"), &small))
+        .collect();
+
+    let fresh: Vec<String> = (0..200).map(|i| format!("c{i:03}")).collect();
+    let rows = vec![
+        row(
+            "ECHO round trip, 16-byte KEY and VALUE",
+            vec![
+                (
+                    echo,
+                    0,
+                    vec![str_attr(key, "0123456789abcde"), (value, vec![b'e'; 16])]
+                );
+                200
+            ],
+        ),
+        row(
+            "ENTRY_GET, 100-byte value",
+            vec![(get, 0, vec![str_attr(key, "g")]); 200],
+        ),
+        row(
+            "ENTRY_NEW replace, 100-byte value",
+            vec![(new, replace, vec![str_attr(key, "g"), small.clone()]); 200],
+        ),
+        row(
+            "ENTRY_NEW create, 100-byte value",
+            fresh.iter().map(|k| set(k.clone(), &small)).collect(),
+        ),
+        row(
+            "ENTRY_DEL",
+            fresh
+                .iter()
+                .map(|k| (del, ack, vec![str_attr(key, k)]))
+                .collect(),
+        ),
+        row("STATS_GET", vec![(stats, 0, vec![]); 200]),
+        row(
+            "dump of SCALE entries, 100-byte values",
+            vec![(get, libc::NLM_F_DUMP, vec![str_attr(prefix, "s")])],
+        ),
+        row(
+            "dump of SCALE/10 entries, 4096-byte values",
+            vec![(get, libc::NLM_F_DUMP, vec![str_attr(prefix, "x")])],
+        ),
+    ];
+    Bench { setup, fill, rows }
+}
+
+/// Slab memory in use, in bytes (`/proc/meminfo`).
+fn slab_bytes() -> anyhow::Result<u64> {
+    let meminfo = std::fs::read_to_string("/proc/meminfo")?;
+    let line = meminfo
+        .lines()
+        .find(|l| l.starts_with("Slab:"))
+        .context("no Slab in /proc/meminfo")?;
+    let kb: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .context("Slab value")?
+        .parse()?;
+    Ok(kb * 1024)
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -166,74 +318,80 @@ fn spread(v: &[f64], median: f64) -> f64 {
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: bench RUST_FAMILY C_FAMILY [ROUNDS]";
-    let mut rust = Raw::open(&args.next().context(usage)?)?;
-    let mut c = Raw::open(&args.next().context(usage)?)?;
-    let rounds: u32 = args.next().map_or(Ok(5), |r| r.parse())?;
-    let text16 = b"0123456789abcde\0".to_vec();
-    let rows = [
-        Row {
-            name: "ECHO round trip, 16-byte TEXT (ns/op)",
-            cmd: 1,
-            dump: false,
-            attrs: vec![(1, text16.clone())],
-            per_round: 200,
-        },
-        Row {
-            name: "SEQ dump of 1000, no TEXT (ns/msg)",
-            cmd: 2,
-            dump: true,
-            attrs: vec![(2, 1000u32.to_ne_bytes().to_vec())],
-            per_round: 4,
-        },
-        Row {
-            name: "SEQ dump of 1000, 16-byte TEXT (ns/msg)",
-            cmd: 2,
-            dump: true,
-            attrs: vec![(1, text16), (2, 1000u32.to_ne_bytes().to_vec())],
-            per_round: 4,
-        },
-    ];
-    // The twins answer alike (before any timing, so that their counters
-    // agree too).
-    let reset = (3, libc::NLM_F_ECHO, vec![]);
-    let requests = rows
-        .iter()
-        .map(|r| (r.cmd, r.flags(), r.attrs.clone()))
-        .chain([reset]);
-    for (cmd, flags, attrs) in requests {
-        let attrs: Vec<(u16, &[u8])> = attrs.iter().map(|(t, p)| (*t, p.as_slice())).collect();
-        let dump = flags == libc::NLM_F_DUMP;
-        let from_rust = rust.answer(&rust.request(cmd, flags, &attrs), dump)?;
-        let from_c = c.answer(&c.request(cmd, flags, &attrs), dump)?;
-        if from_rust != from_c || from_rust.is_empty() {
-            bail!("command {cmd}: the twins answer differently:\n{from_rust:?}\n{from_c:?}");
-        }
+    let usage = "usage: bench echo|rgnl [ROUNDS] [SCALE]";
+    let which = args.next().context(usage)?;
+    let rounds: usize = args.next().map_or(Ok(5), |r| r.parse())?;
+    let scale: u32 = args.next().map_or(Ok(100_000), |s| s.parse())?;
+    let ((rust_name, c_name), bench) = match which.as_str() {
+        "echo" => (("rgnl_echo", "rgnl_echo_c"), echo_bench()),
+        "rgnl" => (("rgnl", "rgnl_c"), rgnl_bench(scale)),
+        _ => bail!(usage),
+    };
+    let Bench { setup, fill, rows } = bench;
+    let mut rust = Raw::open(rust_name)?;
+    let mut c = Raw::open(c_name)?;
+    rust.run(&setup, false)
+        .context("setup of the Rust family")?;
+    c.run(&setup, false).context("setup of the C family")?;
+
+    // The fill, measuring the slab memory each twin's entries take.
+    if !fill.is_empty() {
+        let before = slab_bytes()?;
+        rust.run(&fill, false).context("fill of the Rust family")?;
+        let middle = slab_bytes()?;
+        c.run(&fill, false).context("fill of the C family")?;
+        let after = slab_bytes()?;
+        let per = |d: u64| d as f64 / fill.len() as f64;
+        let (r, c) = (
+            per(middle.saturating_sub(before)),
+            per(after.saturating_sub(middle)),
+        );
+        println!(
+            "memory per entry, {} entries with 100-byte values (slab bytes): Rust {r:.0}, C {c:.0}, Rust/C {:.3}",
+            fill.len(),
+            r / c
+        );
     }
-    println!("the twins answer byte for byte alike");
-    println!(
-        "{:<42} {:>10} {:>10} {:>7} {:>7}",
-        "row", "Rust", "C", "Rust/C", "spread"
-    );
-    for row in &rows {
-        // Warm both up, then interleave: Rust, C, Rust, C...
-        run(&mut rust, row)?;
-        run(&mut c, row)?;
-        let (mut t_rust, mut t_c) = (Vec::new(), Vec::new());
-        for _ in 0..rounds {
-            let (t, n_rust) = run(&mut rust, row)?;
-            t_rust.push(t.as_nanos() as f64 / f64::from(n_rust.max(1)));
-            let (t, n_c) = run(&mut c, row)?;
-            t_c.push(t.as_nanos() as f64 / f64::from(n_c.max(1)));
-            if n_rust != n_c || n_rust == 0 {
-                bail!("{}: {n_rust} messages from Rust, {n_c} from C", row.name);
+
+    // Round 0 compares; rounds 1.. are timed.
+    let mut times = vec![(Vec::new(), Vec::new()); rows.len()];
+    for round in 0..=rounds {
+        for (row, (t_rust, t_c)) in rows.iter().zip(&mut times) {
+            let (tr, nr, from_rust) = rust.run(&row.requests, round == 0)?;
+            let (tc, nc, from_c) = c.run(&row.requests, round == 0)?;
+            if nr != nc || nr == 0 {
+                bail!("{}: {nr} messages from Rust, {nc} from C", row.name);
+            }
+            if let Some((r, c)) = from_rust.iter().zip(&from_c).find(|(r, c)| r != c) {
+                bail!(
+                    "{}: the twins answer differently:\n{r:02x?}\n{c:02x?}",
+                    row.name
+                );
+            }
+            let ops = if row.per_message {
+                nr
+            } else {
+                row.requests.len() as u32
+            };
+            if round > 0 {
+                t_rust.push(tr / f64::from(ops));
+                t_c.push(tc / f64::from(ops));
             }
         }
-        let (r, c) = (median(&mut t_rust), median(&mut t_c));
-        let spread = spread(&t_rust, r).max(spread(&t_c, c));
+    }
+    println!("{rust_name} and {c_name} answer byte for byte alike");
+    println!(
+        "{:<48} {:>10} {:>10} {:>7} {:>7}",
+        "row (ns per request; per entry for dumps)", "Rust", "C", "Rust/C", "spread"
+    );
+    for (row, (t_rust, t_c)) in rows.iter().zip(&mut times) {
+        let (r, c) = (median(t_rust), median(t_c));
+        let spread = spread(t_rust, r).max(spread(t_c, c));
         println!(
-            "{:<42} {:>10.0} {:>10.0} {:>7.3} {:>6.1}%",
-            row.name,
+            "{:<48} {:>10.0} {:>10.0} {:>7.3} {:>6.1}%",
+            row.name
+                .replace("SCALE/10", &(scale / 10).to_string())
+                .replace("SCALE", &scale.to_string()),
             r,
             c,
             r / c,
