@@ -61,11 +61,15 @@ count_tap() {
 	grep -q '^1\.\.[0-9]' "$2" || count "$1: TAP plan printed (script ran to the end)" fail
 }
 
-# Host-only: the debug kernel's run would repeat them unchanged.
+# Host-only, or timings: the debug kernel's run would repeat them unchanged.
 if [ -z "${RGNL_DEBUG:-}" ]; then
 	log "host: compile-fail tests of the layer"
 	tools/testing/compile-fail/run.sh "$kdir" | tee "$results/compile-fail.tap"
 	count_tap compile-fail "$results/compile-fail.tap"
+	# Timings are never pass/fail: the smoke checks that make bench runs, the
+	# twins answer alike, and every row is printed.
+	host_check "make bench smoke (-icount): the C twins answer byte for byte alike, every row printed" \
+		tools/testing/bench.sh --smoke
 fi
 
 # vm_suite NAME SCRIPT [RUN.SH OPTIONS]: run a guest TAP script; every ok/not
