@@ -6,6 +6,10 @@
 //! a mitigated kernel's return thunks) on every reply and dump message.
 //! Fields of the structures bindgen keeps opaque (`sk_buff`, `net`) are
 //! read at offsets C computes (`bindings_helper.h`).
+//!
+//! Headers inside an skb are written unaligned: `netlink_dump` sizes a
+//! dump's skb by the reader's last `recvmsg` length, so its data, and every
+//! message in it, need not be 4-byte aligned.
 
 use crate::{bindings, size};
 use core::ffi::{c_int, c_void};
@@ -43,9 +47,9 @@ unsafe fn skb_tail(skb: *const bindings::sk_buff) -> *mut u8 {
     unsafe { data.add(skb_len(skb) as usize) }
 }
 
-/// The netlink header of the message whose user header (after the
-/// genetlink header: the layer's families have no family header)
-/// `genlmsg_put` returned (`genlmsg_nlhdr`).
+/// The netlink header of the message whose user header `genlmsg_put`
+/// returned (`genlmsg_nlhdr`: it is always `NLMSG_HDRLEN + GENL_HDRLEN`
+/// bytes before).
 #[inline]
 fn genlmsg_nlhdr(hdr: *mut c_void) -> *mut bindings::nlmsghdr {
     hdr.wrapping_byte_sub(bindings::RGNL_GENL_MSG_HDRLEN).cast()
@@ -61,8 +65,11 @@ fn genlmsg_nlhdr(hdr: *mut c_void) -> *mut bindings::nlmsghdr {
 pub(crate) unsafe fn genlmsg_end(skb: *mut bindings::sk_buff, hdr: *mut c_void) {
     let nlh = genlmsg_nlhdr(hdr);
     // SAFETY: `nlh` starts the message `genlmsg_put` put into `skb`, whose
-    // tail is after it.
-    unsafe { (*nlh).nlmsg_len = skb_tail(skb).offset_from(nlh.cast::<u8>()) as u32 };
+    // tail is after it; the header may be unaligned (module docs).
+    unsafe {
+        let len = skb_tail(skb).offset_from(nlh.cast::<u8>()) as u32;
+        core::ptr::addr_of_mut!((*nlh).nlmsg_len).write_unaligned(len);
+    }
 }
 
 /// `genl_dump_check_consistent(cb, hdr)`: flags the message
@@ -79,10 +86,11 @@ pub(crate) unsafe fn genl_dump_check_consistent(
 ) {
     let nlh = genlmsg_nlhdr(hdr);
     // SAFETY: `cb` is valid and ours during the call; `nlh` starts the
-    // message just put.
+    // message just put, maybe unaligned (module docs).
     unsafe {
         if (*cb).prev_seq != 0 && (*cb).seq != (*cb).prev_seq {
-            (*nlh).nlmsg_flags |= bindings::NLM_F_DUMP_INTR as u16;
+            let flags = core::ptr::addr_of_mut!((*nlh).nlmsg_flags);
+            flags.write_unaligned(flags.read_unaligned() | bindings::NLM_F_DUMP_INTR as u16);
         }
         (*cb).prev_seq = (*cb).seq;
     }
@@ -109,15 +117,19 @@ pub(crate) unsafe fn genl_info_net(info: *const bindings::genl_info) -> *mut bin
 pub(crate) unsafe fn genl_info_dump(
     cb: *const bindings::netlink_callback,
 ) -> *const bindings::genl_info {
-    // SAFETY: the caller's contract; only an address is computed.
+    // SAFETY: the caller's contract: `cb->data` is read, and the address
+    // of the `info` it holds computed.
     unsafe { core::ptr::addr_of!((*(*cb).data.cast::<bindings::genl_dumpit_info>()).info) }
 }
 
 /// `genlmsg_new(payload, flags)`: an skb for one message of `payload` bytes
-/// of attributes, or null.
+/// of attributes, or null (also for more than [`size::PAYLOAD_MAX`]).
 #[inline]
 pub(crate) fn genlmsg_new(payload: usize, flags: bindings::gfp_t) -> *mut bindings::sk_buff {
-    // SAFETY: plain allocation (`alloc_skb`); the layer caps `payload`.
+    if payload > size::PAYLOAD_MAX {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: plain allocation (`alloc_skb`) of at most about 1 MiB.
     unsafe {
         bindings::__alloc_skb(
             size::message(payload) as u32,
@@ -151,7 +163,8 @@ pub(crate) unsafe fn nla_nest_start(
 
 /// `nla_nest_end(skb, start)`, but a nest longer than its `u16` `nla_len`
 /// can say is cancelled and refused with `-EMSGSIZE` (`nla_nest_end`
-/// would truncate its length).
+/// would truncate its length). Returns 0 on success (`nla_nest_end`:
+/// `skb->len`).
 ///
 /// # Safety
 ///
@@ -166,8 +179,9 @@ pub(crate) unsafe fn nla_nest_end_checked(
     let len = unsafe { skb_tail(skb).offset_from(start.cast::<u8>()) } as usize;
     match u16::try_from(len) {
         Ok(len) => {
-            // SAFETY: `start` is the nest's attribute header, in the skb.
-            unsafe { (*start).nla_len = len };
+            // SAFETY: `start` is the nest's attribute header, in the skb,
+            // maybe unaligned (module docs).
+            unsafe { core::ptr::addr_of_mut!((*start).nla_len).write_unaligned(len) };
             0
         }
         Err(_) => {

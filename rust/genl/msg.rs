@@ -179,7 +179,7 @@ impl<'a> Writer<'a> {
         match fill(&mut inner) {
             Ok(()) => {
                 // SAFETY: `start` was returned by `nla_nest_start` on `skb`;
-                // the helper cancels the nest when it is too long.
+                // a nest too long is cancelled there.
                 if unsafe { inlined::nla_nest_end_checked(self.skb, start) } < 0 {
                     return Err(emsgsize());
                 }

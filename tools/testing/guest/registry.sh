@@ -147,6 +147,9 @@ m000150-middle 4096
 z-last 4096" sh -c "rgnl list | awk -F'\t' 'length(\$2) > 100 { print \$1, length(\$2) }'"
 check_out "8 KiB reader: every entry, nothing truncated" "entries=303 truncated=0 filtered=0 done=0" small_reader 8192
 check_out "4 KiB reader: the 300 that fit, MSG_TRUNC for each of the 3 that do not" "entries=300 truncated=3 filtered=0 done=0" small_reader 4096
+# A read length that is no multiple of 4 sizes the next dump skbs: their
+# messages are not 4-byte aligned, and must still be whole.
+check_out "5001-byte reader (unaligned dump skbs): every entry, nothing truncated" "entries=303 truncated=0 filtered=0 done=0" small_reader 5001
 check_out "a PREFIX dump flags its 10 messages and NLMSG_DONE NLM_F_DUMP_FILTERED" "entries=10 truncated=0 filtered=11 done=0" small_reader 8192 m00001
 rgnl flush >/dev/null
 
