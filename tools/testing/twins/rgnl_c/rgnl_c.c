@@ -199,13 +199,22 @@ static int request_key(struct genl_info *info, const char **key, u8 *len)
 	return 0;
 }
 
-static struct rgnl_entry *existing(struct rgnl_net *rn, struct genl_info *info,
-				   const char *key, u8 len)
+/* The entry of the request's KEY, or an ERR_PTR with the extack set. */
+static struct rgnl_entry *request_entry(struct rgnl_net *rn, struct genl_info *info)
 {
-	struct rgnl_entry *e = rgnl_find(rn, key, len);
+	struct rgnl_entry *e;
+	const char *key;
+	u8 key_len;
+	int err;
 
-	if (!e)
+	err = request_key(info, &key, &key_len);
+	if (err)
+		return ERR_PTR(err);
+	e = rgnl_find(rn, key, key_len);
+	if (!e) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[RGNL_C_A_RGNL_KEY], "no such entry");
+		return ERR_PTR(-ENOENT);
+	}
 	return e;
 }
 
@@ -288,19 +297,11 @@ int rgnl_c_nl_entry_new_doit(struct sk_buff *skb, struct genl_info *info)
 
 int rgnl_c_nl_entry_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct rgnl_net *rn = rgnl_net(genl_info_net(info));
-	struct rgnl_entry *e;
+	struct rgnl_entry *e = request_entry(rgnl_net(genl_info_net(info)), info);
 	struct sk_buff *msg;
-	const char *key;
-	u8 key_len;
-	int err;
 
-	err = request_key(info, &key, &key_len);
-	if (err)
-		return err;
-	e = existing(rn, info, key, key_len);
-	if (!e)
-		return -ENOENT;
+	if (IS_ERR(e))
+		return PTR_ERR(e);
 	msg = entry_message(info, RGNL_C_CMD_ENTRY_GET, e);
 	if (IS_ERR(msg))
 		return PTR_ERR(msg);
@@ -370,18 +371,11 @@ full:
 int rgnl_c_nl_entry_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct rgnl_net *rn = rgnl_net(genl_info_net(info));
+	struct rgnl_entry *e = request_entry(rn, info);
 	struct sk_buff *ntf = NULL;
-	struct rgnl_entry *e;
-	const char *key;
-	u8 key_len;
-	int err;
 
-	err = request_key(info, &key, &key_len);
-	if (err)
-		return err;
-	e = existing(rn, info, key, key_len);
-	if (!e)
-		return -ENOENT;
+	if (IS_ERR(e))
+		return PTR_ERR(e);
 	if (wants_notification(info)) {
 		ntf = entry_message(info, RGNL_C_CMD_ENTRY_DEL_NTF, e);
 		if (IS_ERR(ntf))
