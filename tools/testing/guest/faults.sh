@@ -13,7 +13,10 @@ check "insmod rgnl.ko" insmod rgnl.ko
 # reached), 100,000 more from an unprivileged user in the initial namespace,
 # while writers, a dumper and a listener work in the initial namespace
 # against a reference model.
-/usr/bin/unshare -n fuzz attack --messages "$FUZZ_MESSAGES" --threads 4 >/tmp/attack 2>&1 &
+# The deadline is a guard against a hang, not a speed test: well inside the
+# suite's VM timeout (1200 s, 4800 s on the debug kernel, where the attack
+# takes about 500 s on an idle host and twice that on a loaded one).
+/usr/bin/unshare -n fuzz attack --messages "$FUZZ_MESSAGES" --threads 4 --seconds 2400 >/tmp/attack 2>&1 &
 attack=$!
 nobody fuzz attack --messages 100000 --threads 2 --shared >/tmp/attack2 2>&1 &
 attack2=$!
