@@ -3,35 +3,60 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::registry::{Entry, Key, Registry};
+use crate::registry::{Entry, Key, Refusal};
 use crate::spec::{attr, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
 use crate::Rgnl;
 use genl::{size, Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use kernel::{c_str, prelude::*};
 
-/// The request's KEY: required, and not empty (the policy bounds it
-/// above). Comes with its attribute, which refusals point the extack at.
-pub(crate) fn request_key<'a>(attrs: &Attrs<'a>) -> Result<(Key, Attr<'a>)> {
-    let attr = attrs.required(attr::KEY)?;
-    match Key::new(attr.str_bytes()?) {
-        Some(key) => Ok((key, attr)),
-        None => Err(attrs
-            .extack()
-            .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))),
+/// The KEY of a request: required, and not empty (the policy bounds it
+/// above).
+pub(crate) struct RequestKey<'a> {
+    /// The key, as the registry compares it.
+    pub(crate) key: Key,
+    /// The key's bytes, as messages carry them.
+    pub(crate) bytes: &'a [u8],
+    /// The attribute, which refusals point the extack at.
+    pub(crate) attr: Attr<'a>,
+}
+
+impl<'a> RequestKey<'a> {
+    /// Inlined: a `Key` is 65 bytes, better built where it is used than
+    /// returned by copy.
+    #[inline]
+    pub(crate) fn of(attrs: &Attrs<'a>) -> Result<Self> {
+        let attr = attrs.required(attr::KEY)?;
+        let bytes = attr.str_bytes()?;
+        match Key::new(bytes) {
+            Some(key) => Ok(Self { key, bytes, attr }),
+            None => Err(attrs
+                .extack()
+                .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))),
+        }
     }
 }
 
-/// The entry stored under `key`, or `ENOENT` with the extack pointing at
-/// the request's KEY attribute `at`.
-pub(crate) fn existing<'s>(
-    state: &'s Registry,
+/// The error of a refused change, with the extack pointing at the
+/// request's KEY attribute `key` or at its VALUE attribute `value`.
+pub(crate) fn refused(
     ext: Extack<'_>,
-    key: &Key,
-    at: &Attr<'_>,
-) -> Result<&'s Entry> {
-    state
-        .get(key)
-        .ok_or_else(|| ext.fail_attr(ENOENT, at, c_str!("no such entry")))
+    key: &Attr<'_>,
+    value: Option<&Attr<'_>>,
+    refusal: Refusal,
+) -> Error {
+    match refusal {
+        Refusal::Exists => ext.fail_attr(EEXIST, key, c_str!("entry exists")),
+        Refusal::Missing => ext.fail_attr(ENOENT, key, c_str!("no such entry")),
+        Refusal::TooManyEntries => ext.fail(ENOSPC, c_str!("entry limit of the namespace reached")),
+        Refusal::TooManyBytes => {
+            let msg = c_str!("value byte limit of the namespace reached");
+            match value {
+                Some(value) => ext.fail_attr(ENOSPC, value, msg),
+                None => ext.fail(ENOSPC, msg),
+            }
+        }
+        Refusal::Failed(e) => e,
+    }
 }
 
 /// The size of an ENTRY nest with a key and a value of these lengths.
@@ -44,9 +69,9 @@ const fn entry_size(key_len: usize, value_len: usize) -> usize {
 pub(crate) const ENTRY_MAX: usize = entry_size(KEY_MAX_LEN, VALUE_MAX_LEN);
 
 /// Writes `key` and `entry` as an ENTRY nest.
-pub(crate) fn put_entry(w: &mut Writer<'_>, key: &Key, entry: &Entry) -> Result {
+pub(crate) fn put_entry(w: &mut Writer<'_>, key: &[u8], entry: &Entry) -> Result {
     w.nest(attr::ENTRY, |w| {
-        w.put_str_bytes(attr::KEY, key.as_bytes())?;
+        w.put_str_bytes(attr::KEY, key)?;
         w.put_bytes(attr::VALUE, &entry.value)?;
         w.put_u32(attr::TAG, entry.tag)?;
         w.put_u64(attr::REVISION, entry.revision)
@@ -57,10 +82,10 @@ pub(crate) fn put_entry(w: &mut Writer<'_>, key: &Key, entry: &Entry) -> Result 
 pub(crate) fn entry_message(
     req: &Request<'_, Rgnl>,
     cmd: u8,
-    key: &Key,
+    key: &[u8],
     entry: &Entry,
 ) -> Result<MsgBuilder<Rgnl>> {
-    let mut msg = req.new_message(cmd, entry_size(key.as_bytes().len(), entry.value.len()))?;
+    let mut msg = req.new_message(cmd, entry_size(key.len(), entry.value.len()))?;
     put_entry(&mut msg.writer(), key, entry)?;
     Ok(msg)
 }

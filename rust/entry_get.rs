@@ -2,8 +2,8 @@
 
 //! ENTRY_GET: one entry (do), or all of them in key order (dump).
 
-use crate::entry::{entry_message, existing, put_entry, request_key, ENTRY_MAX};
-use crate::registry::Key;
+use crate::entry::{entry_message, put_entry, refused, RequestKey, ENTRY_MAX};
+use crate::registry::{Key, Refusal};
 use crate::spec::{attr, cmd, DUMP_POLICY, KEY_POLICY};
 use crate::Rgnl;
 use genl::{AttrPolicy, DoIt, Dump, DumpIt, Request};
@@ -15,11 +15,12 @@ impl DoIt<Rgnl> for EntryGet {
     const POLICY: &'static [AttrPolicy] = &KEY_POLICY;
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
-        let attrs = req.attrs();
-        let (key, key_attr) = request_key(&attrs)?;
+        let key = RequestKey::of(&req.attrs())?;
         let (state, req) = req.with_state();
-        let entry = existing(state, req.extack(), &key, &key_attr)?;
-        let msg = entry_message(req, cmd::ENTRY_GET, &key, entry)?;
+        let entry = state
+            .get(&key.key)
+            .ok_or_else(|| refused(req.extack(), &key.attr, None, Refusal::Missing))?;
+        let msg = entry_message(req, cmd::ENTRY_GET, key.bytes, entry)?;
         req.reply(msg)
     }
 }
@@ -42,7 +43,7 @@ impl DumpIt<Rgnl> for EntryGet {
         let (state, out) = dump.with_state();
         out.set_generation(state.generation());
         let sent = state.for_each_from(next.as_deref(), prefix, |key, entry| {
-            out.add(cmd::ENTRY_GET, |w| put_entry(w, key, entry))
+            out.add(cmd::ENTRY_GET, |w| put_entry(w, key.as_bytes(), entry))
         });
         match sent {
             Ok(()) => Ok(()),

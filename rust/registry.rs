@@ -9,10 +9,10 @@
 
 use crate::spec::{self, KEY_MAX_LEN};
 use core::cmp::Ordering;
-use genl::NetState;
+use genl::{Attr, Bytes, NetState};
 use kernel::{
     prelude::*,
-    rbtree::{RBTree, RBTreeNodeReservation},
+    rbtree::{self, RBTree, RBTreeNodeReservation},
 };
 
 /// Where the namespace's memory is charged: its writer's memory cgroup.
@@ -27,6 +27,7 @@ pub(crate) struct Key {
 
 impl Key {
     /// The key `bytes`, or `None` when it is empty or too long.
+    #[inline]
     pub(crate) fn new(bytes: &[u8]) -> Option<Self> {
         if bytes.is_empty() || bytes.len() > KEY_MAX_LEN {
             return None;
@@ -39,31 +40,39 @@ impl Key {
         Some(key)
     }
 
+    #[inline]
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }
 }
 
 impl PartialEq for Key {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
+        self.cmp(other) == Ordering::Equal
     }
 }
 impl Eq for Key {}
 impl PartialOrd for Key {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 impl Ord for Key {
+    /// Bytewise, as `memcmp()` and then the length. Open-coded: the
+    /// slices' own `cmp` is an out-of-line call around `memcmp()`, which
+    /// every step of a tree walk would pay for.
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
-        self.as_bytes().cmp(other.as_bytes())
+        self.as_bytes().iter().cmp(other.as_bytes().iter())
     }
 }
 
 /// What is stored under a key.
 pub(crate) struct Entry {
-    pub(crate) value: KVec<u8>,
+    /// 16 bytes, not a `KVec`'s 24: the node stays within kmalloc-128.
+    pub(crate) value: Bytes,
     pub(crate) tag: u32,
     pub(crate) revision: u64,
 }
@@ -95,33 +104,23 @@ pub(crate) struct Registry {
     pub(crate) counters: Counters,
 }
 
-/// Why an insert cannot be prepared.
+/// Why a change is refused; nothing changed.
 pub(crate) enum Refusal {
     /// The key exists and the flags do not allow replacing it.
     Exists,
-    /// The key does not exist and the flags do not allow creating it.
+    /// The key does not exist (and the flags do not allow creating it).
     Missing,
     /// The namespace holds `max_entries` entries.
     TooManyEntries,
     /// The value would take the namespace past `max_bytes`.
     TooManyBytes,
-    /// Out of memory.
-    NoMemory,
+    /// An allocation, or the caller's preparation, failed.
+    Failed(Error),
 }
 
-/// A prepared insert: the memory it needs is allocated and the limits are
-/// checked; [`Registry::apply`] cannot fail.
-pub(crate) struct Insert {
-    key: Key,
-    entry: Entry,
-    /// Allocated only when the key is new.
-    node: Option<RBTreeNodeReservation<Key, Entry>>,
-}
-
-impl Insert {
-    /// The entry as it will be stored (its revision included).
-    pub(crate) fn entry(&self) -> (&Key, &Entry) {
-        (&self.key, &self.entry)
+impl From<Error> for Refusal {
+    fn from(e: Error) -> Self {
+        Self::Failed(e)
     }
 }
 
@@ -162,85 +161,97 @@ impl Registry {
         self.generation = self.generation.wrapping_add(1).max(1);
     }
 
-    /// Prepares storing `value` and `tag` under `key`, creating it only if
-    /// `create` and replacing an existing one only if `replace`.
-    pub(crate) fn prepare_insert(
-        &self,
-        key: Key,
-        value: &[u8],
-        tag: u32,
-        create: bool,
-        replace: bool,
-    ) -> core::result::Result<Insert, Refusal> {
-        let old = self.entries.get(&key);
-        let freed = match old {
-            Some(_) if !replace => return Err(Refusal::Exists),
-            Some(old) => old.value.len(),
-            None if !create => return Err(Refusal::Missing),
-            None => {
-                if self.len() >= self.max_entries {
-                    return Err(Refusal::TooManyEntries);
-                }
-                0
-            }
-        };
+    /// The value bytes, now `bytes`, after a value of `freed` bytes is
+    /// replaced by one of `added` bytes, if within `max`. (Not a method:
+    /// it runs while the tree is borrowed.)
+    fn bytes_after(bytes: u32, max: u32, freed: usize, added: usize) -> Result<u32, Refusal> {
         // Values are at most VALUE_MAX_LEN, the total at most u32::MAX.
-        let bytes = u64::from(self.bytes) - freed as u64 + value.len() as u64;
-        if bytes > u64::from(self.max_bytes) {
+        let bytes = u64::from(bytes) - freed as u64 + added as u64;
+        if bytes > u64::from(max) {
             return Err(Refusal::TooManyBytes);
         }
-        let mut stored = KVec::new();
-        stored
-            .extend_from_slice(value, GFP)
-            .map_err(|_| Refusal::NoMemory)?;
-        let node = match old {
-            Some(_) => None,
-            None => Some(RBTreeNodeReservation::new(GFP).map_err(|_| Refusal::NoMemory)?),
-        };
-        Ok(Insert {
-            key,
-            entry: Entry {
-                value: stored,
-                tag,
-                revision: self.next_revision,
-            },
-            node,
-        })
+        Ok(bytes as u32)
     }
 
-    /// Applies a prepared insert; returns whether it replaced an entry.
-    /// Nothing may change between preparing and applying (both run under
-    /// `genl_mutex`, in one request).
-    pub(crate) fn apply(&mut self, insert: Insert) -> bool {
-        let Insert { key, entry, node } = insert;
-        self.bytes += entry.value.len() as u32;
-        self.changed();
-        match node {
-            Some(node) => {
+    /// Stores `value` and `tag` under `key`, creating it only if `create`
+    /// and replacing an existing entry only if `replace`. Everything that
+    /// can fail comes first: the checks, the allocations and `prepare`,
+    /// called with the entry as it will be stored (to build its
+    /// notification). Only then is the registry changed, so a refusal
+    /// leaves it as it was. Returns what `prepare` returned.
+    pub(crate) fn insert<T>(
+        &mut self,
+        key: Key,
+        value: &Attr<'_>,
+        tag: u32,
+        (create, replace): (bool, bool),
+        prepare: impl FnOnce(&Entry) -> Result<T>,
+    ) -> Result<T, Refusal> {
+        let revision = self.next_revision;
+        let len = value.bytes().len();
+        // Charged to the writer's memory cgroup, as GFP is.
+        let new_entry = || -> Result<Entry> {
+            Ok(Entry {
+                value: value.memdup()?,
+                tag,
+                revision,
+            })
+        };
+        // One walk of the tree: the entry API keeps the place it found.
+        let prepared = match self.entries.entry(key) {
+            rbtree::Entry::Occupied(mut old) => {
+                if !replace {
+                    return Err(Refusal::Exists);
+                }
+                let bytes =
+                    Self::bytes_after(self.bytes, self.max_bytes, old.get().value.len(), len)?;
+                let entry = new_entry()?;
+                let prepared = prepare(&entry)?;
+                self.bytes = bytes;
+                // The old value is freed here.
+                *old.get_mut() = entry;
+                self.counters.replaced += 1;
+                prepared
+            }
+            rbtree::Entry::Vacant(slot) => {
+                if !create {
+                    return Err(Refusal::Missing);
+                }
+                if self.count >= self.max_entries {
+                    return Err(Refusal::TooManyEntries);
+                }
+                let bytes = Self::bytes_after(self.bytes, self.max_bytes, 0, len)?;
+                let entry = new_entry()?;
+                let node = RBTreeNodeReservation::new(GFP)?;
+                let prepared = prepare(&entry)?;
+                self.bytes = bytes;
+                slot.insert(entry, node);
                 self.count += 1;
                 self.counters.created += 1;
-                self.entries.insert(node.into_node(key, entry));
-                false
+                prepared
             }
-            None => {
-                self.counters.replaced += 1;
-                if let Some(old) = self.entries.get_mut(&key) {
-                    self.bytes -= old.value.len() as u32;
-                    *old = entry;
-                }
-                true
-            }
-        }
+        };
+        self.changed();
+        Ok(prepared)
     }
 
-    /// Removes `key`, returning its entry.
-    pub(crate) fn remove(&mut self, key: &Key) -> Option<Entry> {
-        let entry = self.entries.remove(key)?;
+    /// Removes `key`, calling `prepare` with its entry first (to build its
+    /// notification); a failure there leaves the entry in place. Returns
+    /// what `prepare` returned.
+    pub(crate) fn remove<T>(
+        &mut self,
+        key: &Key,
+        prepare: impl FnOnce(&Entry) -> Result<T>,
+    ) -> Result<T, Refusal> {
+        // One walk: the found entry is removed where it is.
+        let found = self.entries.find_mut(key).ok_or(Refusal::Missing)?;
+        let prepared = prepare(found.get())?;
+        let entry = found.remove();
         self.count -= 1;
         self.bytes -= entry.value.len() as u32;
         self.counters.deleted += 1;
         self.changed();
-        Some(entry)
+        Ok(prepared)
     }
 
     /// Removes every entry, returning how many there were.

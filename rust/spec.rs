@@ -57,23 +57,28 @@ pub(crate) const MAX_BYTES_LIMIT: u32 = 256 << 20;
 pub(crate) const DEFAULT_MAX_ENTRIES: u32 = 1 << 17;
 pub(crate) const DEFAULT_MAX_BYTES: u32 = 16 << 20;
 
-const N: usize = attr::MAX as usize + 1;
+/// A policy's length: one past the highest attribute type its op takes, as
+/// ynl-gen-c sizes them. The kernel allocates and clears an attribute table
+/// of this length for every request.
+const fn up_to(last: u16) -> usize {
+    last as usize + 1
+}
 
 const KEY: AttrPolicy = AttrPolicy::nul_string(KEY_MAX_LEN as u16);
 const VALUE: AttrPolicy = AttrPolicy::binary(VALUE_MAX_LEN as u16);
 
-pub(crate) const ENTRY_NEW_POLICY: [AttrPolicy; N] = policy(&[
+pub(crate) const ENTRY_NEW_POLICY: [AttrPolicy; up_to(attr::TAG)] = policy(&[
     (attr::KEY, KEY),
     (attr::VALUE, VALUE),
     (attr::TAG, AttrPolicy::u32()),
 ]);
-pub(crate) const ECHO_POLICY: [AttrPolicy; N] = ENTRY_NEW_POLICY;
-pub(crate) const KEY_POLICY: [AttrPolicy; N] = policy(&[(attr::KEY, KEY)]);
-pub(crate) const DUMP_POLICY: [AttrPolicy; N] = policy(&[(attr::PREFIX, KEY)]);
+pub(crate) const ECHO_POLICY: [AttrPolicy; up_to(attr::TAG)] = ENTRY_NEW_POLICY;
+pub(crate) const KEY_POLICY: [AttrPolicy; up_to(attr::KEY)] = policy(&[(attr::KEY, KEY)]);
+pub(crate) const DUMP_POLICY: [AttrPolicy; up_to(attr::PREFIX)] = policy(&[(attr::PREFIX, KEY)]);
 
 static MAX_ENTRIES_RANGE: RangeU64 = RangeU64::new(1, MAX_ENTRIES_LIMIT as u64);
 static MAX_BYTES_RANGE: RangeU64 = RangeU64::new(1, MAX_BYTES_LIMIT as u64);
-pub(crate) const LIMITS_POLICY: [AttrPolicy; N] = policy(&[
+pub(crate) const LIMITS_POLICY: [AttrPolicy; up_to(attr::MAX_BYTES)] = policy(&[
     (
         attr::MAX_ENTRIES,
         AttrPolicy::u32().range_u64(&MAX_ENTRIES_RANGE),

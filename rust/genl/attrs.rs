@@ -6,7 +6,7 @@
 //! the accessors still check lengths, so a policy that disagrees with the
 //! accessor used gives `EINVAL`, never an out-of-bounds read.
 
-use crate::{bindings, extack::Extack};
+use crate::{bindings, bytes::Bytes, extack::Extack};
 use core::{marker::PhantomData, mem::size_of, slice};
 use kernel::{error::code::EINVAL, prelude::*, str::CStr};
 
@@ -63,6 +63,7 @@ impl<'a> Attrs<'a> {
 
     /// The attribute of type `attr_type`, or `EINVAL` with the extack
     /// marking it missing.
+    #[inline]
     pub fn required(&self, attr_type: u16) -> Result<Attr<'a>> {
         self.get(attr_type).ok_or_else(|| {
             self.extack
@@ -71,6 +72,7 @@ impl<'a> Attrs<'a> {
     }
 
     /// The extack of the request these attributes belong to.
+    #[inline]
     pub fn extack(&self) -> Extack<'a> {
         self.extack
     }
@@ -123,6 +125,14 @@ impl<'a> Attr<'a> {
         // SAFETY: the payload follows the header and is `len` bytes long,
         // readable for `'a`.
         unsafe { slice::from_raw_parts(self.ptr.cast::<u8>().add(NLA_HDRLEN), len) }
+    }
+
+    /// A copy of the payload the family may keep past the request:
+    /// `nla_memdup(attr, GFP_KERNEL_ACCOUNT)`. What a request makes a
+    /// family keep is charged to the sender's memory cgroup.
+    pub fn memdup(&self) -> Result<Bytes> {
+        // Requests are handled in process context.
+        Bytes::copy_accounted(self.bytes())
     }
 
     /// The payload as an `N`-byte array; `EINVAL` for any other length.

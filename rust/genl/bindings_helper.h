@@ -6,6 +6,7 @@
 
 /* bindgen cannot evaluate these macros; give it constants. */
 const gfp_t RGNL_GFP_KERNEL = GFP_KERNEL;
+const gfp_t RGNL_GFP_KERNEL_ACCOUNT = GFP_KERNEL_ACCOUNT;
 const u8 RGNL_GENL_MCAST_CAP_NET_ADMIN = GENL_MCAST_CAP_NET_ADMIN;
 const size_t RGNL_GENLMSG_DEFAULT_SIZE = GENLMSG_DEFAULT_SIZE;
 const size_t RGNL_NLMSG_GOODSIZE = NLMSG_GOODSIZE;

@@ -17,6 +17,7 @@
 
 mod attrs;
 mod bindings;
+mod bytes;
 mod dump;
 mod extack;
 mod family;
@@ -31,6 +32,7 @@ mod request;
 pub mod size;
 
 pub use attrs::{Attr, Attrs, Nested};
+pub use bytes::Bytes;
 pub use dump::{Dump, DumpCursor, DumpIt, DumpOut};
 pub use extack::Extack;
 pub use family::{Family, FamilyStorage, Registration, StorageOwner};

@@ -17,6 +17,10 @@
 //! rgnl_echo_c, or rgnl against rgnl_c; SCALE (default 100000) is the
 //! number of entries of rgnl's dump row (a tenth of it with 4096-byte
 //! values).
+//!
+//! `bench echo|rgnl ROUNDS SCALE rust|c ROW[,ROW...]` only runs the setup
+//! and ROUNDS rounds of the rows whose names start with a ROW, on one twin,
+//! untimed: the workload `profile.sh` profiles.
 
 use anyhow::{bail, Context};
 use rgnl::{Attr, Client, Cmd};
@@ -70,8 +74,15 @@ impl Raw {
 
     /// Sends `req` and reads its answer: everything up to `NLMSG_DONE` for
     /// a dump, else one message (a reply, or the ACK of `NLM_F_ACK`).
-    /// Hands each data message to `each`; returns how many there were.
-    fn exchange(&mut self, req: &[u8], mut each: impl FnMut(&[u8])) -> anyhow::Result<u32> {
+    /// Hands each data message to `each`; returns how many there were. An
+    /// error is a failure, unless `refusal`: then it is the answer
+    /// expected, and anything else is a failure.
+    fn exchange(
+        &mut self,
+        req: &[u8],
+        refusal: bool,
+        mut each: impl FnMut(&[u8]),
+    ) -> anyhow::Result<u32> {
         let dump = u16::from_ne_bytes([req[6], req[7]]) & libc::NLM_F_DUMP as u16 != 0;
         // SAFETY: `req` is readable for its length.
         if unsafe { libc::send(self.fd, req.as_ptr().cast(), req.len(), 0) } < 0 {
@@ -92,8 +103,11 @@ impl Raw {
                     libc::NLMSG_DONE => return Ok(messages),
                     libc::NLMSG_ERROR => {
                         let errno = -i32::from_ne_bytes(msg[16..20].try_into()?);
-                        if errno != 0 {
+                        if errno != 0 && !refusal {
                             bail!("refused: {}", std::io::Error::from_raw_os_error(errno));
+                        }
+                        if errno == 0 && refusal {
+                            bail!("accepted, where a refusal was expected");
                         }
                         each(msg);
                         return Ok(messages + 1);
@@ -123,22 +137,39 @@ impl Raw {
         let mut messages = 0;
         let start = Instant::now();
         for req in &encoded {
-            messages += self.exchange(req, |m| {
+            messages += self.exchange(req, false, |m| {
                 if keep {
-                    let mut m = m.to_vec();
-                    let acked = i32::from(u16::from_ne_bytes([m[4], m[5]])) == libc::NLMSG_ERROR;
-                    m[4..6].fill(0);
-                    m[12..16].fill(0);
-                    // An ACK quotes the request's header, family id included.
-                    if acked && m.len() >= 36 {
-                        m[24..26].fill(0);
-                    }
-                    kept.push(m);
+                    kept.push(normalized(m));
                 }
             })?;
         }
         Ok((start.elapsed().as_nanos() as f64, messages, kept))
     }
+
+    /// Sends `requests`, each of which must be refused: the error messages
+    /// (with their extack), normalised.
+    fn refusals(&mut self, requests: &[Request]) -> anyhow::Result<Vec<Vec<u8>>> {
+        let mut kept = Vec::new();
+        for r in requests {
+            let req = self.encode(r);
+            self.exchange(&req, true, |m| kept.push(normalized(m)))
+                .with_context(|| format!("command {}", r.0))?;
+        }
+        Ok(kept)
+    }
+}
+
+/// Message `m` with the family and port ids zeroed: what twins must agree on.
+fn normalized(m: &[u8]) -> Vec<u8> {
+    let mut m = m.to_vec();
+    let acked = i32::from(u16::from_ne_bytes([m[4], m[5]])) == libc::NLMSG_ERROR;
+    m[4..6].fill(0);
+    m[12..16].fill(0);
+    // An ACK quotes the request's header, family id included.
+    if acked && m.len() >= 36 {
+        m[24..26].fill(0);
+    }
+    m
 }
 
 /// One table row: the requests of one round, and whether its time is per
@@ -167,10 +198,12 @@ fn u32_attr(t: u16, v: u32) -> (u16, Vec<u8>) {
 }
 
 /// What one benchmark runs on both twins: `setup` first, then `fill`, the
-/// entries whose slab memory is measured, then the rows.
+/// entries whose slab memory is measured, then `refusals` (untimed: both
+/// must refuse them alike), then the rows.
 struct Bench {
     setup: Vec<Request>,
     fill: Vec<Request>,
+    refusals: Vec<Request>,
     rows: Vec<Row>,
 }
 
@@ -197,19 +230,28 @@ fn echo_bench() -> Bench {
             vec![(3, libc::NLM_F_ECHO, vec![]); 200],
         ),
     ];
+    let refusals = vec![
+        (1, 0, vec![str_attr(1, &"t".repeat(256))]),
+        (1, 0, vec![u32_attr(7, 1)]),
+        (2, libc::NLM_F_DUMP, vec![u32_attr(2, 10001)]),
+        (3, 0, vec![u32_attr(1, 1)]),
+        (3, 0, vec![u32_attr(7, 1)]),
+    ];
     Bench {
         setup: Vec::new(),
         fill: Vec::new(),
+        refusals,
         rows,
     }
 }
 
 /// rgnl against its twin: the entries the rows read, then the rows.
 fn rgnl_bench(scale: u32) -> Bench {
-    let [new, get, del, stats, echo, limits] = [
+    let [new, get, del, flush, stats, echo, limits] = [
         Cmd::EntryNew,
         Cmd::EntryGet,
         Cmd::EntryDel,
+        Cmd::Flush,
         Cmd::StatsGet,
         Cmd::Echo,
         Cmd::LimitsSet,
@@ -286,7 +328,33 @@ fn rgnl_bench(scale: u32) -> Bench {
             vec![(get, libc::NLM_F_DUMP, vec![str_attr(prefix, "x")])],
         ),
     ];
-    Bench { setup, fill, rows }
+    let refusals = vec![
+        (get, 0, vec![str_attr(key, "missing")]),
+        (get, 0, vec![str_attr(key, "")]),
+        (get, 0, vec![str_attr(key, &"k".repeat(65))]),
+        (get, 0, vec![]),
+        (new, create, vec![str_attr(key, "g"), small.clone()]),
+        (new, ack, vec![str_attr(key, "missing"), small.clone()]),
+        (
+            new,
+            create,
+            vec![str_attr(key, "big"), (value, vec![0; 4097])],
+        ),
+        (del, ack, vec![str_attr(key, "missing")]),
+        (flush, ack, vec![str_attr(prefix, "s")]),
+        (stats, 0, vec![u32_attr(1, 1)]),
+        (stats, 0, vec![u32_attr(max_entries, 1)]),
+        (echo, 0, vec![u32_attr(max_entries, 1)]),
+        (limits, ack, vec![]),
+        (limits, ack, vec![u32_attr(max_entries, 0)]),
+        (limits, ack, vec![u32_attr(max_bytes, (256 << 20) + 1)]),
+    ];
+    Bench {
+        setup,
+        fill,
+        refusals,
+        rows,
+    }
 }
 
 /// Slab memory in use, in bytes (`/proc/meminfo`).
@@ -318,16 +386,48 @@ fn spread(v: &[f64], median: f64) -> f64 {
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: bench echo|rgnl [ROUNDS] [SCALE]";
+    let usage = "usage: bench echo|rgnl [ROUNDS] [SCALE [rust|c ROW[,ROW...]]]";
     let which = args.next().context(usage)?;
     let rounds: usize = args.next().map_or(Ok(5), |r| r.parse())?;
     let scale: u32 = args.next().map_or(Ok(100_000), |s| s.parse())?;
+    let side = args.next();
+    let only: Vec<String> = args
+        .next()
+        .map(|r| r.split(',').map(String::from).collect())
+        .unwrap_or_default();
     let ((rust_name, c_name), bench) = match which.as_str() {
         "echo" => (("rgnl_echo", "rgnl_echo_c"), echo_bench()),
         "rgnl" => (("rgnl", "rgnl_c"), rgnl_bench(scale)),
         _ => bail!(usage),
     };
-    let Bench { setup, fill, rows } = bench;
+    let Bench {
+        setup,
+        fill,
+        refusals,
+        rows,
+    } = bench;
+    if let Some(side) = side {
+        let name = match side.as_str() {
+            "rust" => rust_name,
+            "c" => c_name,
+            _ => bail!(usage),
+        };
+        let mut raw = Raw::open(name)?;
+        raw.run(&setup, false).context("setup")?;
+        let rows: Vec<&Row> = rows
+            .iter()
+            .filter(|r| only.iter().any(|o| r.name.starts_with(o.as_str())))
+            .collect();
+        if rows.is_empty() {
+            bail!("no row starts with any of {only:?}");
+        }
+        for _ in 0..rounds {
+            for row in &rows {
+                raw.run(&row.requests, false).context(row.name)?;
+            }
+        }
+        return Ok(());
+    }
     let mut rust = Raw::open(rust_name)?;
     let mut c = Raw::open(c_name)?;
     rust.run(&setup, false)
@@ -351,6 +451,11 @@ fn main() -> anyhow::Result<()> {
             fill.len(),
             r / c
         );
+    }
+
+    let (from_rust, from_c) = (rust.refusals(&refusals)?, c.refusals(&refusals)?);
+    if let Some((r, c)) = from_rust.iter().zip(&from_c).find(|(r, c)| r != c) {
+        bail!("the twins refuse differently:\n{r:02x?}\n{c:02x?}");
     }
 
     // Round 0 compares; rounds 1.. are timed.

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Run a shell command inside the rgnl test kernel and exit with its status.
 #
-#   run.sh [--debug] [--python] [--icount] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
+#   run.sh [--debug] [--python] [--icount] [--plugin SO,ARGS] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'
 #
 # The guest is the cached test kernel (kernel.sh) booted on a busybox
 # initramfs (initramfs.sh) plus the --file'd files, placed under /rgnl/ unless
@@ -20,6 +20,8 @@
 # (1 ns each), not by host time, so timings repeat from run to run
 # (benchmarks).
 #
+# --plugin loads a QEMU TCG plugin (e.g. profile.sh's instruction profiler).
+#
 # --debug (or RGNL_DEBUG=--debug, as `make DEBUG=1` sets) boots the debug
 # kernel (KASAN, lockdep, kmemleak, failslab) with 3 GiB, and scans for
 # leaks after the command.
@@ -29,12 +31,13 @@
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 
-debug=${RGNL_DEBUG:-} python= icount= timeout=300 files=()
+debug=${RGNL_DEBUG:-} python= icount= plugin=() timeout=300 files=()
 while (($#)); do
 	case "$1" in
 	--debug) debug=--debug ;;
 	--python) python=1 ;;
 	--icount) icount=1 ;;
+	--plugin) plugin=(-plugin "$2"); shift ;;
 	--timeout) timeout=$2; shift ;;
 	--file) files+=("$2"); shift ;;
 	--) shift; break ;;
@@ -43,7 +46,7 @@ while (($#)); do
 	esac
 	shift
 done
-(($# == 1)) || die "usage: run.sh [--debug] [--python] [--icount] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
+(($# == 1)) || die "usage: run.sh [--debug] [--python] [--icount] [--plugin SO,ARGS] [--timeout SECS] [--file SRC[:DST]]... [--] 'COMMAND'"
 command=$1
 
 # KDIR: a prepared tree of your own (its bzImage is booted); default: the cache.
@@ -82,7 +85,7 @@ qemu_boot() {
 	[ "$1" = kvm ] && accel=(-accel kvm -cpu host)
 	# One vCPU: two would be scheduled round-robin at points host events move.
 	[ "$1" = icount ] && accel=(-accel tcg -icount shift=0,align=off,sleep=off -cpu max -smp 1)
-	timeout --kill-after=5 "$2" qemu-system-x86_64 -smp 2 "${accel[@]}" -m "$mem" \
+	timeout --kill-after=5 "$2" qemu-system-x86_64 -smp 2 "${accel[@]}" ${plugin[@]+"${plugin[@]}"} -m "$mem" \
 		-nodefaults -display none -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$logdir/initramfs.cpio" \
 		-append "console=ttyS0 panic=-1 loglevel=7 rdinit=/init" \

@@ -23,6 +23,12 @@
  * not fit (parallel_ops, no resv_start_op), so it is included, not linked,
  * and the family below is the twin's own.
  */
+/* The policy of ops without attributes (reject-all.awk puts it in). */
+static const struct nla_policy rgnl_c_reject_all_nl_policy[] = {
+	{ .type = NLA_REJECT },
+	{ .type = NLA_REJECT },
+};
+
 #include "rgnl_c-nl-gen.c"
 
 #define GFP_RGNL GFP_KERNEL_ACCOUNT
@@ -68,34 +74,34 @@ static int key_cmp(const char *a, u8 a_len, const char *b, u8 b_len)
 	return c ?: a_len - b_len;
 }
 
-static struct rgnl_entry *rgnl_find(struct rgnl_net *rn, const char *key, u8 len)
+/*
+ * The entry of key, or NULL with *parent and *link where a new entry of
+ * key goes (rb_link_node()): inserting needs no second walk.
+ */
+static __always_inline struct rgnl_entry *rgnl_walk(struct rgnl_net *rn, const char *key, u8 len,
+				    struct rb_node **parent, struct rb_node ***link)
 {
-	struct rb_node *n = rn->entries.rb_node;
+	struct rb_node **p = &rn->entries.rb_node;
 
-	while (n) {
-		struct rgnl_entry *e = rb_entry(n, struct rgnl_entry, node);
+	*parent = NULL;
+	while (*p) {
+		struct rgnl_entry *e = rb_entry(*p, struct rgnl_entry, node);
 		int c = key_cmp(key, len, e->key, e->key_len);
 
 		if (!c)
 			return e;
-		n = c < 0 ? n->rb_left : n->rb_right;
+		*parent = *p;
+		p = c < 0 ? &(*p)->rb_left : &(*p)->rb_right;
 	}
+	*link = p;
 	return NULL;
 }
 
-static void rgnl_insert(struct rgnl_net *rn, struct rgnl_entry *new)
+static struct rgnl_entry *rgnl_find(struct rgnl_net *rn, const char *key, u8 len)
 {
-	struct rb_node **p = &rn->entries.rb_node, *parent = NULL;
+	struct rb_node *parent, **link;
 
-	while (*p) {
-		struct rgnl_entry *e = rb_entry(*p, struct rgnl_entry, node);
-
-		parent = *p;
-		p = key_cmp(new->key, new->key_len, e->key, e->key_len) < 0 ?
-			&(*p)->rb_left : &(*p)->rb_right;
-	}
-	rb_link_node(&new->node, parent, p);
-	rb_insert_color(&new->node, &rn->entries);
+	return rgnl_walk(rn, key, len, &parent, &link);
 }
 
 /* The first entry whose key is not below key (len 0: the first entry). */
@@ -223,6 +229,7 @@ int rgnl_c_nl_entry_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct rgnl_net *rn = rgnl_net(genl_info_net(info));
 	u16 flags = info->nlhdr->nlmsg_flags;
 	struct rgnl_entry *old, *new;
+	struct rb_node *parent, **link;
 	struct sk_buff *ntf = NULL;
 	struct nlattr *value;
 	u64 bytes;
@@ -237,7 +244,7 @@ int rgnl_c_nl_entry_new_doit(struct sk_buff *skb, struct genl_info *info)
 		return -EINVAL;
 	value = info->attrs[RGNL_C_A_RGNL_VALUE];
 
-	old = rgnl_find(rn, key, key_len);
+	old = rgnl_walk(rn, key, key_len, &parent, &link);
 	if (old && !(flags & NLM_F_REPLACE)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[RGNL_C_A_RGNL_KEY], "entry exists");
 		return -EEXIST;
@@ -287,7 +294,8 @@ int rgnl_c_nl_entry_new_doit(struct sk_buff *skb, struct genl_info *info)
 		rgnl_free(old);
 		rn->replaced++;
 	} else {
-		rgnl_insert(rn, new);
+		rb_link_node(&new->node, parent, link);
+		rb_insert_color(&new->node, &rn->entries);
 		rn->count++;
 		rn->created++;
 	}

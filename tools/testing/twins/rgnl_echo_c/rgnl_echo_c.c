@@ -14,6 +14,12 @@
  * The tables ynl-gen-c.py generates from the spec. A genetlink-legacy spec
  * gets no family struct, and its tables are static: include them here.
  */
+/* The policy of ops without attributes (reject-all.awk puts it in). */
+static const struct nla_policy rgnl_echo_c_reject_all_nl_policy[] = {
+	{ .type = NLA_REJECT },
+	{ .type = NLA_REJECT },
+};
+
 #include "rgnl_echo-nl-gen.c"
 
 struct echo_net {
