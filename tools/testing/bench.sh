@@ -18,6 +18,7 @@ table() {
 	tools/testing/vm/run.sh $1 --timeout 1800 --file rust/rgnl.ko --file tools/testing/twins/rgnl_c/rgnl_c.ko \
 		--file samples/rgnl_echo/rgnl_echo.ko --file tools/testing/twins/rgnl_echo_c/rgnl_echo_c.ko \
 		--file tools/target/release/rgnl --file tools/target/release/examples/bench \
+		--file tools/target/selftests/ynl_get_bench \
 		"for m in rgnl rgnl_c rgnl_echo rgnl_echo_c; do insmod \$m.ko; done
 		bench echo $rounds && bench rgnl $rounds $scale"
 }
@@ -40,8 +41,9 @@ if [ -n "$smoke" ]; then
 	rows=$(grep -cE '^[A-Za-z].* +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
 	agree=$(grep -c 'answer byte for byte alike' <<<"$icount" || true)
 	memory=$(grep -c '^memory per entry' <<<"$icount" || true)
-	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line"
-	((rows == 12 && agree == 2 && memory == 1))
+	clients=$(grep -cE '^client: .* +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
+	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line, $clients client rows"
+	((rows == 15 && agree == 2 && memory == 1 && clients == 3))
 	exit
 fi
 log "bench: wall-clock under TCG ($rounds rounds)"

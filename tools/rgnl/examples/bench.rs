@@ -28,6 +28,33 @@ use std::time::Instant;
 
 const NLMSG_HDRLEN: usize = 16;
 
+/// The system allocator, counting allocations: the client rows report
+/// how many each client makes per request.
+struct CountingAlloc;
+
+static ALLOCATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+// SAFETY: forwards to the system allocator, which upholds the contract.
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's contract, passed on.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: the caller's contract, passed on.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
+
+fn allocations() -> u64 {
+    ALLOCATIONS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// One request: command, `NLM_F_*` flags besides `NLM_F_REQUEST`, and
 /// attributes (type, payload).
 type Request = (u8, i32, Vec<(u16, Vec<u8>)>);
@@ -41,14 +68,13 @@ struct Raw {
 
 impl Raw {
     fn open(name: &str) -> anyhow::Result<Self> {
-        let family = Client::connect_to(name)?.family_id();
-        // SAFETY: plain socket(2) call.
-        let fd = unsafe { libc::socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_GENERIC) };
-        if fd < 0 {
-            bail!("socket: {}", std::io::Error::last_os_error());
-        }
+        Self::to_id(Client::connect_to(name)?.family_id())
+    }
+
+    /// A socket talking to the family of id `family`.
+    fn to_id(family: u16) -> anyhow::Result<Self> {
         Ok(Self {
-            fd,
+            fd: netlink_socket()?,
             family,
             buf: vec![0; 32768],
         })
@@ -83,7 +109,10 @@ impl Raw {
         refusal: bool,
         mut each: impl FnMut(&[u8]),
     ) -> anyhow::Result<u32> {
-        let dump = u16::from_ne_bytes([req[6], req[7]]) & libc::NLM_F_DUMP as u16 != 0;
+        let flags = u16::from_ne_bytes([req[6], req[7]]);
+        let dump = flags & libc::NLM_F_DUMP as u16 != 0;
+        // A doit with NLM_F_ACK answers with its reply (if any), then the ACK.
+        let acked = flags & libc::NLM_F_ACK as u16 != 0;
         // SAFETY: `req` is readable for its length.
         if unsafe { libc::send(self.fd, req.as_ptr().cast(), req.len(), 0) } < 0 {
             bail!("send: {}", std::io::Error::last_os_error());
@@ -117,7 +146,7 @@ impl Raw {
                         each(msg);
                     }
                 }
-                if !dump {
+                if !dump && !acked {
                     return Ok(messages);
                 }
                 rest = rest.get((len.max(NLMSG_HDRLEN) + 3) & !3..).unwrap_or(&[]);
@@ -159,6 +188,101 @@ impl Raw {
     }
 }
 
+/// A new generic netlink socket.
+fn netlink_socket() -> anyhow::Result<i32> {
+    // SAFETY: plain socket(2) call.
+    let fd = unsafe { libc::socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_GENERIC) };
+    if fd < 0 {
+        bail!("socket: {}", std::io::Error::last_os_error());
+    }
+    Ok(fd)
+}
+
+/// Sockets that can join a twin's `events` group: the listeners its
+/// notifications fan out to.
+struct Listeners {
+    fds: Vec<i32>,
+    group: u32,
+}
+
+impl Listeners {
+    const MAX: usize = 16;
+
+    fn open(family: &str) -> anyhow::Result<Self> {
+        let group = Client::group_id(family, "events")?;
+        let fds = (0..Self::MAX)
+            .map(|_| {
+                let fd = netlink_socket()?;
+                // Bound to a port of their own: the kernel does not deliver
+                // to an unbound socket (port 0 is the excluded sender's).
+                // SAFETY: an all-zero `sockaddr_nl` is valid.
+                let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+                addr.nl_family = libc::AF_NETLINK as u16;
+                // SAFETY: `addr` is a `sockaddr_nl`, readable for its size.
+                let r = unsafe {
+                    libc::bind(
+                        fd,
+                        std::ptr::from_ref(&addr).cast(),
+                        std::mem::size_of::<libc::sockaddr_nl>() as u32,
+                    )
+                };
+                if r < 0 {
+                    bail!("bind: {}", std::io::Error::last_os_error());
+                }
+                // Room for a round of notifications; drained between rounds.
+                let size: i32 = 16 << 20;
+                setsockopt(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, size)?;
+                Ok(fd)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Self { fds, group })
+    }
+
+    /// Makes the first `n` sockets members of the group, the others not.
+    fn listen(&self, n: usize) -> anyhow::Result<()> {
+        for (i, &fd) in self.fds.iter().enumerate() {
+            let opt = if i < n {
+                libc::NETLINK_ADD_MEMBERSHIP
+            } else {
+                libc::NETLINK_DROP_MEMBERSHIP
+            };
+            setsockopt(fd, libc::SOL_NETLINK, opt, self.group as i32)?;
+        }
+        Ok(())
+    }
+
+    /// Reads and drops whatever the listeners received.
+    fn drain(&self) {
+        let mut buf = vec![0u8; 65536];
+        for &fd in &self.fds {
+            // SAFETY: `buf` is writable for its length.
+            while unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) }
+                > 0
+            {}
+        }
+    }
+}
+
+fn setsockopt(fd: i32, level: i32, name: i32, value: i32) -> anyhow::Result<()> {
+    // SAFETY: `value` is an int, readable for its size.
+    let r = unsafe {
+        libc::setsockopt(
+            fd,
+            level,
+            name,
+            std::ptr::from_ref(&value).cast(),
+            std::mem::size_of::<i32>() as u32,
+        )
+    };
+    if r < 0 {
+        bail!(
+            "setsockopt {level}/{name}: {}",
+            std::io::Error::last_os_error()
+        );
+    }
+    Ok(())
+}
+
 /// Message `m` with the family and port ids zeroed: what twins must agree on.
 fn normalized(m: &[u8]) -> Vec<u8> {
     let mut m = m.to_vec();
@@ -178,6 +302,12 @@ struct Row {
     name: &'static str,
     requests: Vec<Request>,
     per_message: bool,
+    /// How many sockets listen to the family's `events` group meanwhile.
+    listeners: usize,
+    /// The requests go to nlctrl, about the twin (each twin gets its own
+    /// name appended as `CTRL_ATTR_FAMILY_NAME`); the twins' answers differ
+    /// by name and op flags, so they are not compared.
+    nlctrl: bool,
 }
 
 fn row(name: &'static str, requests: Vec<Request>) -> Row {
@@ -186,6 +316,52 @@ fn row(name: &'static str, requests: Vec<Request>) -> Row {
         name,
         requests,
         per_message,
+        listeners: 0,
+        nlctrl: false,
+    }
+}
+
+const GENL_ID_CTRL: u16 = 0x10;
+const CTRL_CMD_GETFAMILY: u8 = 3;
+const CTRL_ATTR_FAMILY_NAME: u16 = 2;
+
+/// One twin: its sockets to the family and to nlctrl, and its listeners.
+struct Twin {
+    name: &'static str,
+    family: Raw,
+    nlctrl: Raw,
+    listeners: Listeners,
+}
+
+impl Twin {
+    fn open(name: &'static str) -> anyhow::Result<Self> {
+        Ok(Self {
+            name,
+            family: Raw::open(name)?,
+            nlctrl: Raw::to_id(GENL_ID_CTRL)?,
+            listeners: Listeners::open(name)?,
+        })
+    }
+
+    /// Runs `row` as [`Raw::run`] does, with its listeners and target.
+    fn run(&mut self, row: &Row, keep: bool) -> anyhow::Result<(f64, u32, Vec<Vec<u8>>)> {
+        self.listeners.listen(row.listeners)?;
+        let ran = if row.nlctrl {
+            let named: Vec<Request> = row
+                .requests
+                .iter()
+                .map(|(cmd, flags, attrs)| {
+                    let mut attrs = attrs.clone();
+                    attrs.push(str_attr(CTRL_ATTR_FAMILY_NAME, self.name));
+                    (*cmd, *flags, attrs)
+                })
+                .collect();
+            self.nlctrl.run(&named, false)
+        } else {
+            self.family.run(&row.requests, keep)
+        };
+        self.listeners.drain();
+        ran.with_context(|| format!("{}: {}", self.name, row.name))
     }
 }
 
@@ -287,6 +463,7 @@ fn rgnl_bench(scale: u32) -> Bench {
         .collect();
 
     let fresh: Vec<String> = (0..200).map(|i| format!("c{i:03}")).collect();
+    let replace_g = vec![(new, replace, vec![str_attr(key, "g"), small.clone()]); 200];
     let rows = vec![
         row(
             "ECHO round trip, 16-byte KEY and VALUE",
@@ -303,10 +480,18 @@ fn rgnl_bench(scale: u32) -> Bench {
             "ENTRY_GET, 100-byte value",
             vec![(get, 0, vec![str_attr(key, "g")]); 200],
         ),
-        row(
-            "ENTRY_NEW replace, 100-byte value",
-            vec![(new, replace, vec![str_attr(key, "g"), small.clone()]); 200],
-        ),
+        row("ENTRY_NEW replace, 100-byte value", replace_g.clone()),
+        Row {
+            listeners: 1,
+            ..row(
+                "ENTRY_NEW replace, notified to 1 listener",
+                replace_g.clone(),
+            )
+        },
+        Row {
+            listeners: Listeners::MAX,
+            ..row("ENTRY_NEW replace, notified to 16 listeners", replace_g)
+        },
         row(
             "ENTRY_NEW create, 100-byte value",
             fresh.iter().map(|k| set(k.clone(), &small)).collect(),
@@ -319,6 +504,13 @@ fn rgnl_bench(scale: u32) -> Bench {
                 .collect(),
         ),
         row("STATS_GET", vec![(stats, 0, vec![]); 200]),
+        Row {
+            nlctrl: true,
+            ..row(
+                "nlctrl GETFAMILY of the twin (C floor)",
+                vec![(CTRL_CMD_GETFAMILY, 0, vec![]); 200],
+            )
+        },
         row(
             "dump of SCALE entries, 100-byte values",
             vec![(get, libc::NLM_F_DUMP, vec![str_attr(prefix, "s")])],
@@ -333,6 +525,7 @@ fn rgnl_bench(scale: u32) -> Bench {
         (get, 0, vec![str_attr(key, "")]),
         (get, 0, vec![str_attr(key, &"k".repeat(65))]),
         (get, 0, vec![]),
+        (get, 0, vec![str_attr(key, "g"), u32_attr(Attr::Tag.into(), 1)]),
         (new, create, vec![str_attr(key, "g"), small.clone()]),
         (new, ack, vec![str_attr(key, "missing"), small.clone()]),
         (
@@ -412,8 +605,9 @@ fn main() -> anyhow::Result<()> {
             "c" => c_name,
             _ => bail!(usage),
         };
-        let mut raw = Raw::open(name)?;
-        raw.run(&setup, false).context("setup")?;
+        let mut twin = Twin::open(name)?;
+        twin.family.run(&setup, false).context("setup")?;
+        twin.family.run(&fill, false).context("fill")?;
         let rows: Vec<&Row> = rows
             .iter()
             .filter(|r| only.iter().any(|o| r.name.starts_with(o.as_str())))
@@ -423,23 +617,28 @@ fn main() -> anyhow::Result<()> {
         }
         for _ in 0..rounds {
             for row in &rows {
-                raw.run(&row.requests, false).context(row.name)?;
+                twin.run(row, false)?;
             }
         }
         return Ok(());
     }
-    let mut rust = Raw::open(rust_name)?;
-    let mut c = Raw::open(c_name)?;
-    rust.run(&setup, false)
+    let mut rust = Twin::open(rust_name)?;
+    let mut c = Twin::open(c_name)?;
+    rust.family
+        .run(&setup, false)
         .context("setup of the Rust family")?;
-    c.run(&setup, false).context("setup of the C family")?;
+    c.family
+        .run(&setup, false)
+        .context("setup of the C family")?;
 
     // The fill, measuring the slab memory each twin's entries take.
     if !fill.is_empty() {
         let before = slab_bytes()?;
-        rust.run(&fill, false).context("fill of the Rust family")?;
+        rust.family
+            .run(&fill, false)
+            .context("fill of the Rust family")?;
         let middle = slab_bytes()?;
-        c.run(&fill, false).context("fill of the C family")?;
+        c.family.run(&fill, false).context("fill of the C family")?;
         let after = slab_bytes()?;
         let per = |d: u64| d as f64 / fill.len() as f64;
         let (r, c) = (
@@ -453,7 +652,10 @@ fn main() -> anyhow::Result<()> {
         );
     }
 
-    let (from_rust, from_c) = (rust.refusals(&refusals)?, c.refusals(&refusals)?);
+    let (from_rust, from_c) = (
+        rust.family.refusals(&refusals)?,
+        c.family.refusals(&refusals)?,
+    );
     if let Some((r, c)) = from_rust.iter().zip(&from_c).find(|(r, c)| r != c) {
         bail!("the twins refuse differently:\n{r:02x?}\n{c:02x?}");
     }
@@ -462,8 +664,8 @@ fn main() -> anyhow::Result<()> {
     let mut times = vec![(Vec::new(), Vec::new()); rows.len()];
     for round in 0..=rounds {
         for (row, (t_rust, t_c)) in rows.iter().zip(&mut times) {
-            let (tr, nr, from_rust) = rust.run(&row.requests, round == 0)?;
-            let (tc, nc, from_c) = c.run(&row.requests, round == 0)?;
+            let (tr, nr, from_rust) = rust.run(row, round == 0)?;
+            let (tc, nc, from_c) = c.run(row, round == 0)?;
             if nr != nc || nr == 0 {
                 bail!("{}: {nr} messages from Rust, {nc} from C", row.name);
             }
@@ -503,5 +705,102 @@ fn main() -> anyhow::Result<()> {
             spread * 100.0
         );
     }
+    if which == "rgnl" {
+        client_rows(rounds)?;
+    }
+    Ok(())
+}
+
+/// The payload of the first attribute of type `t` in `attrs`.
+fn find_attr(mut attrs: &[u8], t: u16) -> Option<&[u8]> {
+    while attrs.len() >= 4 {
+        let len = usize::from(u16::from_ne_bytes([attrs[0], attrs[1]]));
+        let payload = attrs.get(4..len)?;
+        if u16::from_ne_bytes([attrs[2], attrs[3]]) & 0x3fff == t {
+            return Some(payload);
+        }
+        attrs = attrs.get((len + 3) & !3..).unwrap_or(&[]);
+    }
+    None
+}
+
+/// Client overhead: ENTRY_GET of key "g" from rgnl through a client on raw
+/// syscalls (building each request and finding the value in the reply by
+/// hand), through the rgnl client library, and through the kernel's YNL C
+/// library (`ynl_get_bench`, which times itself), interleaved by round.
+/// All three exchange the same messages: the request with `NLM_F_ACK`, the
+/// reply, the ACK.
+fn client_rows(rounds: usize) -> anyhow::Result<()> {
+    const N: u32 = 200;
+    let get = (
+        u8::from(Cmd::EntryGet),
+        libc::NLM_F_ACK,
+        vec![str_attr(Attr::Key.into(), "g")],
+    );
+    let (entry, value) = (u16::from(Attr::Entry), u16::from(Attr::Value));
+    let mut raw = Raw::open("rgnl")?;
+    let mut lib = Client::connect()?;
+    let mut times = [Vec::new(), Vec::new(), Vec::new()];
+    let mut allocated = [0; 2];
+    for round in 0..=rounds {
+        let (start, before) = (Instant::now(), allocations());
+        for _ in 0..N {
+            let req = raw.encode(&get);
+            let mut len = None;
+            raw.exchange(&req, false, |m| {
+                // The reply; the ACK that follows has no ENTRY.
+                let found =
+                    find_attr(&m[NLMSG_HDRLEN + 4..], entry).and_then(|e| find_attr(e, value));
+                len = len.or(found.map(<[u8]>::len));
+            })?;
+            len.context("raw client: no value in the reply")?;
+        }
+        let t_raw = start.elapsed().as_nanos() as f64 / f64::from(N);
+        allocated[0] = allocations() - before;
+        let (start, before) = (Instant::now(), allocations());
+        for _ in 0..N {
+            lib.get("g")?;
+        }
+        let t_lib = start.elapsed().as_nanos() as f64 / f64::from(N);
+        allocated[1] = allocations() - before;
+        let out = std::process::Command::new("ynl_get_bench")
+            .args([N.to_string().as_str(), "g"])
+            .output()
+            .context("running ynl_get_bench (tools/testing/selftests/rgnl)")?;
+        if !out.status.success() {
+            bail!("ynl_get_bench: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let t_ynl: f64 = String::from_utf8(out.stdout)?.trim().parse()?;
+        if round > 0 {
+            for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_ynl]) {
+                t.push(v);
+            }
+        }
+    }
+    println!(
+        "{:<48} {:>10} {:>10} {:>7}",
+        "client, ENTRY_GET of a 100-byte value from rgnl", "ns", "/ raw", "spread"
+    );
+    let raw_median = median(&mut times[0]);
+    for (name, t) in [
+        "client: raw syscalls",
+        "client: rgnl library (neli)",
+        "client: YNL C library",
+    ]
+    .iter()
+    .zip(&mut times)
+    {
+        let m = median(t);
+        println!(
+            "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%",
+            m / raw_median,
+            spread(t, m) * 100.0
+        );
+    }
+    println!(
+        "client allocations per request: raw syscalls {}, rgnl library {}",
+        allocated[0] / u64::from(N),
+        allocated[1] / u64::from(N)
+    );
     Ok(())
 }

@@ -28,15 +28,16 @@ pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION, GROUP_EVENTS, KEY_MAX_LE
 use neli::{
     consts::{
         nl::{NlmF, Nlmsg, NlmsgerrAttr},
-        socket::NlFamily,
+        socket::{Msg, NlFamily},
     },
     err::Nlmsgerr,
     genl::{AttrTypeBuilder, Genlmsghdr, GenlmsghdrBuilder, NlattrBuilder, NoUserHeader},
     nl::{NlPayload, Nlmsghdr, NlmsghdrBuilder},
     router::synchronous::NlRouter,
-    socket::synchronous::NlSocketHandle,
-    types::{Buffer, GenlBuffer},
+    socket::NlSocket,
+    types::{Buffer, GenlBuffer, NlBuffer},
     utils::Groups,
+    FromBytesWithInput, Size, ToBytes,
 };
 use std::fmt::Display;
 
@@ -160,11 +161,18 @@ fn raw_attrs(genl: &Message) -> Vec<RawAttr> {
         .collect()
 }
 
+/// The receive buffer: what the YNL C library takes, so that replies with
+/// attributes up to the 64 KiB `nla_len` allows arrive whole.
+const RECV_BUFFER_LEN: usize = 128 << 10;
+
 /// A connection to a family (by default `rgnl`). Requests carry
 /// `NLM_F_ACK`, and the socket asks for extended ACKs, so a refusal comes
 /// back as [`Error::Kernel`] with the kernel's message.
 pub struct Client {
-    sock: NlSocketHandle,
+    sock: NlSocket,
+    /// Allocated once: neli's own receive path zero-fills its buffer after
+    /// every datagram, which cost 35 times a raw client's round trip.
+    buf: Vec<u8>,
     family: String,
     family_id: u16,
     seq: u32,
@@ -183,12 +191,13 @@ impl Client {
         let family_id = Self::nlctrl()?
             .resolve_genl_family(name)
             .map_err(|_| Error::NotLoaded(name.to_string()))?;
-        let sock = NlSocketHandle::connect(NlFamily::Generic, None, Groups::empty())
+        let sock = NlSocket::connect(NlFamily::Generic, None, Groups::empty())
             .map_err(netlink("socket"))?;
         sock.enable_ext_ack(true)
             .map_err(netlink("NETLINK_EXT_ACK"))?;
         Ok(Self {
             sock,
+            buf: vec![0; RECV_BUFFER_LEN],
             family: name.to_string(),
             family_id,
             seq: 0,
@@ -216,7 +225,24 @@ impl Client {
             .nl_payload(NlPayload::Payload(build_request(cmd, attrs)?))
             .build()
             .map_err(netlink("encoding the request"))?;
-        self.sock.send(&msg).map_err(netlink("send"))
+        let mut bytes = std::io::Cursor::new(vec![0; msg.padded_size()]);
+        msg.to_bytes(&mut bytes)
+            .map_err(netlink("encoding the request"))?;
+        self.sock
+            .send(bytes.get_ref(), Msg::empty())
+            .map(drop)
+            .map_err(netlink("send"))
+    }
+
+    /// Reads one datagram (one skb): the messages in it.
+    fn recv(&mut self) -> Result<NlBuffer<u16, Message>, Error> {
+        let (len, _) = self
+            .sock
+            .recv(&mut self.buf[..], Msg::empty())
+            .map_err(netlink("recv"))?;
+        let data = self.buf.get(..len).unwrap_or(&self.buf);
+        NlBuffer::from_bytes_with_input(&mut std::io::Cursor::new(data), data.len())
+            .map_err(netlink("decoding a reply"))
     }
 
     /// The refusal `e`, or [`Error::NotLoaded`] when it says the family
@@ -255,16 +281,14 @@ impl Client {
         mut each: impl FnMut(&Nlmsghdr<u16, Message>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         loop {
-            let (msgs, _) = self.sock.recv::<u16, Message>().map_err(netlink("recv"))?;
-            for msg in msgs {
-                let msg = msg.map_err(netlink("decoding a reply"))?;
+            for msg in self.recv()?.iter() {
                 match msg.nl_payload() {
                     NlPayload::Ack(_) => return Ok(()),
                     NlPayload::Err(e) => return Err(self.unless_gone(refusal(e))),
                     NlPayload::DumpExtAck(e) if *e.error() != 0 => {
                         return Err(self.unless_gone(refusal(e)))
                     }
-                    NlPayload::Payload(_) => each(&msg)?,
+                    NlPayload::Payload(_) => each(msg)?,
                     _ if *msg.nl_type() == u16::from(Nlmsg::Done) => return Ok(()),
                     _ => {}
                 }
@@ -333,11 +357,16 @@ impl Client {
         Ok(interrupted)
     }
 
+    /// The id nlctrl gives the multicast group `group` of `family`.
+    pub fn group_id(family: &str, group: &str) -> Result<u32, Error> {
+        Self::nlctrl()?
+            .resolve_nl_mcast_group(family, group)
+            .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))
+    }
+
     /// Subscribes to the multicast group `group` of `family`.
     pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
-        let id = Self::nlctrl()?
-            .resolve_nl_mcast_group(family, group)
-            .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))?;
+        let id = Self::group_id(family, group)?;
         self.sock
             .add_mcast_membership(Groups::new_groups(&[id]))
             .map_err(netlink("joining the group"))
@@ -347,9 +376,7 @@ impl Client {
     /// command and attributes.
     pub fn next_notification(&mut self) -> Result<(Cmd, Vec<RawAttr>), Error> {
         loop {
-            let (msgs, _) = self.sock.recv::<u16, Message>().map_err(netlink("recv"))?;
-            for msg in msgs {
-                let msg = msg.map_err(netlink("decoding a notification"))?;
+            for msg in self.recv()?.iter() {
                 if let NlPayload::Payload(genl) = msg.nl_payload() {
                     return Ok((*genl.cmd(), raw_attrs(genl)));
                 }
