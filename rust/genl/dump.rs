@@ -146,6 +146,7 @@ impl<'a, F: Family> DumpOut<'a, F> {
 
     /// Adds one message with command `cmd` whose attributes `fill` writes.
     /// On `EMSGSIZE` (or any error) the message is removed again.
+    #[inline]
     pub fn add(&mut self, cmd: u8, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
         let info = self.info();
         // SAFETY: `cb` is valid during the call.

@@ -13,12 +13,15 @@ void rgnl_nlmsg_free(struct sk_buff *skb)
 
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)
 {
-	/* nla_append() checks the room for the padding but does not add it. */
-	int err = nla_append(skb, len, data);
+	int pad = NLA_ALIGN(len) - len;
 
-	if (!err)
-		skb_put_zero(skb, NLA_ALIGN(len) - len);
-	return err;
+	/* nla_append(), as skb_put_data() with the padding it leaves out. */
+	if (unlikely(skb_tailroom(skb) < len + pad))
+		return -EMSGSIZE;
+	skb_put_data(skb, data, len);
+	if (pad)
+		skb_put_zero(skb, pad);
+	return 0;
 }
 
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)

@@ -168,6 +168,7 @@ impl<'a> Writer<'a> {
     /// Puts a nested attribute whose contents `fill` writes; on any error,
     /// or when the nest would be longer than `nla_len` can say, the whole
     /// nest is removed again.
+    #[inline]
     pub fn nest(&mut self, attr_type: u16, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
         // SAFETY: by the type invariants `skb` is ours.
         let start = unsafe { inlined::nla_nest_start(self.skb, attr_type) };
@@ -210,6 +211,7 @@ impl<F: Family> MsgBuilder<F> {
     /// A message of family `F` with command `cmd`, addressed with `portid`
     /// and `seq`, room for `payload` bytes of attributes (`EMSGSIZE` past
     /// [`size::PAYLOAD_MAX`]). The family must be registered.
+    #[inline]
     pub(crate) fn new(payload: usize, portid: u32, seq: u32, flags: u16, cmd: u8) -> Result<Self> {
         if payload > size::PAYLOAD_MAX {
             return Err(emsgsize());

@@ -121,11 +121,13 @@ impl<'a, F: Family> Request<'a, F> {
     /// A new message with command `cmd`, addressed from this request (its
     /// port id and sequence number), for [`Request::reply`] or
     /// [`Request::notify`].
+    #[inline]
     pub fn new_message(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
         MsgBuilder::new(payload, self.info().snd_portid, self.info().snd_seq, 0, cmd)
     }
 
     /// Sends `msg` to the requester.
+    #[inline]
     pub fn reply(&self, msg: MsgBuilder<F>) -> Result {
         let skb = msg.finish();
         // SAFETY: `skb` is a finished message we own; `genlmsg_reply`

@@ -43,7 +43,7 @@ profile() {
 		--plugin "$RGNL_ROOT/$plugin,out=$dir/counts" \
 		--file "${kos[0]}" --file "${kos[1]}" --file tools/target/release/examples/bench \
 		"insmod $(basename "${kos[0]}") && insmod $(basename "${kos[1]}")
-		bench $which $2 1000 $1 '$rows'
+		bench $which $2 ${SCALE:-1000} $1 '$rows'
 		grep -E ' _stext$|\\[' /proc/kallsyms" | tr -d '\r' >"$dir/kallsyms"
 }
 for side in rust c; do
