@@ -538,6 +538,7 @@ fn rgnl_bench(scale: u32) -> Bench {
         (stats, 0, vec![u32_attr(1, 1)]),
         (stats, 0, vec![u32_attr(max_entries, 1)]),
         (echo, 0, vec![u32_attr(max_entries, 1)]),
+        (echo, 0, vec![u32_attr(Attr::Pad.into(), 1)]),
         (limits, ack, vec![]),
         (limits, ack, vec![u32_attr(max_entries, 0)]),
         (limits, ack, vec![u32_attr(max_bytes, (256 << 20) + 1)]),

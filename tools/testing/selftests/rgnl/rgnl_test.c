@@ -329,9 +329,10 @@ TEST_F(rgnl, strict_policy)
 
 	len = start_msg(r, RGNL_CMD_ENTRY_GET, 0);
 	put_str(r, &len, RGNL_A_KEY, "k");
-	put_attr(r, &len, RGNL_A_TAG, &zero, 4); /* not in entry-get's policy */
+	/* Past entry-get's policy, which ends at its last attribute (KEY). */
+	put_attr(r, &len, RGNL_A_TAG, &zero, 4);
 	EXPECT_EQ(-EINVAL, send_msg(r, len));
-	EXPECT_STREQ("Unsupported attribute", r->extack);
+	EXPECT_STREQ("Unknown attribute type", r->extack);
 
 	len = start_msg(r, RGNL_CMD_ENTRY_GET, 0);
 	EXPECT_EQ(-EINVAL, send_msg(r, len));
