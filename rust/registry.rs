@@ -3,9 +3,9 @@
 //! The registry of one network namespace: entries in key order, their
 //! accounting against the namespace's limits, and its counters.
 //!
-//! Changes come in two steps so that a request is applied whole or not at
-//! all: everything that can fail (allocation, limit checks) happens while
-//! preparing, before anything is changed; applying cannot fail.
+//! A request is applied whole or not at all: `insert` and `remove` run
+//! everything that can fail (the checks, the allocations, the caller's
+//! preparation of its notification) before they change anything.
 
 use crate::spec::{self, KEY_MAX_LEN};
 use core::cmp::Ordering;

@@ -17,7 +17,7 @@ use kernel::prelude::*;
 ///
 /// # Invariants
 ///
-/// `ptr` was returned by `kmemdup()` for `len` bytes (`ZERO_SIZE_PTR` for
+/// `ptr` was returned by `kmemdup()` (`rgnl_kmemdup`) for `len` bytes (`ZERO_SIZE_PTR` for
 /// none), is owned by this value and freed once, with `kfree()`.
 pub struct Bytes {
     ptr: *mut u8,
@@ -39,7 +39,7 @@ impl Bytes {
         // SAFETY: `src` is valid for reads of `src.len()` bytes; the caller
         // runs in process context, where `GFP_KERNEL_ACCOUNT` may sleep.
         let ptr = unsafe {
-            bindings::kmemdup_noprof(
+            bindings::rgnl_kmemdup(
                 src.as_ptr().cast(),
                 src.len(),
                 bindings::RGNL_GFP_KERNEL_ACCOUNT,

@@ -24,6 +24,12 @@ int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)
 	return 0;
 }
 
+/* kmemdup() through its macro: alloc_hooks() tags it for allocation profiling. */
+void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp)
+{
+	return kmemdup(src, len, gfp);
+}
+
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)
 {
 	nla_nest_cancel(skb, start);

@@ -17,6 +17,7 @@
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
+void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
 int rgnl_skb_tailroom(const struct sk_buff *skb);
