@@ -12,6 +12,11 @@ cd "$RGNL_ROOT"
 
 rounds=9 scale=100000 smoke=
 [ "${1:-}" = --smoke ] && rounds=1 scale=1000 smoke=1
+kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
+
+# The YNL C client of the client rows, built with the tree's YNL library.
+make -s -C tools/testing/selftests/rgnl KSRC="$kdir/source" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
+	PYTHON=/usr/bin/python3 "$RGNL_ROOT/tools/target/selftests/ynl_get_bench"
 
 # table RUN.SH-OPTIONS: both families against their twins in one VM boot.
 table() {
@@ -52,7 +57,6 @@ echo "$wall"
 sizes=$(sizes)
 echo "$sizes"
 
-kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- rust samples tools || echo -dirty)
 indent() { sed 's/^/    /'; }
 cat >Documentation/rgnl/benchmarks-results.rst <<RST

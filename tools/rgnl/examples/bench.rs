@@ -525,7 +525,11 @@ fn rgnl_bench(scale: u32) -> Bench {
         (get, 0, vec![str_attr(key, "")]),
         (get, 0, vec![str_attr(key, &"k".repeat(65))]),
         (get, 0, vec![]),
-        (get, 0, vec![str_attr(key, "g"), u32_attr(Attr::Tag.into(), 1)]),
+        (
+            get,
+            0,
+            vec![str_attr(key, "g"), u32_attr(Attr::Tag.into(), 1)],
+        ),
         (new, create, vec![str_attr(key, "g"), small.clone()]),
         (new, ack, vec![str_attr(key, "missing"), small.clone()]),
         (
