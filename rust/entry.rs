@@ -3,9 +3,9 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::registry::{Entry, Key, Refusal};
+use crate::registry::{Counters, Entry, Key, Refusal};
 use crate::spec::{attr, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
-use crate::Rgnl;
+use crate::{audit, watch, Rgnl};
 use genl::{size, Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use kernel::{c_str, prelude::*};
 
@@ -59,9 +59,10 @@ pub(crate) fn refused(
     }
 }
 
-/// The size of an ENTRY nest with a key and a value of these lengths.
+/// The size of an ENTRY nest with a key and a value of these lengths (and
+/// a TTL_MS).
 const fn entry_size(key_len: usize, value_len: usize) -> usize {
-    size::nest(size::string(key_len) + size::attr(value_len) + size::U32 + size::U64)
+    size::nest(size::string(key_len) + size::attr(value_len) + 2 * size::U32 + size::U64)
 }
 
 /// The largest ENTRY nest the spec allows: the largest message of the
@@ -74,7 +75,14 @@ pub(crate) fn put_entry(w: &mut Writer<'_>, key: &[u8], entry: &Entry) -> Result
         w.put_str_bytes(attr::KEY, key)?;
         w.put_bytes(attr::VALUE, &entry.value)?;
         w.put_u32(attr::TAG, entry.tag)?;
-        w.put_u64(attr::REVISION, entry.revision)
+        w.put_u64(attr::REVISION, entry.revision)?;
+        match entry.ttl_left() {
+            // The time left, in whole milliseconds, at least 1 while due
+            // later; none once due (an expired entry's notification).
+            // A lease is at most a day: u32 milliseconds.
+            Some(left) if left > 0 => w.put_u32(attr::TTL_MS, left as u32),
+            _ => Ok(()),
+        }
     })
 }
 
@@ -90,33 +98,72 @@ pub(crate) fn entry_message(
     Ok(msg)
 }
 
-/// The notification of a change, built before the change is applied (so a
-/// failed allocation fails the request with nothing changed), or `None`
-/// when nobody would receive it.
-pub(crate) fn prepare_notification(
-    req: &Request<'_, Rgnl>,
-    build: impl FnOnce() -> Result<MsgBuilder<Rgnl>>,
-) -> Result<Option<MsgBuilder<Rgnl>>> {
-    if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
-        build().map(Some)
-    } else {
-        Ok(None)
+/// The notifications of a change, built before the change is applied (so
+/// a failed allocation fails the request with nothing changed): its event
+/// for the `events` group (and the requester on `NLM_F_ECHO`), and its
+/// audit message. Each is `None` when nobody would receive it.
+pub(crate) struct Notices {
+    event: Option<MsgBuilder<Rgnl>>,
+    audit: Option<MsgBuilder<Rgnl>>,
+}
+
+impl Notices {
+    /// The notices of a change of `key` (`None`: of the whole namespace),
+    /// whose event `build` builds.
+    pub(crate) fn prepare(
+        req: &Request<'_, Rgnl>,
+        key: Option<&[u8]>,
+        build: impl FnOnce() -> Result<MsgBuilder<Rgnl>>,
+    ) -> Result<Self> {
+        let event = if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
+            Some(build()?)
+        } else {
+            None
+        };
+        Ok(Self {
+            event,
+            audit: audit::prepare(req, key)?,
+        })
+    }
+
+    /// Sends them, counting them: the event of a key only to the sockets
+    /// watching it. A listener whose receive buffer is full loses a
+    /// message and learns it from its socket (`ENOBUFS`); that is no
+    /// failure of the request, whose change is applied.
+    pub(crate) fn send(
+        self,
+        req: &Request<'_, Rgnl>,
+        counters: &mut Counters,
+        key: Option<&[u8]>,
+    ) -> Result {
+        audit::send(req, counters, self.audit);
+        let Some(msg) = self.event else {
+            return Ok(());
+        };
+        counters.notifications += 1;
+        match key {
+            Some(key) => req.notify_filtered(GROUP_EVENTS, msg, |w| watch::wants(w, key)),
+            None => req.notify(GROUP_EVENTS, msg),
+        }
     }
 }
 
-/// Sends a notification prepared by [`prepare_notification`] to the
-/// namespace's `events` group (and to the requester on `NLM_F_ECHO`),
-/// counting it.
-pub(crate) fn send_notification(
-    req: &Request<'_, Rgnl>,
-    sent: &mut u64,
-    msg: Option<MsgBuilder<Rgnl>>,
-) -> Result {
-    match msg {
-        Some(msg) => {
-            *sent += 1;
-            req.notify(GROUP_EVENTS, msg)
-        }
-        None => Ok(()),
-    }
+/// An ENTRY_DEL_NTF of `entry`, deleted for `reason` (`del_reason`).
+pub(crate) fn del_message(
+    msg: Result<MsgBuilder<Rgnl>>,
+    key: &[u8],
+    entry: &Entry,
+    reason: u32,
+) -> Result<MsgBuilder<Rgnl>> {
+    let mut msg = msg?;
+    let mut w = msg.writer();
+    put_entry(&mut w, key, entry)?;
+    w.put_u32(attr::REASON, reason)?;
+    Ok(msg)
+}
+
+/// The size of an ENTRY_DEL_NTF of an entry with a key and a value of
+/// these lengths.
+pub(crate) const fn del_size(key_len: usize, value_len: usize) -> usize {
+    entry_size(key_len, value_len) + size::U32
 }

@@ -2,8 +2,9 @@
 
 //! ENTRY_DEL: delete one entry, notifying it as it was.
 
-use crate::entry::{entry_message, prepare_notification, refused, send_notification, RequestKey};
-use crate::spec::{cmd, KEY_POLICY};
+use crate::entry::{del_message, del_size, refused, Notices, RequestKey};
+use crate::expiry::catch_up;
+use crate::spec::{cmd, del_reason, KEY_POLICY};
 use crate::Rgnl;
 use genl::{AttrPolicy, DoIt, Request};
 use kernel::prelude::*;
@@ -16,13 +17,18 @@ impl DoIt<Rgnl> for EntryDel {
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let key = RequestKey::of(&req.attrs())?;
         let (state, req) = req.with_state();
-        let ntf = state
+        catch_up(state, req);
+        let notices = state
             .remove(&key.key, |entry| {
-                prepare_notification(req, || {
-                    entry_message(req, cmd::ENTRY_DEL_NTF, key.bytes, entry)
+                Notices::prepare(req, Some(key.bytes), || {
+                    let msg = req.new_message(
+                        cmd::ENTRY_DEL_NTF,
+                        del_size(key.bytes.len(), entry.value.len()),
+                    );
+                    del_message(msg, key.bytes, entry, del_reason::DELETED)
                 })
             })
             .map_err(|r| refused(req.extack(), &key.attr, None, r))?;
-        send_notification(req, &mut state.counters.notifications, ntf)
+        notices.send(req, &mut state.counters, Some(key.bytes))
     }
 }

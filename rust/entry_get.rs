@@ -3,6 +3,7 @@
 //! ENTRY_GET: one entry (do), or all of them in key order (dump).
 
 use crate::entry::{entry_message, put_entry, refused, RequestKey, ENTRY_MAX};
+use crate::expiry::catch_up;
 use crate::registry::{Key, Refusal};
 use crate::spec::{attr, cmd, DUMP_POLICY, KEY_POLICY};
 use crate::Rgnl;
@@ -17,6 +18,7 @@ impl DoIt<Rgnl> for EntryGet {
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let key = RequestKey::of(&req.attrs())?;
         let (state, req) = req.with_state();
+        catch_up(state, req);
         let entry = state
             .get(&key.key)
             .ok_or_else(|| refused(req.extack(), &key.attr, None, Refusal::Missing))?;

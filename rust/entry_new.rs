@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! ENTRY_NEW: create or replace an entry, with rtnetlink's
-//! `NLM_F_CREATE`/`NLM_F_EXCL`/`NLM_F_REPLACE` semantics.
+//! `NLM_F_CREATE`/`NLM_F_EXCL`/`NLM_F_REPLACE` semantics, and a time to live.
 
-use crate::entry::{entry_message, prepare_notification, refused, send_notification, RequestKey};
+use crate::entry::{entry_message, refused, Notices, RequestKey};
+use crate::expiry::catch_up;
+use crate::registry::Lease;
 use crate::spec::{attr, cmd, ENTRY_NEW_POLICY};
 use crate::Rgnl;
 use genl::{nlm_flags, AttrPolicy, DoIt, Request};
-use kernel::prelude::*;
+use kernel::{c_str, prelude::*};
 
 pub(crate) struct EntryNew;
 
@@ -27,6 +29,19 @@ impl DoIt<Rgnl> for EntryNew {
             .map(|a| a.u32())
             .transpose()?
             .unwrap_or(0);
+        // The policy holds the TTL within 1 ms .. a day.
+        let ttl = attrs.get(attr::TTL_MS).map(|a| a.u32()).transpose()?;
+        let lease = match (ttl, attrs.get(attr::NOTIFY_OWNER)) {
+            (Some(ttl), owner) => Some(Lease::new(ttl, owner.map_or(0, |_| req.portid()))),
+            (None, None) => None,
+            (None, Some(flag)) => {
+                return Err(req.extack().fail_attr(
+                    EINVAL,
+                    &flag,
+                    c_str!("notify-owner needs ttl-ms"),
+                ))
+            }
+        };
         let flags = req.nlmsg_flags();
         let allowed = (
             flags & nlm_flags::CREATE != 0,
@@ -34,11 +49,17 @@ impl DoIt<Rgnl> for EntryNew {
         );
 
         let (state, req) = req.with_state();
-        let ntf = state
-            .insert(key, &value, tag, allowed, |entry| {
-                prepare_notification(req, || entry_message(req, cmd::ENTRY_NEW_NTF, bytes, entry))
+        catch_up(state, req);
+        let notices = state
+            .insert(key, &value, tag, allowed, lease, |entry| {
+                Notices::prepare(req, Some(bytes), || {
+                    entry_message(req, cmd::ENTRY_NEW_NTF, bytes, entry)
+                })
             })
             .map_err(|r| refused(req.extack(), &key_attr, Some(&value), r))?;
-        send_notification(req, &mut state.counters.notifications, ntf)
+        if let Some(ttl) = ttl {
+            req.net().defer(ttl);
+        }
+        notices.send(req, &mut state.counters, Some(bytes))
     }
 }

@@ -2,7 +2,8 @@
 
 //! FLUSH: delete every entry of the namespace, with one notification.
 
-use crate::entry::{prepare_notification, send_notification};
+use crate::entry::Notices;
+use crate::expiry::catch_up;
 use crate::spec::{attr, cmd};
 use crate::Rgnl;
 use genl::{size, AttrPolicy, DoIt, Request};
@@ -16,12 +17,14 @@ impl DoIt<Rgnl> for Flush {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let (state, req) = req.with_state();
-        let ntf = prepare_notification(req, || {
+        // Due entries are notified as expired, not counted as flushed.
+        catch_up(state, req);
+        let notices = Notices::prepare(req, None, || {
             let mut msg = req.new_message(cmd::FLUSH_NTF, size::U32)?;
             msg.writer().put_u32(attr::COUNT, state.len())?;
             Ok(msg)
         })?;
         state.flush();
-        send_notification(req, &mut state.counters.notifications, ntf)
+        notices.send(req, &mut state.counters, None)
     }
 }

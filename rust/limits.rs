@@ -2,6 +2,7 @@
 
 //! LIMITS_SET: the namespace's entry and value byte limits.
 
+use crate::audit;
 use crate::spec::{attr, LIMITS_POLICY};
 use crate::Rgnl;
 use genl::{AttrPolicy, DoIt, Request};
@@ -22,9 +23,12 @@ impl DoIt<Rgnl> for LimitsSet {
                 .extack()
                 .fail(EINVAL, c_str!("max-entries or max-bytes required")));
         }
-        let state = req.net_state();
+        let (state, req) = req.with_state();
+        // No event (limits are not entries); the audit group is told.
+        let msg = audit::prepare(req, None)?;
         state.max_entries = entries.unwrap_or(state.max_entries);
         state.max_bytes = bytes.unwrap_or(state.max_bytes);
+        audit::send(req, &mut state.counters, msg);
         Ok(())
     }
 }

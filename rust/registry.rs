@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
 //! The registry of one network namespace: entries in key order, their
-//! accounting against the namespace's limits, and its counters.
+//! accounting against the namespace's limits, the expiry order of those
+//! with a time to live, and its counters.
 //!
 //! A request is applied whole or not at all: `insert` and `remove` run
 //! everything that can fail (the checks, the allocations, the caller's
@@ -74,7 +75,62 @@ pub(crate) struct Entry {
     /// 16 bytes, not a `KVec`'s 24: the node stays within kmalloc-128.
     pub(crate) value: Bytes,
     pub(crate) tag: u32,
+    /// The low 32 bits of the expiry time ([`now_ms`]), 0 for none: in the
+    /// 4 bytes `tag` leaves free, so the node stays within kmalloc-128.
+    /// Exact while the expiry is less than 2^31 ms (24 days) from now: a
+    /// time to live is at most a day, and due entries go promptly.
+    expires: u32,
     pub(crate) revision: u64,
+}
+
+/// Milliseconds of the monotonic clock.
+pub(crate) fn now_ms() -> u64 {
+    kernel::time::Ktime::ktime_get().to_ms() as u64
+}
+
+impl Entry {
+    /// When the entry expires, if it does.
+    fn expiry(&self, now: u64) -> Option<u64> {
+        (self.expires != 0).then(|| {
+            now.wrapping_add_signed(i64::from(self.expires.wrapping_sub(now as u32) as i32))
+        })
+    }
+
+    /// The milliseconds it has left (0 once due), if it expires.
+    pub(crate) fn ttl_left(&self) -> Option<u64> {
+        if self.expires == 0 {
+            return None;
+        }
+        let now = now_ms();
+        self.expiry(now).map(|at| at.saturating_sub(now))
+    }
+}
+
+/// A time to live given to an entry.
+pub(crate) struct Lease {
+    /// When it expires ([`now_ms`]).
+    at: u64,
+    /// The port id told on expiry, 0 for none.
+    owner: u32,
+}
+
+impl Lease {
+    /// A lease of `ttl_ms` from now, told to `owner` (0: nobody).
+    pub(crate) fn new(ttl_ms: u32, owner: u32) -> Self {
+        let mut at = now_ms() + u64::from(ttl_ms);
+        // 0 in `Entry::expires` means "never": a millisecond later instead.
+        if at as u32 == 0 {
+            at += 1;
+        }
+        Self { at, owner }
+    }
+}
+
+/// An entry in expiry order: when, then which.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Expiry {
+    at: u64,
+    key: Key,
 }
 
 /// Counters reported by STATS_GET, from the namespace's creation on.
@@ -85,11 +141,17 @@ pub(crate) struct Counters {
     pub(crate) deleted: u64,
     pub(crate) flushed: u64,
     pub(crate) notifications: u64,
+    pub(crate) expired: u64,
+    pub(crate) audit_messages: u64,
 }
 
 /// The registry of one network namespace.
 pub(crate) struct Registry {
     entries: RBTree<Key, Entry>,
+    /// The entries that expire, with the port id to tell (0: none).
+    expiries: RBTree<Expiry, u32>,
+    /// Entries in `expiries`.
+    leases: u32,
     /// Entries in `entries` (at most `MAX_ENTRIES_LIMIT`).
     count: u32,
     /// Value bytes in `entries` (at most `MAX_BYTES_LIMIT`).
@@ -128,6 +190,8 @@ impl NetState for Registry {
     fn new() -> Result<Self> {
         Ok(Self {
             entries: RBTree::new(),
+            expiries: RBTree::new(),
+            leases: 0,
             count: 0,
             bytes: 0,
             max_entries: spec::DEFAULT_MAX_ENTRIES,
@@ -156,6 +220,26 @@ impl Registry {
         self.entries.get(key)
     }
 
+    /// Whether any entry expires.
+    pub(crate) fn has_leases(&self) -> bool {
+        self.leases != 0
+    }
+
+    /// When the next entry expires.
+    pub(crate) fn next_expiry(&self) -> Option<u64> {
+        self.expiries.iter().next().map(|(e, _)| e.at)
+    }
+
+    /// Removes `key`'s place in the expiry order, if `entry` has one.
+    fn unlease(expiries: &mut RBTree<Expiry, u32>, leases: &mut u32, key: &Key, entry: &Entry) {
+        if let Some(at) = entry.expiry(now_ms()) {
+            let key = key.clone();
+            if expiries.remove(&Expiry { at, key }).is_some() {
+                *leases -= 1;
+            }
+        }
+    }
+
     fn changed(&mut self) {
         self.next_revision += 1;
         self.generation = self.generation.wrapping_add(1).max(1);
@@ -174,29 +258,51 @@ impl Registry {
     }
 
     /// Stores `value` and `tag` under `key`, creating it only if `create`
-    /// and replacing an existing entry only if `replace`. Everything that
-    /// can fail comes first: the checks, the allocations and `prepare`,
-    /// called with the entry as it will be stored (to build its
-    /// notification). Only then is the registry changed, so a refusal
-    /// leaves it as it was. Returns what `prepare` returned.
+    /// and replacing an existing entry only if `replace`; it expires as
+    /// `lease` says, or never. Everything that can fail comes first: the
+    /// checks, the allocations and `prepare`, called with the entry as it
+    /// will be stored (to build its notification). Only then is the
+    /// registry changed, so a refusal leaves it as it was. Returns what
+    /// `prepare` returned.
     pub(crate) fn insert<T>(
         &mut self,
         key: Key,
         value: &Attr<'_>,
         tag: u32,
         (create, replace): (bool, bool),
+        lease: Option<Lease>,
         prepare: impl FnOnce(&Entry) -> Result<T>,
     ) -> Result<T, Refusal> {
         let revision = self.next_revision;
         let len = value.bytes().len();
+        // The key again, for the expiry order, only when it is involved.
+        let expiry_key = if lease.is_some() || self.has_leases() {
+            Some(key.clone())
+        } else {
+            None
+        };
         // Charged to the writer's memory cgroup, as GFP is.
         let new_entry = || -> Result<Entry> {
             Ok(Entry {
                 value: value.memdup()?,
                 tag,
+                expires: lease.as_ref().map_or(0, |l| l.at as u32),
                 revision,
             })
         };
+        let expiry_node = || -> Result<_> {
+            match (&lease, &expiry_key) {
+                (Some(lease), Some(key)) => Ok(Some(RBTreeNodeReservation::new(GFP)?.into_node(
+                    Expiry {
+                        at: lease.at,
+                        key: key.clone(),
+                    },
+                    lease.owner,
+                ))),
+                _ => Ok(None),
+            }
+        };
+        let (expiries, leases) = (&mut self.expiries, &mut self.leases);
         // One walk of the tree: the entry API keeps the place it found.
         let prepared = match self.entries.entry(key) {
             rbtree::Entry::Occupied(mut old) => {
@@ -206,8 +312,16 @@ impl Registry {
                 let bytes =
                     Self::bytes_after(self.bytes, self.max_bytes, old.get().value.len(), len)?;
                 let entry = new_entry()?;
+                let node = expiry_node()?;
                 let prepared = prepare(&entry)?;
                 self.bytes = bytes;
+                if let Some(key) = &expiry_key {
+                    Self::unlease(expiries, leases, key, old.get());
+                }
+                if let Some(node) = node {
+                    expiries.insert(node);
+                    *leases += 1;
+                }
                 // The old value is freed here.
                 *old.get_mut() = entry;
                 self.counters.replaced += 1;
@@ -223,8 +337,13 @@ impl Registry {
                 let bytes = Self::bytes_after(self.bytes, self.max_bytes, 0, len)?;
                 let entry = new_entry()?;
                 let node = RBTreeNodeReservation::new(GFP)?;
+                let expiry = expiry_node()?;
                 let prepared = prepare(&entry)?;
                 self.bytes = bytes;
+                if let Some(expiry) = expiry {
+                    expiries.insert(expiry);
+                    *leases += 1;
+                }
                 slot.insert(entry, node);
                 self.count += 1;
                 self.counters.created += 1;
@@ -247,6 +366,9 @@ impl Registry {
         let found = self.entries.find_mut(key).ok_or(Refusal::Missing)?;
         let prepared = prepare(found.get())?;
         let entry = found.remove();
+        if entry.expires != 0 {
+            Self::unlease(&mut self.expiries, &mut self.leases, key, &entry);
+        }
         self.count -= 1;
         self.bytes -= entry.value.len() as u32;
         self.counters.deleted += 1;
@@ -259,6 +381,8 @@ impl Registry {
         let count = self.len();
         // Dropping the old tree frees its nodes and values.
         drop(core::mem::take(&mut self.entries));
+        drop(core::mem::take(&mut self.expiries));
+        self.leases = 0;
         self.count = 0;
         self.bytes = 0;
         self.counters.flushed += u64::from(count);
@@ -266,9 +390,53 @@ impl Registry {
         count
     }
 
+    /// Removes the entry that expires first if it is due at `now`, calling
+    /// `prepare` with it and the port id to tell (0: none) first (to build
+    /// its notifications); a failure there leaves it in place. `None` when
+    /// no entry is due.
+    pub(crate) fn expire_first<T>(
+        &mut self,
+        now: u64,
+        prepare: impl FnOnce(&Key, &Entry, u32) -> Result<T>,
+    ) -> Option<Result<T>> {
+        loop {
+            let first = self.expiries.cursor_front()?;
+            let (expiry, owner) = first.current();
+            if expiry.at > now {
+                return None;
+            }
+            // Every expiry has its entry, with that expiry: they change
+            // together. Checked anyway: an orphan would stay first forever.
+            let Some(entry) = self
+                .entries
+                .get(&expiry.key)
+                .filter(|e| e.expires == expiry.at as u32)
+            else {
+                pr_warn!("an expiry without its entry, dropped\n");
+                drop(first.remove_current());
+                self.leases -= 1;
+                continue;
+            };
+            let prepared = match prepare(&expiry.key, entry, *owner) {
+                Ok(prepared) => prepared,
+                Err(e) => return Some(Err(e)),
+            };
+            let (expiry, _) = first.remove_current().1.to_key_value();
+            self.leases -= 1;
+            if let Some(entry) = self.entries.remove(&expiry.key) {
+                self.count -= 1;
+                self.bytes -= entry.value.len() as u32;
+            }
+            self.counters.expired += 1;
+            self.changed();
+            return Some(Ok(prepared));
+        }
+    }
+
     /// Calls `f` with each entry whose key starts with `prefix`, in key
     /// order, from the first key not below `from` (or the first one),
     /// until `f` fails. Returns `f`'s error with the key it failed on.
+    /// Entries that are due to expire are left out.
     pub(crate) fn for_each_from(
         &mut self,
         from: Option<&Key>,
@@ -286,7 +454,9 @@ impl Registry {
             if !key.as_bytes().starts_with(prefix) {
                 break;
             }
-            f(key, entry).map_err(|e| (e, key.clone()))?;
+            if entry.ttl_left() != Some(0) {
+                f(key, entry).map_err(|e| (e, key.clone()))?;
+            }
             cursor = c.move_next();
         }
         Ok(())

@@ -3,22 +3,27 @@
 //! rgnl: a generic netlink family written in safe Rust.
 //!
 //! A key/value registry per network namespace whose changes are multicast
-//! to the `events` group (Documentation/netlink/specs/rgnl.yaml).
+//! to the `events` group (filtered by each socket's watch), whose entries
+//! may expire, and whose changes are audited to the `audit` group
+//! (Documentation/netlink/specs/rgnl.yaml).
 
 #![forbid(unsafe_code)]
 
+mod audit;
 mod echo;
 mod entry;
 mod entry_del;
 mod entry_get;
 mod entry_new;
+mod expiry;
 mod flush;
 mod limits;
 mod registry;
 mod spec;
 mod stats;
+mod watch;
 
-use genl::{Family, McGroup, SplitOp};
+use genl::{Family, McGroup, Net, SplitOp};
 use kernel::{c_str, prelude::*, str::CStr};
 use spec::cmd;
 
@@ -52,7 +57,15 @@ impl Family for Rgnl {
         SplitOp::doit::<stats::StatsGet>(cmd::STATS_GET),
         SplitOp::doit::<echo::Echo>(cmd::ECHO),
         SplitOp::doit::<limits::LimitsSet>(cmd::LIMITS_SET).uns_admin_perm(),
+        // A socket filters what it receives itself: no permission needed.
+        SplitOp::doit::<watch::WatchSet>(cmd::WATCH_SET),
     ];
     const MCGRPS: &'static [McGroup] = &spec::MCGRPS;
     type NetState = registry::Registry;
+    type SockState = watch::Watch;
+
+    /// Expires the namespace's due entries.
+    fn deferred(net: &Net<'_, Self>, state: &mut registry::Registry) {
+        expiry::expire(net, state, Some(expiry::BATCH));
+    }
 }

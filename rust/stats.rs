@@ -2,6 +2,7 @@
 
 //! STATS_GET: the namespace's usage, limits and counters.
 
+use crate::expiry::catch_up;
 use crate::spec::{attr, cmd};
 use crate::Rgnl;
 use genl::{size, AttrPolicy, DoIt, Request};
@@ -14,7 +15,8 @@ impl DoIt<Rgnl> for StatsGet {
 
     fn doit(req: &mut Request<'_, Rgnl>) -> Result {
         let (state, req) = req.with_state();
-        let mut msg = req.new_message(cmd::STATS_GET, 4 * size::U32 + 5 * size::U64)?;
+        catch_up(state, req);
+        let mut msg = req.new_message(cmd::STATS_GET, 4 * size::U32 + 7 * size::U64)?;
         let mut w = msg.writer();
         let c = &state.counters;
         w.put_u32(attr::COUNT, state.len())?;
@@ -26,6 +28,8 @@ impl DoIt<Rgnl> for StatsGet {
         w.put_u64(attr::DELETED, c.deleted)?;
         w.put_u64(attr::FLUSHED, c.flushed)?;
         w.put_u64(attr::NOTIFICATIONS, c.notifications)?;
+        w.put_u64(attr::EXPIRED, c.expired)?;
+        w.put_u64(attr::AUDIT_MESSAGES, c.audit_messages)?;
         req.reply(msg)
     }
 }

@@ -17,8 +17,8 @@
 //! `NLMSG_DONE` then comes in an skb of its own.
 
 use crate::{
-    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, msg::emsgsize, msg::Writer,
-    netns, policy::AttrPolicy, size,
+    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, lock::FamilyLock,
+    msg::emsgsize, msg::Writer, netns, policy::AttrPolicy, size,
 };
 use core::{ffi::c_int, marker::PhantomData, mem};
 use kernel::prelude::*;
@@ -55,7 +55,8 @@ pub trait DumpIt<F: Family> {
 /// # Invariants
 ///
 /// `skb` and `cb` are the arguments of a dumpit call of `F`, valid for
-/// `'a`, under `genl_mutex`; the dump was started by [`start`].
+/// `'a`, under `genl_mutex` and the family's mutex; the dump was started
+/// by [`start`].
 pub struct DumpOut<'a, F: Family> {
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,
@@ -111,7 +112,7 @@ impl<'a, F: Family> Dump<'a, F> {
     /// The namespace's state and the output together, to write messages
     /// straight from the state.
     pub fn with_state(&mut self) -> (&mut F::NetState, &mut DumpOut<'a, F>) {
-        // SAFETY: `genl_mutex` is held for `'a`; the `&mut self` borrow
+        // SAFETY: the family's mutex is held for `'a`; the `&mut self` borrow
         // makes this the only reference to the state (`DumpOut` gives no
         // access to it); the socket keeps its namespace alive.
         let state = unsafe { netns::state::<F>(bindings::rgnl_dump_net(self.out.cb)) };
@@ -269,8 +270,10 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     } else {
         size::GOODSIZE
     };
+    let _lock = FamilyLock::<F>::new();
     // INVARIANT: called by the genetlink core for a dump op of `F` with
-    // policy `H::POLICY`, under `genl_mutex`, after `start`.
+    // policy `H::POLICY`, under `genl_mutex`, after `start`; the family's
+    // mutex is held.
     let mut dump = Dump::<F> {
         out: DumpOut {
             skb,

@@ -4,7 +4,10 @@
 //! genetlink core links into its tables ([`FamilyStorage`]) and the
 //! registration ([`Registration`]) whose drop unregisters it.
 
-use crate::{bindings, mcast::McGroup, netns, ops::SplitOp, request::Request};
+use crate::{
+    bindings, lock, lock::FamilyLock, mcast::McGroup, net::Net, netns, ops::SplitOp,
+    request::Request, sock,
+};
 use core::{marker::PhantomData, sync::atomic::AtomicU8, sync::atomic::Ordering};
 use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 
@@ -17,11 +20,15 @@ use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 ///
 /// Families built on this layer are never `parallel_ops`: the genetlink core
 /// takes `genl_mutex` around every doit, `pre_doit`/`post_doit`, dump start,
-/// dumpit and dump done of the family. So at most one handler of the family
-/// runs at a time, which is why handlers get `&mut` access to the
-/// per-network-namespace state ([`Family::NetState`]) without a lock of
-/// their own. The flip side: a handler must not sleep for long, and must not
-/// call back into genetlink paths that take `genl_mutex`.
+/// dumpit and dump done of the family. Inside it, the layer takes the
+/// family's own mutex around every doit, `pre_doit`/`post_doit` and dumpit,
+/// and around [`Family::deferred`] (which must not wait for `genl_mutex`:
+/// see the `lock` module). So at most one handler or deferred work of the
+/// family runs at a time, which is why they get `&mut` access to the
+/// per-network-namespace state ([`Family::NetState`]) and handlers to the
+/// per-socket state ([`Family::SockState`]). The flip side: they must not
+/// sleep for long, and must not call back into genetlink paths that take
+/// `genl_mutex`.
 #[vtable]
 pub trait Family: StorageOwner {
     /// The family name: 1 to 15 bytes.
@@ -54,6 +61,30 @@ pub trait Family: StorageOwner {
     /// unregistration). `()` for none.
     type NetState: netns::NetState;
 
+    /// State kept for each socket that a handler asked for it
+    /// ([`Request::sock_state`]), until the socket closes; multicast
+    /// filters read it ([`Net::multicast_filtered`]). `()` for none.
+    type SockState: sock::SockState;
+
+    /// Work deferred by [`Net::defer`], run in process context under
+    /// `genl_mutex` (so with the namespace's state mutably, as handlers
+    /// have it), once per namespace however often it was deferred before
+    /// it ran. Registered only when implemented (`HAS_DEFERRED`).
+    fn deferred(_net: &Net<'_, Self>, _state: &mut Self::NetState) {}
+
+    /// A socket joined group `group` (an index into [`Family::MCGRPS`]),
+    /// after the core checked the group's capabilities. Called for every
+    /// join, in process context, without `genl_mutex` (and without a
+    /// namespace): the core does not count listeners, so neither is this a
+    /// "first listener" event. Registered only when implemented
+    /// (`HAS_BIND`).
+    fn bind(_group: usize) {}
+
+    /// A socket left group `group`, or closed while in it. The core also
+    /// calls it for a leave without a join. Registered only when
+    /// implemented (`HAS_UNBIND`).
+    fn unbind(_group: usize) {}
+
     /// Called before every doit handler; an error refuses the request.
     /// Registered only when implemented (`HAS_PRE_DOIT`).
     fn pre_doit(_req: &mut Request<'_, Self>) -> Result {
@@ -85,6 +116,9 @@ const REGISTERED: u8 = 1;
 /// [`FamilyStorage::state`]: registered once and unregistered since, or
 /// failed to register. Final: a storage is registered at most once.
 const RETIRED: u8 = 2;
+/// [`FamilyStorage::state`]: being unregistered; set under the family's
+/// mutex, after which deferred work is neither run nor queued.
+const STOPPING: u8 = 3;
 
 /// The kernel-visible memory of a family: the `genl_family` and the pernet
 /// operations. It is a `static` of the family's module, declared by
@@ -93,13 +127,14 @@ const RETIRED: u8 = 2;
 ///
 /// # Invariants
 ///
-/// `family`, `pernet` and `net_id` are only written by
+/// `family`, `pernet`, `lock` and `net_id` are only written by
 /// [`Registration::new`] after it moved `state` from `UNREGISTERED` to
 /// `REGISTERED` (so by one thread, once, before the kernel sees them), and
 /// afterwards only by the kernel.
 pub struct FamilyStorage<F> {
     family: Opaque<bindings::genl_family>,
     pernet: Opaque<bindings::pernet_operations>,
+    lock: Opaque<bindings::mutex>,
     net_id: Opaque<core::ffi::c_uint>,
     state: AtomicU8,
     _family: PhantomData<F>,
@@ -117,6 +152,7 @@ impl<F> FamilyStorage<F> {
         Self {
             family: Opaque::uninit(),
             pernet: Opaque::uninit(),
+            lock: Opaque::uninit(),
             net_id: Opaque::new(0),
             state: AtomicU8::new(UNREGISTERED),
             _family: PhantomData,
@@ -125,6 +161,17 @@ impl<F> FamilyStorage<F> {
 
     pub(crate) fn family_ptr(&self) -> *const bindings::genl_family {
         self.family.get()
+    }
+
+    /// The family's mutex (see `lock`).
+    pub(crate) fn lock_ptr(&self) -> *mut bindings::mutex {
+        self.lock.get()
+    }
+
+    /// Whether the family is registered and not being unregistered; stable
+    /// while the family's mutex is held.
+    pub(crate) fn is_running(&self) -> bool {
+        self.state.load(Ordering::Acquire) == REGISTERED
     }
 
     pub(crate) fn net_id(&self) -> core::ffi::c_uint {
@@ -244,12 +291,25 @@ impl<F: Family> Registration<F> {
             resv_start_op: F::RESV_START_OP,
             mcgrps: F::MCGRPS.as_ptr().cast(),
             module: module.as_ptr().cast(),
+            sock_priv_size: sock::alloc_size::<F::SockState>(),
+            sock_priv_init: Some(sock::init::<F>),
+            sock_priv_destroy: Some(sock::destroy::<F>),
+            bind: if F::HAS_BIND { Some(bind::<F>) } else { None },
+            unbind: if F::HAS_UNBIND {
+                Some(unbind::<F>)
+            } else {
+                None
+            },
             ..Default::default()
         };
         family.set_netnsok(F::NETNSOK.into());
         // SAFETY: this thread moved `state` out of `UNREGISTERED`, so by the
-        // type invariants nothing else writes or reads `storage.family`.
-        unsafe { storage.family.get().write(family) };
+        // type invariants nothing else writes or reads `storage.family` or
+        // `storage.lock`.
+        unsafe {
+            storage.family.get().write(family);
+            lock::init(&storage.lock);
+        }
 
         if let Err(e) = netns::register::<F>(&storage.pernet, &storage.net_id) {
             storage.state.store(RETIRED, Ordering::Release);
@@ -270,9 +330,31 @@ impl<F: Family> Registration<F> {
     }
 }
 
+/// # Safety
+///
+/// Only the genetlink core calls it, as the `bind` of `F`.
+unsafe extern "C" fn bind<F: Family>(group: core::ffi::c_int) -> core::ffi::c_int {
+    // The core passes an index of one of the family's groups.
+    F::bind(group as usize);
+    0
+}
+
+/// # Safety
+///
+/// Only the genetlink core calls it, as the `unbind` of `F`.
+unsafe extern "C" fn unbind<F: Family>(group: core::ffi::c_int) {
+    F::unbind(group as usize);
+}
+
 impl<F: Family> Drop for Registration<F> {
     fn drop(&mut self) {
         let storage = F::storage();
+        {
+            // Under the family's mutex: a deferred work or handler running
+            // now finishes first, and later ones see the family stopping.
+            let _lock = FamilyLock::<F>::new();
+            storage.state.store(STOPPING, Ordering::Release);
+        }
         // SAFETY: by the type invariants the family is registered.
         let ret = unsafe { bindings::genl_unregister_family(storage.family.get()) };
         if ret != 0 {

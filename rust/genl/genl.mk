@@ -41,7 +41,7 @@ quiet_cmd_genl_bindgen = BINDGEN $@
 		--enable-function-attribute-detection \
 		--no-prepend-enum-name \
 		--allowlist-function 'rgnl_.*|genl_.*|genlmsg_put|__alloc_skb|nla_put|nla_put_64bit|nla_reserve|kfree|register_pernet_subsys|unregister_pernet_subsys|netlink_.*' \
-		--allowlist-type 'genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|netlink_range_validation.*|nla_policy_validation' \
+		--allowlist-type 'genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|delayed_work|work_struct|mutex|netlink_range_validation.*|nla_policy_validation' \
 		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*' \
 		--opaque-type 'sk_buff|net|sock|module|xarray' \
 		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) \

@@ -68,3 +68,119 @@ void rgnl_nl_set_err_attr_miss(struct netlink_ext_ack *extack,
 {
 	NL_SET_ERR_ATTR_MISS(extack, nest, type);
 }
+
+void rgnl_init_delayed_work(struct delayed_work *dwork, work_func_t fn)
+{
+	INIT_DELAYED_WORK(dwork, fn);
+}
+
+void rgnl_defer(struct delayed_work *dwork, unsigned int msecs)
+{
+	unsigned long delay = msecs_to_jiffies(msecs);
+
+	/*
+	 * Keep an earlier run: one already queued (its timer fired, or it was
+	 * queued without one), or one whose timer fires first. A race with
+	 * the timer firing only costs an extra run: the work looks at what is
+	 * due when it runs.
+	 */
+	if (delayed_work_pending(dwork) &&
+	    (!timer_pending(&dwork->timer) ||
+	     time_before_eq(READ_ONCE(dwork->timer.expires), jiffies + delay)))
+		return;
+	mod_delayed_work(system_wq, dwork, delay);
+}
+
+void rgnl_disable_delayed_work_sync(struct delayed_work *dwork)
+{
+	disable_delayed_work_sync(dwork);
+}
+
+/*
+ * __genl_sk_priv_get() and genl_sk_priv_get() are not exported (their only
+ * user, devlink, is built in): the same lookups of family->sock_privs,
+ * whose entries genl_release() and genl_unregister_family() free with
+ * family->sock_priv_destroy() and kfree().
+ */
+void *rgnl_genl_sk_priv_lookup(const struct genl_family *family, struct sock *sk)
+{
+	return xa_load(family->sock_privs, (unsigned long)sk);
+}
+
+void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk)
+{
+	void *priv, *old;
+
+	priv = xa_load(family->sock_privs, (unsigned long)sk);
+	if (priv)
+		return priv;
+	priv = kzalloc(family->sock_priv_size, GFP_KERNEL);
+	if (!priv)
+		return ERR_PTR(-ENOMEM);
+	family->sock_priv_init(priv);
+	old = xa_cmpxchg(family->sock_privs, (unsigned long)sk, NULL, priv, GFP_KERNEL);
+	if (old) {
+		family->sock_priv_destroy(priv);
+		kfree(priv);
+		/* An error, or a racing socket's own lookup won. */
+		return xa_is_err(old) ? ERR_PTR(xa_err(old)) : old;
+	}
+	return priv;
+}
+
+struct sock *rgnl_skb_sk(const struct sk_buff *skb)
+{
+	return NETLINK_CB(skb).sk;
+}
+
+u32 rgnl_skb_sender_uid(const struct sk_buff *skb)
+{
+	return from_kuid_munged(&init_user_ns, NETLINK_CB(skb).creds.uid);
+}
+
+int rgnl_genlmsg_multicast_netns_filtered(const struct genl_family *family,
+					  struct net *net, struct sk_buff *skb,
+					  u32 portid, unsigned int group, gfp_t gfp,
+					  netlink_filter_fn filter, void *data)
+{
+	return genlmsg_multicast_netns_filtered(family, net, skb, portid, group,
+						gfp, filter, data);
+}
+
+int rgnl_genlmsg_unicast(struct net *net, struct sk_buff *skb, u32 portid)
+{
+	return genlmsg_unicast(net, skb, portid);
+}
+
+void rgnl_genl_notify_filtered(const struct genl_family *family,
+			       struct sk_buff *skb, struct genl_info *info,
+			       unsigned int group, gfp_t gfp,
+			       netlink_filter_fn filter, void *data)
+{
+	struct net *net = genl_info_net(info);
+	bool report = nlmsg_report(info->nlhdr);
+
+	/* genl_notify() -> nlmsg_notify(), with the multicast filtered. */
+	if (report)
+		skb_get(skb);
+	genlmsg_multicast_netns_filtered(family, net, skb,
+					 report ? info->snd_portid : 0, group,
+					 gfp, filter, data);
+	if (report)
+		genlmsg_unicast(net, skb, info->snd_portid);
+}
+
+void rgnl_mutex_init(struct mutex *lock)
+{
+	mutex_init(lock);
+}
+
+void rgnl_mutex_lock(struct mutex *lock)
+{
+	mutex_lock(lock);
+}
+
+void rgnl_mutex_unlock(struct mutex *lock)
+{
+	mutex_unlock(lock);
+}

@@ -13,6 +13,8 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 #include <net/sock.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
@@ -26,5 +28,24 @@ void rgnl_nl_set_err_msg(struct netlink_ext_ack *extack, const char *msg);
 void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *attr);
 void rgnl_nl_set_err_attr_miss(struct netlink_ext_ack *extack,
 			       struct nlattr *nest, u16 type);
+void rgnl_mutex_init(struct mutex *lock);
+void rgnl_mutex_lock(struct mutex *lock);
+void rgnl_mutex_unlock(struct mutex *lock);
+void rgnl_init_delayed_work(struct delayed_work *dwork, work_func_t fn);
+void rgnl_defer(struct delayed_work *dwork, unsigned int msecs);
+void rgnl_disable_delayed_work_sync(struct delayed_work *dwork);
+void *rgnl_genl_sk_priv_lookup(const struct genl_family *family, struct sock *sk);
+void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk);
+struct sock *rgnl_skb_sk(const struct sk_buff *skb);
+u32 rgnl_skb_sender_uid(const struct sk_buff *skb);
+int rgnl_genlmsg_multicast_netns_filtered(const struct genl_family *family,
+					  struct net *net, struct sk_buff *skb,
+					  u32 portid, unsigned int group, gfp_t gfp,
+					  netlink_filter_fn filter, void *data);
+int rgnl_genlmsg_unicast(struct net *net, struct sk_buff *skb, u32 portid);
+void rgnl_genl_notify_filtered(const struct genl_family *family,
+			       struct sk_buff *skb, struct genl_info *info,
+			       unsigned int group, gfp_t gfp,
+			       netlink_filter_fn filter, void *data);
 
 #endif

@@ -5,7 +5,9 @@
 //! A family is a type implementing [`Family`]: its name and version, a
 //! table of [`SplitOp`]s built at compile time from handler types ([`DoIt`],
 //! [`DumpIt`]), each with its strict attribute [`policy`], its multicast
-//! groups ([`McGroup`]) and its per-network-namespace state ([`NetState`]).
+//! groups ([`McGroup`]), its per-network-namespace state ([`NetState`])
+//! with its deferred work ([`Family::deferred`], [`Net`]), and its
+//! per-socket state ([`SockState`]).
 //! [`module_genl_family!`] declares the module that registers it on load
 //! and unregisters it on unload.
 //!
@@ -13,23 +15,28 @@
 //! (see `genl.mk`), so a family's crate can declare
 //! `#![forbid(unsafe_code)]`: all `unsafe` code of a family is here, and
 //! nothing but the API below is reachable from the family. See [`Family`]
-//! for the locking model (`genl_mutex` serialises every handler).
+//! for the locking model (`genl_mutex` and the family's own mutex serialise
+//! every handler and deferred work).
 
 mod attrs;
 mod bindings;
 mod bytes;
+mod deferred;
 mod dump;
 mod extack;
 mod family;
 mod inlined;
+mod lock;
 mod mcast;
 mod module;
 mod msg;
+mod net;
 mod netns;
 mod ops;
 mod policy;
 mod request;
 pub mod size;
+mod sock;
 
 pub use attrs::{Attr, Attrs, Nested};
 pub use bytes::Bytes;
@@ -38,10 +45,12 @@ pub use extack::Extack;
 pub use family::{Family, FamilyStorage, Registration, StorageOwner};
 pub use mcast::McGroup;
 pub use msg::{MsgBuilder, Writer};
+pub use net::{Gfp, Net};
 pub use netns::NetState;
 pub use ops::{DoIt, SplitOp};
 pub use policy::{policy, AttrPolicy, RangeU64};
 pub use request::{nlm_flags, Request};
+pub use sock::SockState;
 
 /// The prefix of the layer's own kernel log lines.
 const __LOG_PREFIX: &[u8] = b"rgnl_genl\0";

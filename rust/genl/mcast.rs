@@ -26,6 +26,12 @@ impl McGroup {
         Self::with_flags(name, bindings::RGNL_GENL_MCAST_CAP_NET_ADMIN)
     }
 
+    /// A group whose subscribers need `CAP_SYS_ADMIN` in the socket's netns
+    /// user namespace (`GENL_MCAST_CAP_SYS_ADMIN`).
+    pub const fn sys_admin(name: &'static CStr) -> Self {
+        Self::with_flags(name, bindings::RGNL_GENL_MCAST_CAP_SYS_ADMIN)
+    }
+
     const fn with_flags(name: &'static CStr, flags: u8) -> Self {
         Self(bindings::genl_multicast_group {
             name: crate::family::name_array(name),

@@ -3,7 +3,13 @@
 //! Building genetlink messages: [`Writer`] puts attributes into an skb,
 //! [`MsgBuilder`] owns a new skb holding one message.
 
-use crate::{bindings, family::Family, inlined, size};
+use crate::{
+    bindings,
+    family::Family,
+    inlined,
+    net::{Gfp, Net},
+    size,
+};
 use core::{ffi::c_void, marker::PhantomData};
 use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
 
@@ -208,15 +214,32 @@ pub struct MsgBuilder<F: Family> {
 }
 
 impl<F: Family> MsgBuilder<F> {
+    /// A message that no request asked for (an event): command `cmd`,
+    /// port id and sequence number 0, room for `payload` bytes of
+    /// attributes, allocated as `gfp` allows. Send it with `net`, which
+    /// also proves the family registered (the header is filled from its
+    /// `genl_family`) and its mutex held.
+    pub fn event(_net: &Net<'_, F>, cmd: u8, payload: usize, gfp: Gfp) -> Result<Self> {
+        Self::new(payload, 0, 0, 0, cmd, gfp)
+    }
+
     /// A message of family `F` with command `cmd`, addressed with `portid`
     /// and `seq`, room for `payload` bytes of attributes (`EMSGSIZE` past
-    /// [`size::PAYLOAD_MAX`]). The family must be registered.
+    /// [`size::PAYLOAD_MAX`]). Its header names the family's id, which is
+    /// 0 (and the message useless) unless the family is registered.
     #[inline]
-    pub(crate) fn new(payload: usize, portid: u32, seq: u32, flags: u16, cmd: u8) -> Result<Self> {
+    pub(crate) fn new(
+        payload: usize,
+        portid: u32,
+        seq: u32,
+        flags: u16,
+        cmd: u8,
+        gfp: Gfp,
+    ) -> Result<Self> {
         if payload > size::PAYLOAD_MAX {
             return Err(emsgsize());
         }
-        let skb = inlined::genlmsg_new(payload, bindings::RGNL_GFP_KERNEL);
+        let skb = inlined::genlmsg_new(payload, gfp.raw());
         if skb.is_null() {
             return Err(ENOMEM);
         }

@@ -2,17 +2,18 @@
 
 //! Per-network-namespace state of a family (`register_pernet_subsys` with
 //! `id`/`size`: the kernel allocates the memory, the layer constructs and
-//! drops the Rust value in it).
+//! drops the Rust value in it, next to the namespace's deferred work).
 
-use crate::{bindings, family::Family};
-use core::{ffi::c_int, mem};
+use crate::{bindings, deferred, family::Family};
+use core::{ffi::c_int, mem, ptr::addr_of_mut};
 use kernel::{error::to_result, prelude::*, types::Opaque};
 
 /// State a family keeps for each network namespace.
 ///
-/// Handlers reach it with `net_state()`: mutably, since they are serialised
-/// by `genl_mutex`, and a namespace is only torn down once no socket (and so
-/// no request or dump) of it remains. [`NetState::new`] runs for every
+/// Handlers reach it with `net_state()`, and [`Family::deferred`] gets it:
+/// mutably, since all of them run under the family's mutex, and a namespace is
+/// only torn down once no socket (and so no request or dump) of it remains
+/// and its deferred work is disabled. [`NetState::new`] runs for every
 /// namespace, whatever the type's size: it may refuse a namespace.
 pub trait NetState: Sized + Send + 'static {
     /// Creates the state of a new namespace; an error fails the namespace's
@@ -29,15 +30,30 @@ impl NetState for () {
 /// The largest `NetState`: it is built on the kernel stack (16 KiB).
 const NET_STATE_MAX: usize = 1024;
 
-/// The bytes the kernel allocates per namespace: at least one, since the
-/// pernet core takes an `id` only together with a non-zero `size` (and
-/// `WARN`s otherwise); a zero-sized state is still constructed in them.
-const fn alloc_size<S>() -> usize {
-    if mem::size_of::<S>() == 0 {
-        1
-    } else {
-        mem::size_of::<S>()
-    }
+/// What the kernel allocates for each namespace (`net_generic` memory).
+///
+/// # Invariants
+///
+/// Once `net_init` returned 0 for `net`, and until `net_exit` ran: `work`
+/// is an initialised delayed work whose function is
+/// [`deferred::run::<F>`], `net` is the namespace, and `state` its state.
+#[repr(C)]
+pub(crate) struct NetSlot<F: Family> {
+    /// First, so that the work's address is the slot's.
+    pub(crate) work: Opaque<bindings::delayed_work>,
+    pub(crate) net: *mut bindings::net,
+    pub(crate) state: F::NetState,
+}
+
+/// The slot of `net`.
+///
+/// # Safety
+///
+/// The family's pernet operations are registered and `net` is alive.
+pub(crate) unsafe fn slot<F: Family>(net: *const bindings::net) -> *mut NetSlot<F> {
+    // SAFETY: the pernet operations are registered, so `net_generic` returns
+    // the memory allocated for the slot of `net`.
+    unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()).cast() }
 }
 
 /// Returns the state of `net`.
@@ -45,13 +61,13 @@ const fn alloc_size<S>() -> usize {
 /// # Safety
 ///
 /// The family's pernet operations are registered, `net` is alive, and the
-/// caller holds `genl_mutex` (or is the pernet init/exit of `net`) for as
+/// caller holds the family's mutex (or is the pernet init/exit of `net`) for as
 /// long as the returned reference lives.
 pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut F::NetState {
-    // SAFETY: the pernet operations are registered, so `net_generic` returns
-    // the memory in which `net_init` constructed the state of `net`;
-    // exclusivity is the caller's contract.
-    unsafe { &mut *bindings::rgnl_net_generic(net, F::storage().net_id()).cast::<F::NetState>() }
+    // SAFETY: `net_init` constructed the slot of `net` (the caller's
+    // contract); exclusivity is the caller's contract too. Only the `state`
+    // field is borrowed: the work is the workqueue's.
+    unsafe { &mut *addr_of_mut!((*slot::<F>(net)).state) }
 }
 
 /// # Safety
@@ -61,12 +77,17 @@ pub(crate) unsafe fn state<'a, F: Family>(net: *const bindings::net) -> &'a mut 
 unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
     match F::NetState::new() {
         Ok(value) => {
-            // SAFETY: the kernel allocated `alloc_size::<F::NetState>()`
-            // zeroed bytes, aligned to 8 (checked in `register`), for `net`
-            // before calling init; nothing else uses them yet.
-            let slot = unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()) };
-            // SAFETY: see above; they hold a `F::NetState`.
-            unsafe { slot.cast::<F::NetState>().write(value) };
+            // SAFETY: the kernel allocated a zeroed `NetSlot<F>`, aligned to
+            // 8 (checked in `register`), for `net` before calling init;
+            // nothing else uses it yet.
+            let slot = unsafe { slot::<F>(net) };
+            // SAFETY: see above.
+            unsafe {
+                addr_of_mut!((*slot).state).write(value);
+                addr_of_mut!((*slot).net).write(net);
+                deferred::init::<F>(addr_of_mut!((*slot).work));
+            }
+            // INVARIANT: all three fields are initialised.
             0
         }
         Err(e) => e.to_errno(),
@@ -77,11 +98,15 @@ unsafe extern "C" fn net_init<F: Family>(net: *mut bindings::net) -> c_int {
 ///
 /// Only the pernet core calls it, for a `net` whose `net_init` succeeded.
 unsafe extern "C" fn net_exit<F: Family>(net: *mut bindings::net) {
-    // SAFETY: `net_init` succeeded for `net` (exit is only called then), and
-    // the namespace has no sockets left, so no handler uses the state.
-    let slot = unsafe { bindings::rgnl_net_generic(net, F::storage().net_id()) };
-    // SAFETY: `slot` holds the value `net_init` wrote; it is dropped once.
-    unsafe { core::ptr::drop_in_place(slot.cast::<F::NetState>()) };
+    // SAFETY: `net_init` succeeded for `net` (exit is only called then).
+    let slot = unsafe { slot::<F>(net) };
+    // SAFETY: the work was initialised by `net_init`. Once this returns it
+    // neither runs nor can be queued again.
+    unsafe { deferred::disable(addr_of_mut!((*slot).work)) };
+    // SAFETY: the namespace has no sockets left and its work is disabled,
+    // so nothing uses the state; it holds the value `net_init` wrote, and
+    // is dropped once.
+    unsafe { core::ptr::drop_in_place(addr_of_mut!((*slot).state)) };
 }
 
 /// Registers the pernet operations of `F` in `ops`, with the id written to
@@ -93,7 +118,7 @@ pub(crate) fn register<F: Family>(
 ) -> Result {
     const {
         assert!(
-            mem::align_of::<F::NetState>() <= 8,
+            mem::align_of::<NetSlot<F>>() <= 8,
             "kzalloc aligns net_generic memory to 8"
         );
         // `new()` returns the state by value, on the kernel stack.
@@ -106,7 +131,7 @@ pub(crate) fn register<F: Family>(
         init: Some(net_init::<F>),
         exit: Some(net_exit::<F>),
         id: id.get(),
-        size: alloc_size::<F::NetState>(),
+        size: mem::size_of::<NetSlot<F>>(),
         ..Default::default()
     };
     // SAFETY: the caller (`Registration::new`) owns `ops` until it is

@@ -7,6 +7,7 @@ use crate::{
     bindings,
     dump::{self, DumpIt},
     family::Family,
+    lock::FamilyLock,
     policy::AttrPolicy,
     request::Request,
 };
@@ -166,14 +167,15 @@ fn errno(r: Result) -> c_int {
 ///
 /// Only the genetlink core calls it, as the doit of an op of `F` handled by `H`.
 unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
-    _skb: *mut bindings::sk_buff,
+    skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) -> c_int {
     // SAFETY: called by the genetlink core for an op of `F` whose policy has
     // at least `H::POLICY.len()` entries (the `SplitOp` invariants), so
     // `info->attrs` has that many, under `genl_mutex` (the family is not
-    // `parallel_ops`).
-    let mut req = unsafe { Request::<F>::from_raw(info, H::POLICY.len()) };
+    // `parallel_ops`); the family's mutex is taken below, for the call.
+    let mut req = unsafe { Request::<F>::from_raw(info, skb, H::POLICY.len()) };
+    let _lock = FamilyLock::<F>::new();
     errno(H::doit(&mut req))
 }
 
@@ -182,12 +184,13 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
 /// Only the genetlink core calls it, as the pre_doit of an op of `F`.
 unsafe extern "C" fn pre_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
-    _skb: *mut bindings::sk_buff,
+    skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) -> c_int {
     // SAFETY: as in `doit`; pre_doit gets the same parsed request. The
     // attribute table's size is unknown here, so no attributes are exposed.
-    let mut req = unsafe { Request::<F>::from_raw(info, 0) };
+    let mut req = unsafe { Request::<F>::from_raw(info, skb, 0) };
+    let _lock = FamilyLock::<F>::new();
     errno(F::pre_doit(&mut req))
 }
 
@@ -196,10 +199,11 @@ unsafe extern "C" fn pre_doit<F: Family>(
 /// Only the genetlink core calls it, as the post_doit of an op of `F`.
 unsafe extern "C" fn post_doit<F: Family>(
     _ops: *const bindings::genl_split_ops,
-    _skb: *mut bindings::sk_buff,
+    skb: *mut bindings::sk_buff,
     info: *mut bindings::genl_info,
 ) {
     // SAFETY: as in `pre_doit`.
-    let mut req = unsafe { Request::<F>::from_raw(info, 0) };
+    let mut req = unsafe { Request::<F>::from_raw(info, skb, 0) };
+    let _lock = FamilyLock::<F>::new();
     F::post_doit(&mut req);
 }

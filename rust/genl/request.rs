@@ -3,7 +3,14 @@
 //! The context of a doit handler: one request.
 
 use crate::{
-    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, msg::MsgBuilder, netns,
+    attrs::Attrs,
+    bindings,
+    extack::Extack,
+    family::Family,
+    inlined,
+    msg::MsgBuilder,
+    net::{is_group, Gfp, Net},
+    netns, sock,
 };
 use core::marker::PhantomData;
 use kernel::{error::code::*, error::to_result, prelude::*};
@@ -27,10 +34,12 @@ pub mod nlm_flags {
 ///
 /// # Invariants
 ///
-/// `info` is the argument of a doit (or pre/post doit) call of `F`, valid
-/// while the handler runs (`'a`), with `genl_mutex` held.
+/// `info` and `skb` are the arguments of a doit (or pre/post doit) call of
+/// `F`, valid while the handler runs (`'a`), with `genl_mutex` and the
+/// family's mutex held.
 pub struct Request<'a, F: Family> {
     info: *mut bindings::genl_info,
+    skb: *mut bindings::sk_buff,
     attrs_len: usize,
     _call: PhantomData<(&'a mut (), F)>,
 }
@@ -38,12 +47,17 @@ pub struct Request<'a, F: Family> {
 impl<'a, F: Family> Request<'a, F> {
     /// # Safety
     ///
-    /// `info` is as the type invariants require, and
+    /// `info` and `skb` are as the type invariants require, and
     /// `info->attrs` (if not null) has `attrs_len` entries.
-    pub(crate) unsafe fn from_raw(info: *mut bindings::genl_info, attrs_len: usize) -> Self {
+    pub(crate) unsafe fn from_raw(
+        info: *mut bindings::genl_info,
+        skb: *mut bindings::sk_buff,
+        attrs_len: usize,
+    ) -> Self {
         // INVARIANT: the caller's contract.
         Self {
             info,
+            skb,
             attrs_len,
             _call: PhantomData,
         }
@@ -97,9 +111,36 @@ impl<'a, F: Family> Request<'a, F> {
         }
     }
 
-    fn net(&self) -> *mut bindings::net {
+    fn net_ptr(&self) -> *mut bindings::net {
         // SAFETY: `info` is valid; the request's namespace is alive.
         unsafe { inlined::genl_info_net(self.info) }
+    }
+
+    /// The request's network namespace: to send to it, and to defer work
+    /// to it.
+    pub fn net(&self) -> Net<'_, F> {
+        // SAFETY: the namespace of a request being handled is alive, the
+        // family registered, and its mutex held (type invariants) for
+        // as long as `self` is borrowed.
+        unsafe { Net::from_raw(self.net_ptr()) }
+    }
+
+    /// The requesting socket's state, created on its first use
+    /// (`ENOMEM` if that fails). Sends need `&self`, so none can run, and
+    /// no multicast filter can read this state, while it is borrowed.
+    pub fn sock_state(&mut self) -> Result<&mut F::SockState> {
+        // SAFETY: `skb` is the request (type invariants), so its socket is
+        // the sender's, alive while its request is handled; the family's mutex is
+        // held; the `&mut self` borrow makes this the only reference to the
+        // state (see `sock`'s documentation).
+        unsafe { sock::get::<F>(bindings::rgnl_skb_sk(self.skb)) }
+    }
+
+    /// The sender's uid (the credentials it sent with), in the initial user
+    /// namespace (the overflow uid when it has no mapping there).
+    pub fn sender_uid(&self) -> u32 {
+        // SAFETY: `skb` is the request (type invariants).
+        unsafe { bindings::rgnl_skb_sender_uid(self.skb) }
     }
 
     /// The family's state for the request's network namespace.
@@ -110,11 +151,11 @@ impl<'a, F: Family> Request<'a, F> {
     /// The namespace's state and the request together, to build replies
     /// and notifications straight from the state.
     pub fn with_state(&mut self) -> (&mut F::NetState, &Self) {
-        // SAFETY: `genl_mutex` is held for `'a` (type invariants); the
+        // SAFETY: the family's mutex is held for `'a` (type invariants); the
         // `&mut self` borrow makes this the only reference to the state
         // (a `&Request` cannot reach it); the namespace is alive while its
         // socket's request is handled.
-        let state = unsafe { netns::state::<F>(self.net()) };
+        let state = unsafe { netns::state::<F>(self.net_ptr()) };
         (state, self)
     }
 
@@ -123,7 +164,14 @@ impl<'a, F: Family> Request<'a, F> {
     /// [`Request::notify`].
     #[inline]
     pub fn new_message(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
-        MsgBuilder::new(payload, self.info().snd_portid, self.info().snd_seq, 0, cmd)
+        MsgBuilder::new(
+            payload,
+            self.info().snd_portid,
+            self.info().snd_seq,
+            0,
+            cmd,
+            Gfp::Kernel,
+        )
     }
 
     /// Sends `msg` to the requester.
@@ -135,23 +183,16 @@ impl<'a, F: Family> Request<'a, F> {
         to_result(unsafe { inlined::genlmsg_reply(skb, self.info) })
     }
 
-    /// Whether `group` indexes one of the family's multicast groups.
-    fn is_group(group: u32) -> bool {
-        usize::try_from(group).is_ok_and(|g| g < F::MCGRPS.len())
-    }
-
-    /// Whether anyone in the request's namespace listens to `group`.
+    /// Whether anyone listens to `group` (see [`Net::has_listeners`]).
+    #[inline]
     pub fn has_listeners(&self, group: u32) -> bool {
-        // SAFETY: the family is registered, `group` is one of its groups
-        // and `net` is alive.
-        Self::is_group(group)
-            && unsafe { inlined::genl_has_listeners(F::storage().family_ptr(), self.net(), group) }
+        self.net().has_listeners(group)
     }
 
     /// Sends `msg` to `group` in the request's namespace, and to the
     /// requester too when it asked with `NLM_F_ECHO` (`genl_notify`).
     pub fn notify(&self, group: u32, msg: MsgBuilder<F>) -> Result {
-        if !Self::is_group(group) {
+        if !is_group::<F>(group) {
             return Err(EINVAL);
         }
         let skb = msg.finish();
@@ -164,6 +205,35 @@ impl<'a, F: Family> Request<'a, F> {
                 self.info,
                 group,
                 bindings::RGNL_GFP_KERNEL,
+            )
+        };
+        Ok(())
+    }
+
+    /// As [`Request::notify`], but delivered only to the listeners for which
+    /// `deliver` returns true (see [`Net::multicast_filtered`]); an echo to
+    /// the requester is not filtered.
+    pub fn notify_filtered<P>(&self, group: u32, msg: MsgBuilder<F>, deliver: P) -> Result
+    where
+        P: Fn(Option<&F::SockState>) -> bool,
+    {
+        if !is_group::<F>(group) {
+            return Err(EINVAL);
+        }
+        let skb = msg.finish();
+        // SAFETY: `skb` is a finished message we own, consumed by the
+        // helper; `info` is the current request; the filter reads `deliver`
+        // as the `&P` it was built for, within this synchronous call, under
+        // the family's mutex.
+        unsafe {
+            bindings::rgnl_genl_notify_filtered(
+                F::storage().family_ptr(),
+                skb,
+                self.info,
+                group,
+                bindings::RGNL_GFP_KERNEL,
+                Some(sock::filter::<F, P>),
+                core::ptr::from_ref(&deliver).cast_mut().cast(),
             )
         };
         Ok(())

@@ -60,6 +60,7 @@ impl Family for EchoFamily {
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
     type NetState = EchoCount;
+    type SockState = ();
 
     // The hooks keep per-namespace request counters that ECHO reports.
     fn pre_doit(req: &mut Request<'_, Self>) -> Result {

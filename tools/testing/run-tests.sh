@@ -102,6 +102,7 @@ host_check "kselftests build (kselftest_harness.h, YNL C code generated from the
 vm_suite basic tools/testing/guest/basic.sh
 vm_suite layer tools/testing/guest/layer.sh
 vm_suite registry tools/testing/guest/registry.sh
+vm_suite events tools/testing/guest/events.sh
 vm_suite ynl tools/testing/guest/ynl.sh --python
 vm_suite kselftest tools/testing/guest/kselftest.sh
 vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))

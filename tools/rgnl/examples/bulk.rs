@@ -2,6 +2,9 @@
 //!
 //! - `bulk fill N PREFIX`: creates keys PREFIX000000.. (NLM_F_EXCL), value
 //!   "v<i>", tag i; prints `filled N`.
+//! - `bulk ttl N PREFIX MIN_MS MAX_MS`: creates keys PREFIX000000..
+//!   (NLM_F_EXCL) with times to live spread evenly from MIN_MS to MAX_MS;
+//!   prints `leased N`.
 //! - `bulk verify N PREFIX [FILTER]`: dumps with FILTER (default PREFIX) as
 //!   the prefix filter and checks that exactly N entries come back: the
 //!   filled ones whose key starts with FILTER, each once, in key order, with
@@ -19,7 +22,7 @@
 //!   else the outcome.
 
 use anyhow::{bail, ensure, Context};
-use rgnl::{Client, SetFlags};
+use rgnl::{Client, Lease, SetFlags};
 
 fn key(prefix: &str, i: u32) -> String {
     format!("{prefix}{i:06}")
@@ -44,6 +47,23 @@ fn main() -> anyhow::Result<()> {
                     .with_context(|| format!("set {k}"))?;
             }
             println!("filled {n}");
+        }
+        "ttl" => {
+            let n: u32 = arg(1).parse().context("N")?;
+            let min: u32 = arg(3).parse().context("MIN_MS")?;
+            let max: u32 = arg(4).parse().context("MAX_MS")?;
+            ensure!(n > 0 && min <= max, "N > 0 and MIN_MS <= MAX_MS");
+            for i in 0..n {
+                let k = key(arg(2), i);
+                let lease = Lease {
+                    ttl_ms: min + ((u64::from(max - min) * u64::from(i)) / u64::from(n)) as u32,
+                    notify_owner: false,
+                };
+                client
+                    .set_with(&k, b"v", i, SetFlags::UPSERT, Some(lease))
+                    .with_context(|| format!("set {k}"))?;
+            }
+            println!("leased {n}");
         }
         "verify" => {
             let n: u32 = arg(1).parse().context("N")?;
@@ -111,7 +131,7 @@ fn main() -> anyhow::Result<()> {
                 other => println!("{other:?}"),
             }
         }
-        other => bail!("unknown command {other:?}: fill, verify, intr, hold or stale"),
+        other => bail!("unknown command {other:?}: fill, ttl, verify, intr, hold or stale"),
     }
     Ok(())
 }

@@ -11,7 +11,7 @@
 //! `CMD: N failure points, F refused with ENOMEM, L answers lost, all clean`.
 
 use anyhow::{bail, ensure, Context};
-use rgnl::{Client, Entry, Error, SetFlags, Stats};
+use rgnl::{Client, Entry, Error, Lease, SetFlags, Stats};
 use std::os::unix::fs::FileExt;
 
 const FAIL_NTH: &str = "/proc/thread-self/fail-nth";
@@ -31,12 +31,13 @@ fn state(client: &mut Client) -> anyhow::Result<State> {
 
 /// What a command did: the entries and limits it left, and how much it
 /// moved each counter (setup moves them too, so only differences compare).
-/// Revisions are left out: every change moves the namespace's counter.
+/// Revisions are left out: every change moves the namespace's counter; of
+/// a time to live, only whether there is one (the rest runs down).
 #[derive(PartialEq)]
 struct Effect {
-    entries: Vec<(String, Vec<u8>, u32)>,
+    entries: Vec<(String, Vec<u8>, u32, bool)>,
     limits: (u32, u32),
-    counters: [u64; 5],
+    counters: [u64; 6],
 }
 
 impl std::fmt::Debug for Effect {
@@ -44,7 +45,7 @@ impl std::fmt::Debug for Effect {
         let keys: Vec<String> = self
             .entries
             .iter()
-            .map(|(k, v, t)| format!("{k}({} bytes, tag {t})", v.len()))
+            .map(|(k, v, t, l)| format!("{k}({} bytes, tag {t}, ttl {l})", v.len()))
             .collect();
         write!(
             f,
@@ -60,7 +61,7 @@ fn effect(from: &State, to: &State) -> Effect {
         entries: to
             .entries
             .iter()
-            .map(|e| (e.key.clone(), e.value.clone(), e.tag))
+            .map(|e| (e.key.clone(), e.value.clone(), e.tag, e.ttl_ms.is_some()))
             .collect(),
         limits: (b.max_entries, b.max_bytes),
         counters: [
@@ -69,14 +70,35 @@ fn effect(from: &State, to: &State) -> Effect {
             b.deleted - a.deleted,
             b.flushed - a.flushed,
             b.notifications - a.notifications,
+            b.expired - a.expired,
         ],
     }
 }
 
 type Op = fn(&mut Client) -> Result<(), Error>;
 
+/// An hour: nothing expires during the run.
+const HOUR: Lease = Lease {
+    ttl_ms: 3_600_000,
+    notify_owner: true,
+};
+
 /// The commands, each with what it needs present beforehand.
 const OPS: &[(&str, Op)] = &[
+    ("set with ttl (create)", |c| {
+        c.set_with("new", &[7; 300], 1, SetFlags::UPSERT, Some(HOUR))
+            .map(drop)
+    }),
+    ("set with ttl (replace)", |c| {
+        c.set_with("old", b"leased", 2, SetFlags::UPSERT, Some(HOUR))
+            .map(drop)
+    }),
+    ("set without ttl (replace a leased entry)", |c| {
+        c.set("leased", b"kept", 3, SetFlags::UPSERT).map(drop)
+    }),
+    ("del (a leased entry)", |c| c.del("leased").map(drop)),
+    // On a fresh socket (see main): its first use allocates its state.
+    ("watch-set", |c| c.watch_set("w")),
     ("set (create)", |c| {
         c.set("new", &[7; 3000], 1, SetFlags::UPSERT).map(drop)
     }),
@@ -99,6 +121,7 @@ fn setup(client: &mut Client) -> anyhow::Result<()> {
     client.set_limits(Some(131072), Some(16 << 20))?;
     client.set("old", b"old value", 0, SetFlags::UPSERT)?;
     client.set("other", b"x", 0, SetFlags::UPSERT)?;
+    client.set_with("leased", b"l", 0, SetFlags::UPSERT, Some(HOUR))?;
     Ok(())
 }
 
@@ -154,6 +177,10 @@ fn main() -> anyhow::Result<()> {
             ensure!(n < 500, "{name}: still failing at allocation {n}");
             setup(&mut client)?;
             let from = state(&mut client)?;
+            if *name == "watch-set" {
+                client = Client::connect()?;
+                state(&mut client)?;
+            }
             fail.arm(n)?;
             let result = op(&mut client);
             if !fail.reached()? {

@@ -70,7 +70,8 @@ fn gen_attrs(rng: &mut Rng, depth: u32) -> Vec<u8> {
     for _ in 0..rng.below(6) {
         let t = match rng.below(10) {
             0 => rng.next() as u16, // any type, NLA_F_NESTED and byte-order bits too
-            _ => rng.below(18) as u16,
+            // Every type of the family (TTL_MS, NOTIFY_OWNER... up to 24), and past it.
+            _ => rng.below(26) as u16,
         };
         let payload = match rng.below(8) {
             0 => rng.below(u32::MAX as u64).to_ne_bytes()[..4].to_vec(),
@@ -122,7 +123,9 @@ fn gen_message(rng: &mut Rng, family: u16, seq: u32, last: &[u8]) -> Vec<u8> {
     }
     let cmd = match rng.below(10) {
         0 => rng.next() as u8,
-        1 => rng.below(13) as u8,
+        1 => rng.below(14) as u8,
+        // WATCH_SET: the socket's state.
+        2 => 11,
         _ => 1 + rng.below(7) as u8,
     };
     let mut flags = NLM_F_REQUEST | NLM_F_ACK;
@@ -262,10 +265,16 @@ fn attack_thread(
     Ok(())
 }
 
-/// STATS must agree with a dump of the namespace.
+/// STATS must agree with a dump of the namespace (taken again when an
+/// entry the fuzzer gave a short time to live expired in between).
 fn check_consistent(client: &mut Client) -> anyhow::Result<(Stats, Vec<Entry>)> {
-    let stats = client.stats()?;
-    let entries = client.list("")?;
+    let (stats, entries) = loop {
+        let stats = client.stats()?;
+        let entries = client.list("")?;
+        if client.stats()?.expired == stats.expired {
+            break (stats, entries);
+        }
+    };
     ensure!(
         stats.count as usize == entries.len(),
         "STATS count {} but the dump has {}",
@@ -279,11 +288,12 @@ fn check_consistent(client: &mut Client) -> anyhow::Result<(Stats, Vec<Entry>)> 
         stats.bytes
     );
     ensure!(
-        stats.created - stats.deleted - stats.flushed == stats.count as u64,
-        "created {} - deleted {} - flushed {} != count {}",
+        stats.created - stats.deleted - stats.flushed - stats.expired == stats.count as u64,
+        "created {} - deleted {} - flushed {} - expired {} != count {}",
         stats.created,
         stats.deleted,
         stats.flushed,
+        stats.expired,
         stats.count
     );
     Ok((stats, entries))

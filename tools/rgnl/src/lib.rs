@@ -23,7 +23,10 @@ mod proto;
 pub mod value;
 
 pub use model::{parse_nested, Entry, Event, Stats};
-pub use proto::{Attr, Cmd, FAMILY_NAME, FAMILY_VERSION, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
+pub use proto::{
+    Attr, Cmd, DelReason, FAMILY_NAME, FAMILY_VERSION, GROUP_AUDIT, GROUP_EVENTS, KEY_MAX_LEN,
+    TTL_MAX_MS, VALUE_MAX_LEN,
+};
 
 use neli::{
     consts::{
@@ -82,6 +85,15 @@ impl SetFlags {
         }
         f
     }
+}
+
+/// A time to live for ENTRY_NEW.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lease {
+    /// Milliseconds, 1 to [`TTL_MAX_MS`].
+    pub ttl_ms: u32,
+    /// Whether the kernel unicasts the expiry notice to this socket.
+    pub notify_owner: bool,
 }
 
 /// What can go wrong talking to the family.
@@ -364,6 +376,15 @@ impl Client {
             .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))
     }
 
+    /// Asks for a receive buffer of `bytes` (the kernel caps it at
+    /// `net.core.rmem_max`): a listener that falls behind a burst of
+    /// notifications loses them (`ENOBUFS`).
+    pub fn set_recv_buffer_size(&mut self, bytes: usize) -> Result<(), Error> {
+        self.sock
+            .set_recv_buffer_size(bytes)
+            .map_err(netlink("SO_RCVBUF"))
+    }
+
     /// Subscribes to the multicast group `group` of `family`.
     pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
         let id = Self::group_id(family, group)?;
@@ -399,11 +420,31 @@ impl Client {
         tag: u32,
         flags: SetFlags,
     ) -> Result<Entry, Error> {
-        let attrs = [
+        self.set_with(key, value, tag, flags, None)
+    }
+
+    /// [`Client::set`], and the entry expires as `lease` says (never for
+    /// `None`). With `notify_owner`, [`Client::next_event`] on this client
+    /// receives the expiry notice.
+    pub fn set_with(
+        &mut self,
+        key: &str,
+        value: &[u8],
+        tag: u32,
+        flags: SetFlags,
+        lease: Option<Lease>,
+    ) -> Result<Entry, Error> {
+        let mut attrs = vec![
             key_attr(Attr::Key, key),
             (Attr::Value, value.to_vec()),
             (Attr::Tag, tag.to_ne_bytes().to_vec()),
         ];
+        if let Some(lease) = lease {
+            attrs.push((Attr::TtlMs, lease.ttl_ms.to_ne_bytes().to_vec()));
+            if lease.notify_owner {
+                attrs.push((Attr::NotifyOwner, Vec::new()));
+            }
+        }
         let reply = self.request_with(Cmd::EntryNew, &attrs, NlmF::ECHO | flags.nlm_flags())?;
         Entry::from_message(&reply)
     }
@@ -471,6 +512,13 @@ impl Client {
             attrs.push((Attr::MaxBytes, n.to_ne_bytes().to_vec()));
         }
         self.request(Cmd::LimitsSet, &attrs).map(drop)
+    }
+
+    /// WATCH_SET: this socket receives the entry notifications of `events`
+    /// only for keys starting with `prefix` (all of them for "").
+    pub fn watch_set(&mut self, prefix: &str) -> Result<(), Error> {
+        self.request(Cmd::WatchSet, &[key_attr(Attr::Prefix, prefix)])
+            .map(drop)
     }
 
     /// Subscribes to the family's `events` group.
@@ -548,7 +596,7 @@ mod tests {
             serde_yaml::from_str(&std::fs::read_to_string(path).expect("spec")).expect("YAML");
         assert_eq!(spec["name"].as_str(), Some(FAMILY_NAME));
         let attrs = spec_numbers(&spec["attribute-sets"][0]["attributes"]);
-        assert_eq!(attrs.len(), 16);
+        assert_eq!(attrs.len(), 24);
         for (name, value) in attrs {
             assert_eq!(
                 format!("{:?}", Attr::from(value as u16)),
@@ -557,7 +605,7 @@ mod tests {
             );
         }
         let ops = spec_numbers(&spec["operations"]["list"]);
-        assert_eq!(ops.len(), 10);
+        assert_eq!(ops.len(), 12);
         for (name, value) in ops {
             assert_eq!(
                 format!("{:?}", Cmd::from(value as u8)),
@@ -574,5 +622,6 @@ mod tests {
         };
         assert_eq!(limit("key-max-len"), Some(KEY_MAX_LEN as u64));
         assert_eq!(limit("value-max-len"), Some(VALUE_MAX_LEN as u64));
+        assert_eq!(limit("ttl-max-ms"), Some(TTL_MAX_MS.into()));
     }
 }

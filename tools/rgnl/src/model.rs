@@ -1,7 +1,10 @@
 //! The family's objects as Rust values, decoded from reply and
 //! notification attributes.
 
-use crate::{proto::Cmd, Attr, Error, RawAttr};
+use crate::{
+    proto::{Cmd, DelReason},
+    Attr, Error, RawAttr,
+};
 use neli::{genl::Nlattr, types::Buffer, FromBytes};
 use std::io::Cursor;
 
@@ -17,6 +20,9 @@ pub struct Entry {
     pub tag: u32,
     /// The namespace's change counter when the entry was last written.
     pub revision: u64,
+    /// Milliseconds left before it expires; `None`: it never does.
+    #[serde(rename = "ttl-ms", skip_serializing_if = "Option::is_none")]
+    pub ttl_ms: Option<u32>,
 }
 
 /// A namespace's usage, limits and counters (STATS_GET).
@@ -40,6 +46,11 @@ pub struct Stats {
     pub flushed: u64,
     /// Notifications sent.
     pub notifications: u64,
+    /// Entries removed when their time to live ran out.
+    pub expired: u64,
+    /// Audit messages sent.
+    #[serde(rename = "audit-messages")]
+    pub audit_messages: u64,
 }
 
 /// A notification of group `events`.
@@ -51,15 +62,29 @@ pub enum Event {
         /// The entry as stored.
         entry: Entry,
     },
-    /// An entry was deleted.
+    /// An entry was deleted, or expired.
     EntryDel {
         /// The entry as it was.
         entry: Entry,
+        /// Why.
+        reason: DelReason,
     },
     /// The namespace was flushed.
     Flush {
         /// Entries removed.
         count: u32,
+    },
+    /// Who changed what (group `audit`).
+    Audit {
+        /// The request's command.
+        command: u32,
+        /// The sender's port id.
+        portid: u32,
+        /// The sender's uid in the initial user namespace.
+        uid: u32,
+        /// The entry's key; absent for flush and limits-set.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        key: Option<String>,
     },
 }
 
@@ -127,6 +152,9 @@ impl Entry {
             value: required(attrs, Attr::Value)?.to_vec(),
             tag: get_u32(attrs, Attr::Tag)?,
             revision: get_u64(attrs, Attr::Revision)?,
+            ttl_ms: find(attrs, Attr::TtlMs)
+                .map(|_| get_u32(attrs, Attr::TtlMs))
+                .transpose()?,
         })
     }
 
@@ -150,6 +178,8 @@ impl Stats {
             deleted: get_u64(a, Attr::Deleted)?,
             flushed: get_u64(a, Attr::Flushed)?,
             notifications: get_u64(a, Attr::Notifications)?,
+            expired: get_u64(a, Attr::Expired)?,
+            audit_messages: get_u64(a, Attr::AuditMessages)?,
         })
     }
 }
@@ -161,8 +191,21 @@ impl Event {
             Cmd::EntryNewNtf => Ok(Self::EntryNew {
                 entry: Entry::from_message(attrs)?,
             }),
-            Cmd::EntryDelNtf => Ok(Self::EntryDel {
-                entry: Entry::from_message(attrs)?,
+            Cmd::EntryDelNtf => {
+                let reason = get_u32(attrs, Attr::Reason)?;
+                Ok(Self::EntryDel {
+                    entry: Entry::from_message(attrs)?,
+                    reason: DelReason::from_u32(reason)
+                        .ok_or_else(|| bad(format!("unknown del-reason {reason}")))?,
+                })
+            }
+            Cmd::AuditNtf => Ok(Self::Audit {
+                command: get_u32(attrs, Attr::Command)?,
+                portid: get_u32(attrs, Attr::Portid)?,
+                uid: get_u32(attrs, Attr::Uid)?,
+                key: find(attrs, Attr::Key)
+                    .map(|_| get_str(attrs, Attr::Key))
+                    .transpose()?,
             }),
             Cmd::FlushNtf => Ok(Self::Flush {
                 count: get_u32(attrs, Attr::Count)?,
@@ -210,6 +253,7 @@ mod tests {
                 value: b"\x00\xffabc".to_vec(),
                 tag: 7,
                 revision: 1 << 40,
+                ttl_ms: None,
             }
         );
     }
@@ -247,10 +291,12 @@ mod tests {
             Event::from_message(Cmd::FlushNtf, &count).unwrap(),
             Event::Flush { count: 3 }
         );
-        let nest = vec![(Attr::Entry, entry_nest(b"a\0", b"b", 1, 2))];
+        let mut nest = vec![(Attr::Entry, entry_nest(b"a\0", b"b", 1, 2))];
+        assert!(Event::from_message(Cmd::EntryDelNtf, &nest).is_err());
+        nest.push((Attr::Reason, 1u32.to_ne_bytes().to_vec()));
         assert!(matches!(
             Event::from_message(Cmd::EntryDelNtf, &nest).unwrap(),
-            Event::EntryDel { entry } if entry.key == "a"
+            Event::EntryDel { entry, reason: DelReason::Expired } if entry.key == "a"
         ));
         assert!(Event::from_message(Cmd::EntryGet, &nest).is_err());
     }
@@ -269,6 +315,8 @@ mod tests {
             (Attr::Deleted, 1),
             (Attr::Flushed, 0),
             (Attr::Notifications, 8),
+            (Attr::Expired, 6),
+            (Attr::AuditMessages, 7),
         ];
         let mut attrs: Vec<RawAttr> = u32s
             .iter()
@@ -284,9 +332,11 @@ mod tests {
                 stats.count,
                 stats.max_bytes,
                 stats.replaced,
-                stats.notifications
+                stats.notifications,
+                stats.expired,
+                stats.audit_messages
             ),
-            (2, 99, 4, 8)
+            (2, 99, 4, 8, 6, 7)
         );
         let json = serde_json::to_string(&Event::EntryNew {
             entry: Entry {
@@ -294,12 +344,13 @@ mod tests {
                 value: vec![0xff],
                 tag: 1,
                 revision: 2,
+                ttl_ms: Some(5),
             },
         })
         .unwrap();
         assert_eq!(
             json,
-            r#"{"event":"entry-new","entry":{"key":"k","value":{"text":null,"hex":"ff"},"tag":1,"revision":2}}"#
+            r#"{"event":"entry-new","entry":{"key":"k","value":{"text":null,"hex":"ff"},"tag":1,"revision":2,"ttl-ms":5}}"#
         );
     }
 }

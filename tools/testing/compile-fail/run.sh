@@ -69,6 +69,7 @@ impl Family for Other {
     const PAD_ATTR: u16 = 1;
     const OPS: &'"'"'static [SplitOp<Self>] = &[];
     type NetState = ();
+    type SockState = ();
 }'
 
 # 1: a table holds only its own family's ops.
@@ -102,6 +103,21 @@ case_ "calling Registration::new from family code" \
 	"requires unsafe" \
 	"$doit" "        let _r = genl::Registration::<Cf>::new(&crate::THIS_MODULE);
 $doit"
+# 5: sending outside a request, per-socket state.
+case_ "deferring work in a family without Family::deferred" \
+	"Net::defer needs the family to implement Family::deferred" \
+	"$doit" "        req.net().defer(10);
+$doit"
+case_ "holding the socket's state across a send (a filter could read it)" \
+	"cannot borrow \`*req\` as immutable because it is also borrowed as mutable" \
+	"$doit" "        let sock = req.sock_state()?;
+$doit
+        let () = *sock;"
+case_ "a message of another family built in this one's namespace" \
+	"expected \`&Net<'_, Other>\`, found \`&Net<'_, Cf>\`" \
+	"$doit" "$doit
+        let _m = MsgBuilder::<Other>::event(&req.net(), 1, 0, genl::Gfp::Kernel)?;" \
+	"$other_family"
 # 6: what the kernel would WARN about.
 case_ "GENL_CMD_CAP_* bits through op flags" \
 	"no method named \`flags\` found" \

@@ -31,6 +31,7 @@ impl Family for Cf {
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
     type NetState = ();
+    type SockState = ();
 }
 
 const POLICY: [AttrPolicy; 3] = policy(&[

@@ -109,5 +109,12 @@ check_err "... of any type" 6 \
 check_err "family code calling the module's init again: EBUSY (a storage registers once)" 1 \
 	"rgnl: request: kernel refused the request: Device or resource busy (os error 16)" lt 3
 check "... and the family still works" lt 2
+check "joining a CAP_SYS_ADMIN group as nobody: EPERM" sh -c \
+	'! out=$(/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups rgnl --family rgnl_ltest monitor admins --raw 2>&1) && echo "$out" | grep -q "(os error 1)"'
+rgnl --family rgnl_ltest monitor admins --raw 2>/tmp/lt-mon & mon=$!
+wait_listening() { for i in $(seq 50); do grep -q listening "$1" && return 0; sleep 0.1; done; return 1; }
+check "root joins it" wait_listening /tmp/lt-mon
+kill $mon; wait $mon 2>/dev/null
+check_out "bind ran for root's join only, unbind for its close" "6=1 7=1" lt 4
 check "rmmod rgnl_ltest" rmmod rgnl_ltest
 tap_done

@@ -41,7 +41,9 @@ created 5
 replaced 2
 deleted 1
 flushed 0
-notifications 8" rgnl stats
+notifications 8
+expired 0
+audit-messages 0" rgnl stats
 check_out "flush reports the entries removed" "flush	count=4" rgnl flush
 check_out "list is empty after flush" "" rgnl list
 check_out "echo" "ping" rgnl echo ping

@@ -33,7 +33,7 @@ def limit(spec, value):
     """A check's value: a number or the name of a constant."""
     if isinstance(value, int):
         return value
-    consts = {d["name"]: d["value"] for d in spec.get("definitions", [])}
+    consts = {d["name"]: d["value"] for d in spec.get("definitions", []) if "value" in d}
     return consts[value]
 
 

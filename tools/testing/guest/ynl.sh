@@ -56,6 +56,7 @@ rgnl set from-rgnl v >/dev/null; rgnl del from-rgnl >/dev/null; rgnl flush >/dev
 wait $ynlmon
 check "ynl --subscribe decodes entry-new-ntf" grep -q "'name': 'entry-new-ntf'" /tmp/ynlmon
 check "ynl --subscribe decodes entry-del-ntf" grep -q "'name': 'entry-del-ntf'" /tmp/ynlmon
+check "ynl --subscribe decodes its reason (enum del-reason)" grep -q "'reason': 'deleted'" /tmp/ynlmon
 check "ynl --subscribe decodes flush-ntf with its count" sh -c "grep -A1 \"'name': 'flush-ntf'\" /tmp/ynlmon | grep -q \"'count': 1\""
 sed 's/^/# /' /tmp/ynlmon
 
@@ -63,9 +64,17 @@ policy=$(genl ctrl policy name rgnl 2>&1)
 check "iproute2 genl ctrl policy: KEY is NUL_STRING max 64" sh -c "echo '$policy' | grep -q 'attr\[2\]: type=NUL_STRING max len:64'"
 check "iproute2 genl ctrl policy: MAX_ENTRIES is U32 range [1,1048576]" sh -c "echo '$policy' | grep -q 'attr\[8\]: type=U32 range:\[1,1048576\]'"
 ctrl=$(genl ctrl get name rgnl)
-check "iproute2 genl ctrl get: the spec's 7 ops (1..7), no notification ids" \
-	sh -c "echo '$ctrl' | grep -q 'ID-0x7' && ! echo '$ctrl' | grep -q 'ID-0x8'"
-check "iproute2 genl ctrl get: group events" sh -c "echo '$ctrl' | grep -q 'name: events'"
+check "iproute2 genl ctrl get: the spec's 8 ops (1..7, 11), no notification ids" \
+	sh -c "echo '$ctrl' | grep -q 'ID-0x7' && echo '$ctrl' | grep -q 'ID-0xb' && ! echo '$ctrl' | grep -qE 'ID-0x(8|9|a|c)'"
+check "iproute2 genl ctrl get: groups events and audit" sh -c "echo '$ctrl' | grep -q 'name: events' && echo '$ctrl' | grep -q 'name: audit'"
+# What the kernel sends on its own, through the spec alone.
+check "ynl: entry-new with ttl-ms, then entry-get shows the time left" \
+	sh -c "ynl --do entry-new --create --json '{\"key\": \"ttl\", \"value\": \"00\", \"ttl-ms\": 60000}' >/dev/null && ynl --do entry-get --json '{\"key\": \"ttl\"}' | grep -q \"'ttl-ms': [1-9]\""
+check "ynl: ttl-ms past the spec's ttl-max-ms is refused by the kernel policy" \
+	sh -c "ynl --do entry-new --create --json '{\"key\": \"ttl\", \"value\": \"00\", \"ttl-ms\": 86400001}' | grep -q 'out of range'"
+check "ynl: watch-set" ynl --do watch-set --json '{"prefix": "w"}'
+check "ynl: nobody cannot subscribe to audit" sh -c \
+	"! /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups python3 /ynl/cli.py --no-schema --spec /rgnl/rgnl.yaml --subscribe audit --sleep 0 >/tmp/ynlaudit 2>&1; grep -q 'Operation not permitted' /tmp/ynlaudit"
 # Values of the spec's maximum length (ENTRY messages of 4.2 KB, over one
 # netlink page): the YNL CLI dumps every entry, whole.
 rgnl flush >/dev/null

@@ -2,7 +2,9 @@
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
-use rgnl::{value, Attr, Client, Cmd, Entry, Error, Event, RawAttr, SetFlags, Stats};
+use rgnl::{
+    value, Attr, Client, Cmd, DelReason, Entry, Error, Event, Lease, RawAttr, SetFlags, Stats,
+};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -75,6 +77,14 @@ enum Command {
         /// NLM_F_REPLACE: replace the key if it exists.
         #[arg(long)]
         replace: bool,
+        /// Time to live: 500ms, 10s, 2m, 1h, or milliseconds (at most a
+        /// day). Without it the entry never expires.
+        #[arg(long, value_parser = parse_ttl)]
+        ttl: Option<u32>,
+        /// With --ttl: then wait, on this socket (which joins no group),
+        /// for the kernel's notice that the entry expired, and print it.
+        #[arg(long, requires = "ttl")]
+        notify_owner: bool,
     },
     /// Print the entry of KEY.
     Get {
@@ -110,6 +120,13 @@ enum Command {
         /// The multicast group.
         #[arg(default_value = rgnl::GROUP_EVENTS)]
         group: String,
+        /// Receive entry notifications only for keys starting with PREFIX
+        /// (WATCH_SET on this socket).
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Monitor the audit group (who changed what; needs CAP_NET_ADMIN).
+        #[arg(long, conflicts_with = "group")]
+        audit: bool,
         /// Exit after this many notifications.
         #[arg(long)]
         count: Option<u64>,
@@ -158,6 +175,17 @@ fn check_key(key: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A watch prefix: 0 to KEY_MAX_LEN bytes without NUL.
+fn check_key_len(prefix: &str) -> anyhow::Result<()> {
+    if prefix.len() > rgnl::KEY_MAX_LEN || prefix.contains('\0') {
+        return Err(invalid(format!(
+            "prefix must be at most {} bytes without NUL",
+            rgnl::KEY_MAX_LEN
+        )));
+    }
+    Ok(())
+}
+
 fn parse_attr(spec: &str) -> anyhow::Result<RawAttr> {
     let (t, rest) = spec.split_once('=').context("expected TYPE=KIND:VALUE")?;
     let t: u16 = t.parse().with_context(|| format!("attribute type {t:?}"))?;
@@ -185,9 +213,34 @@ fn format_attrs(attrs: &[RawAttr]) -> String {
     fields.join(" ")
 }
 
+/// A time to live: `500ms`, `10s`, `2m`, `1h`, or milliseconds.
+fn parse_ttl(s: &str) -> Result<u32, String> {
+    let (digits, unit) = s
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or((s, ""), |i| s.split_at(i));
+    let ms_per = match unit {
+        "" | "ms" => 1,
+        "s" => 1_000,
+        "m" => 60_000,
+        "h" => 3_600_000,
+        _ => return Err(format!("unknown unit {unit:?} (ms, s, m or h)")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a duration"))?;
+    match n.checked_mul(ms_per) {
+        Some(ms @ 1..) if ms <= u64::from(rgnl::TTL_MAX_MS) => Ok(ms as u32),
+        _ => Err(format!(
+            "a time to live is 1 ms to {} ms (a day)",
+            rgnl::TTL_MAX_MS
+        )),
+    }
+}
+
 fn format_entry(e: &Entry) -> String {
+    let ttl = e.ttl_ms.map(|t| format!(" ttl={t}ms")).unwrap_or_default();
     format!(
-        "{}\t{}\ttag={} revision={}",
+        "{}\t{}\ttag={} revision={}{ttl}",
         e.key,
         value::display(&e.value),
         e.tag,
@@ -197,7 +250,7 @@ fn format_entry(e: &Entry) -> String {
 
 fn format_stats(s: &Stats) -> String {
     format!(
-        "entries {}/{}\nbytes {}/{}\ncreated {}\nreplaced {}\ndeleted {}\nflushed {}\nnotifications {}",
+        "entries {}/{}\nbytes {}/{}\ncreated {}\nreplaced {}\ndeleted {}\nflushed {}\nnotifications {}\nexpired {}\naudit-messages {}",
         s.count,
         s.max_entries,
         s.bytes,
@@ -206,15 +259,43 @@ fn format_stats(s: &Stats) -> String {
         s.replaced,
         s.deleted,
         s.flushed,
-        s.notifications
+        s.notifications,
+        s.expired,
+        s.audit_messages
     )
 }
 
 fn format_event(ev: &Event) -> String {
     match ev {
         Event::EntryNew { entry } => format!("new\t{}", format_entry(entry)),
-        Event::EntryDel { entry } => format!("del\t{}", format_entry(entry)),
+        Event::EntryDel {
+            entry,
+            reason: DelReason::Deleted,
+        } => format!("del\t{}", format_entry(entry)),
+        Event::EntryDel {
+            entry,
+            reason: DelReason::Expired,
+        } => format!("expired\t{}", format_entry(entry)),
         Event::Flush { count } => format!("flush\tcount={count}"),
+        Event::Audit {
+            command,
+            portid,
+            uid,
+            key,
+        } => {
+            let command = match Cmd::from(*command as u8) {
+                Cmd::EntryNew => "entry-new".to_string(),
+                Cmd::EntryDel => "entry-del".to_string(),
+                Cmd::Flush => "flush".to_string(),
+                Cmd::LimitsSet => "limits-set".to_string(),
+                _ => format!("command-{command}"),
+            };
+            let key = key
+                .as_ref()
+                .map(|k| format!("key={k} "))
+                .unwrap_or_default();
+            format!("audit\t{command}\t{key}portid={portid} uid={uid}")
+        }
     }
 }
 
@@ -254,6 +335,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             create,
             excl,
             replace,
+            ttl,
+            notify_owner,
         } => {
             let bytes = value.bytes()?;
             if bytes.len() > rgnl::VALUE_MAX_LEN {
@@ -278,8 +361,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 SetFlags::UPSERT
             };
-            let entry = client.set(&key, &bytes, tag, flags).context("set")?;
+            let lease = ttl.map(|ttl_ms| Lease {
+                ttl_ms,
+                notify_owner,
+            });
+            let entry = client
+                .set_with(&key, &bytes, tag, flags, lease)
+                .context("set")?;
             out.print(&entry, format_entry)?;
+            if notify_owner {
+                // The notice comes to this socket alone: it joined no group.
+                loop {
+                    let event = client.next_event().context("waiting for the expiry")?;
+                    if let Event::EntryDel { entry, .. } = &event {
+                        if entry.key == key {
+                            out.print(&event, format_event)?;
+                            break;
+                        }
+                    }
+                }
+            }
         }
         Command::Get { key } => out.print(&client.get(&key).context("get")?, format_entry)?,
         Command::List { prefix } => {
@@ -308,8 +409,27 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .context("limits")?;
             out.print(&client.stats().context("stats")?, format_stats)?;
         }
-        Command::Monitor { group, count, raw } => {
-            client.subscribe(&cli.family, &group)?;
+        Command::Monitor {
+            group,
+            prefix,
+            audit,
+            count,
+            raw,
+        } => {
+            if let Some(prefix) = &prefix {
+                check_key_len(prefix)?;
+                client.watch_set(prefix).context("watch-set")?;
+            }
+            let group = if audit {
+                rgnl::GROUP_AUDIT.to_string()
+            } else {
+                group
+            };
+            // Room for bursts (the kernel caps it at net.core.rmem_max).
+            client.set_recv_buffer_size(32 << 20)?;
+            client
+                .subscribe(&cli.family, &group)
+                .with_context(|| format!("joining {}/{group}", cli.family))?;
             eprintln!("rgnl: listening on {}/{group}", cli.family);
             let mut seen = 0;
             while count.is_none_or(|n| seen < n) {

@@ -14,11 +14,13 @@
 //!   first namespace only: the layer must call it for every namespace, so
 //!   loading with a second namespace alive fails, and so does creating one
 //!   while loaded.
+//! - Group `admins` needs CAP_SYS_ADMIN; BINDS replies with how often the
+//!   layer called the family's `bind` and `unbind` (BOUND, UNBOUND).
 
 #![forbid(unsafe_code)]
 
 use core::sync::atomic::{AtomicU32, Ordering};
-use genl::{policy, size, AttrPolicy, DoIt, Family, NetState, RangeU64, Request, SplitOp};
+use genl::{policy, size, AttrPolicy, DoIt, Family, McGroup, NetState, RangeU64, Request, SplitOp};
 use kernel::{c_str, prelude::*, str::CStr};
 
 genl::module_genl_family! {
@@ -34,9 +36,12 @@ const ATTR_NESTED: u16 = 2;
 const ATTR_DATA: u16 = 3;
 const ATTR_NEST: u16 = 4;
 const ATTR_PAD: u16 = 5;
+const ATTR_BOUND: u16 = 6;
+const ATTR_UNBOUND: u16 = 7;
 const CMD_PUT: u8 = 1;
 const CMD_NOATTR: u8 = 2;
 const CMD_REINIT: u8 = 3;
+const CMD_BINDS: u8 = 4;
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
@@ -53,14 +58,42 @@ struct LayerTest;
 impl Family for LayerTest {
     const NAME: &'static CStr = c_str!("rgnl_ltest");
     const VERSION: u32 = 1;
-    const MAX_ATTR: u16 = ATTR_PAD;
+    const MAX_ATTR: u16 = ATTR_UNBOUND;
     const PAD_ATTR: u16 = ATTR_PAD;
     const OPS: &'static [SplitOp<Self>] = &[
         SplitOp::doit::<Put>(CMD_PUT),
         SplitOp::doit::<NoAttr>(CMD_NOATTR),
         SplitOp::doit::<Reinit>(CMD_REINIT),
+        SplitOp::doit::<Binds>(CMD_BINDS),
     ];
+    const MCGRPS: &'static [McGroup] = &[McGroup::sys_admin(c_str!("admins"))];
     type NetState = Gate;
+    type SockState = ();
+
+    fn bind(_group: usize) {
+        BOUND.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn unbind(_group: usize) {
+        UNBOUND.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+static BOUND: AtomicU32 = AtomicU32::new(0);
+static UNBOUND: AtomicU32 = AtomicU32::new(0);
+
+struct Binds;
+
+impl DoIt<LayerTest> for Binds {
+    const POLICY: &'static [AttrPolicy] = &[];
+
+    fn doit(req: &mut Request<'_, LayerTest>) -> Result {
+        let mut msg = req.new_message(CMD_BINDS, 2 * size::U32)?;
+        let mut w = msg.writer();
+        w.put_u32(ATTR_BOUND, BOUND.load(Ordering::Relaxed))?;
+        w.put_u32(ATTR_UNBOUND, UNBOUND.load(Ordering::Relaxed))?;
+        req.reply(msg)
+    }
 }
 
 /// Admits the first namespace it is asked for, refuses every other one.

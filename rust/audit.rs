@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! The `audit` group: who changed what. Its messages are built only while
+//! someone listens to the group (whose members need `CAP_NET_ADMIN`).
+
+use crate::registry::Counters;
+use crate::spec::{attr, cmd, GROUP_AUDIT, KEY_MAX_LEN};
+use crate::Rgnl;
+use genl::{size, Gfp, MsgBuilder, Request};
+use kernel::prelude::*;
+
+/// The largest AUDIT_NTF: three u32 and a key.
+const AUDIT_MAX: usize = 3 * size::U32 + size::string(KEY_MAX_LEN);
+
+/// The AUDIT_NTF of the change `req` asks for, of `key` (`None`: of the
+/// whole namespace), or `None` while nobody listens to `audit`.
+pub(crate) fn prepare(
+    req: &Request<'_, Rgnl>,
+    key: Option<&[u8]>,
+) -> Result<Option<MsgBuilder<Rgnl>>> {
+    if !req.has_listeners(GROUP_AUDIT) {
+        return Ok(None);
+    }
+    let mut msg = MsgBuilder::event(&req.net(), cmd::AUDIT_NTF, AUDIT_MAX, Gfp::Kernel)?;
+    let mut w = msg.writer();
+    w.put_u32(attr::COMMAND, req.cmd().into())?;
+    w.put_u32(attr::PORTID, req.portid())?;
+    w.put_u32(attr::UID, req.sender_uid())?;
+    if let Some(key) = key {
+        w.put_str_bytes(attr::KEY, key)?;
+    }
+    Ok(Some(msg))
+}
+
+/// Sends an audit message [`prepare`] built, counting it. A listener whose
+/// receive buffer is full misses it (and learns so from its socket).
+pub(crate) fn send(
+    req: &Request<'_, Rgnl>,
+    counters: &mut Counters,
+    msg: Option<MsgBuilder<Rgnl>>,
+) {
+    if let Some(msg) = msg {
+        counters.audit_messages += 1;
+        let _ = req.net().multicast(GROUP_AUDIT, msg, Gfp::Kernel);
+    }
+}
