@@ -73,6 +73,27 @@ check "ynl: entry-new with ttl-ms, then entry-get shows the time left" \
 check "ynl: ttl-ms past the spec's ttl-max-ms is refused by the kernel policy" \
 	sh -c "ynl --do entry-new --create --json '{\"key\": \"ttl\", \"value\": \"00\", \"ttl-ms\": 86400001}' | grep -q 'out of range'"
 check "ynl: watch-set" ynl --do watch-set --json '{"prefix": "w"}'
+# Two sockets of one process, through YNL's library: the watch set on one
+# filters that socket only. Notifications are queued before the writer's ACK.
+cat >/tmp/two_sockets.py <<'EOF'
+import sys
+sys.path.append('/ynl')
+from lib import YnlFamily, Netlink
+watched, plain, writer = (YnlFamily('/rgnl/rgnl.yaml', schema='') for _ in range(3))
+for sock in (watched, plain):
+    sock.ntf_subscribe('events')
+watched.watch_set({'prefix': 'two/a'})
+for key in ('two/a1', 'two/b1', 'two/a2'):
+    writer.entry_new({'key': key, 'value': b'v'}, flags=[Netlink.NLM_F_CREATE])
+    writer.entry_del({'key': key})
+for name, sock in (('watched', watched), ('plain', plain)):
+    sock.check_ntf()
+    seen = [f"{n['name'].split('-')[1]} {n['msg']['entry']['key']}" for n in sock.async_msg_queue]
+    print(name + ':', ', '.join(seen))
+EOF
+check_out "ynl library: a watch filters its own socket only, not another of the process" \
+	"watched: new two/a1, del two/a1, new two/a2, del two/a2
+plain: new two/a1, del two/a1, new two/b1, del two/b1, new two/a2, del two/a2" python3 /tmp/two_sockets.py
 check "ynl: nobody cannot subscribe to audit" sh -c \
 	"! /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups python3 /ynl/cli.py --no-schema --spec /rgnl/rgnl.yaml --subscribe audit --sleep 0 >/tmp/ynlaudit 2>&1; grep -q 'Operation not permitted' /tmp/ynlaudit"
 # Values of the spec's maximum length (ENTRY messages of 4.2 KB, over one
