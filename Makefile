@@ -11,6 +11,9 @@ SHELL := /bin/bash
 TESTING := tools/testing
 KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen \
 	CLIPPY_DRIVER=/usr/bin/clippy-driver
+# bindgen loads the newest libclang it finds: the one of 6.12's clang-14
+# (tools/testing/lib.sh says why).
+export LIBCLANG_PATH ?= /usr/lib/llvm-14/lib
 
 .PHONY: all deps kernel module client run test bench clean
 

@@ -10,7 +10,7 @@
 
 use crate::spec::{self, KEY_MAX_LEN};
 use core::cmp::Ordering;
-use genl::{Attr, Bytes, NetState};
+use genl::{kernel_api, Attr, Bytes, NetState};
 use kernel::{
     prelude::*,
     rbtree::{self, RBTree, RBTreeNodeReservation},
@@ -85,7 +85,7 @@ pub(crate) struct Entry {
 
 /// Milliseconds of the monotonic clock.
 pub(crate) fn now_ms() -> u64 {
-    kernel::time::Ktime::ktime_get().to_ms() as u64
+    kernel_api::monotonic_ms()
 }
 
 impl Entry {
@@ -400,7 +400,7 @@ impl Registry {
         prepare: impl FnOnce(&Key, &Entry, u32) -> Result<T>,
     ) -> Option<Result<T>> {
         loop {
-            let first = self.expiries.cursor_front()?;
+            let first = kernel_api::cursor_front_mut(&mut self.expiries)?;
             let (expiry, owner) = first.current();
             if expiry.at > now {
                 return None;
@@ -446,8 +446,8 @@ impl Registry {
         // Keys with the prefix sort at or after the prefix itself.
         let start = Key::new(prefix);
         let mut cursor = match from.or(start.as_ref()) {
-            Some(from) => self.entries.cursor_lower_bound(from),
-            None => self.entries.cursor_front(),
+            Some(from) => kernel_api::cursor_lower_bound_mut(&mut self.entries, from),
+            None => kernel_api::cursor_front_mut(&mut self.entries),
         };
         while let Some(c) = cursor {
             let (key, entry) = c.current();

@@ -30,7 +30,7 @@ use spec::cmd;
 genl::module_genl_family! {
     family: Rgnl,
     name: "rgnl",
-    author: "rgnl developers",
+    authors: ["rgnl developers"],
     description: "rgnl generic netlink family",
     license: "GPL",
 }

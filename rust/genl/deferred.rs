@@ -23,7 +23,7 @@ pub(crate) unsafe fn init<F: Family>(work: *mut Opaque<bindings::delayed_work>) 
         assert!(core::mem::offset_of!(NetSlot<F>, work) == 0);
     };
     // SAFETY: `work` is valid and unused (the caller's contract).
-    unsafe { bindings::rgnl_init_delayed_work(Opaque::raw_get(work), Some(run::<F>)) };
+    unsafe { bindings::rgnl_init_delayed_work(crate::compat::opaque_ptr(work), Some(run::<F>)) };
 }
 
 /// Disables the work: waits for a running instance, and nothing queues it
@@ -34,7 +34,7 @@ pub(crate) unsafe fn init<F: Family>(work: *mut Opaque<bindings::delayed_work>) 
 /// `work` was initialised by [`init`].
 pub(crate) unsafe fn disable(work: *mut Opaque<bindings::delayed_work>) {
     // SAFETY: the caller's contract.
-    unsafe { bindings::rgnl_disable_delayed_work_sync(Opaque::raw_get(work)) };
+    unsafe { bindings::rgnl_disable_delayed_work_sync(crate::compat::opaque_ptr(work)) };
 }
 
 /// Runs the work within `msecs` milliseconds (keeping an earlier run).
@@ -45,7 +45,7 @@ pub(crate) unsafe fn disable(work: *mut Opaque<bindings::delayed_work>) {
 /// concurrently: then nothing is queued).
 pub(crate) unsafe fn schedule(work: *mut Opaque<bindings::delayed_work>, msecs: u32) {
     // SAFETY: the caller's contract.
-    unsafe { bindings::rgnl_defer(Opaque::raw_get(work), msecs) };
+    unsafe { bindings::rgnl_defer(crate::compat::opaque_ptr(work), msecs) };
 }
 
 /// The work function of a namespace's slot.

@@ -35,14 +35,14 @@ impl<'a> Extack<'a> {
     /// A message longer than an attribute can carry is replaced by a short
     /// one saying so (the ACK would otherwise hold a truncated `nla_len`).
     pub fn fail(&self, err: Error, msg: &'static CStr) -> Error {
-        let msg = if msg.len() < crate::size::ATTR_PAYLOAD_MAX {
+        let msg = if crate::compat::cstr_len(msg) < crate::size::ATTR_PAYLOAD_MAX {
             msg
         } else {
             kernel::c_str!("extack message too long")
         };
         // SAFETY: by the type invariants `ptr` is null or valid; the
         // message is `'static`, as the extack keeps the pointer.
-        unsafe { bindings::rgnl_nl_set_err_msg(self.ptr, msg.as_char_ptr().cast()) };
+        unsafe { bindings::rgnl_nl_set_err_msg(self.ptr, crate::compat::cstr_ptr(msg).cast()) };
         err
     }
 

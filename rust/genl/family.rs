@@ -184,7 +184,7 @@ impl<F> FamilyStorage<F> {
 /// Copies `name` into a `GENL_NAMSIZ` array, failing the build when it is
 /// empty or does not fit with its NUL (the kernel `WARN`s on both).
 pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
-    let bytes = name.as_bytes_with_nul();
+    let bytes = crate::compat::cstr_bytes_with_nul(name);
     assert!(bytes.len() > 1, "genetlink names must not be empty");
     assert!(bytes.len() <= 16, "genetlink names are at most 15 bytes");
     let mut out = [0; 16];
@@ -200,7 +200,7 @@ pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
 /// multicast group (and `BUG`s on with more than one group).
 const fn is_reserved_name(name: &CStr) -> bool {
     const RESERVED: [&[u8]; 3] = [b"NET_DM\0", b"VFS_DQUOT\0", b"pmcraid\0"];
-    let name = name.as_bytes_with_nul();
+    let name = crate::compat::cstr_bytes_with_nul(name);
     let mut i = 0;
     while i < RESERVED.len() {
         let r = RESERVED[i];

@@ -15,6 +15,12 @@
 
 genl-dir := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 
+# The kernels the layer builds on; what differs between them is in compat.rs.
+genl-kernels := 6.12 7.3
+ifeq ($(filter $(genl-kernels),$(VERSION).$(PATCHLEVEL)),)
+$(error the rgnl genetlink layer builds on Linux $(genl-kernels), not on this $(VERSION).$(PATCHLEVEL) tree)
+endif
+
 # Compiler-only flags that libclang does not understand: rust/Makefile's list.
 genl-bindgen-skip := -mno-fp-ret-in-387 -mpreferred-stack-boundary=% \
 	-mskip-rax-setup -mgeneral-regs-only -msign-return-address=% \
@@ -63,6 +69,7 @@ CFLAGS_genl_helpers.o := -I$(genl-dir)
 $(obj)/genl.o: $(genl-dir)/lib.rs $(obj)/genl_bindings.rs FORCE
 	+$(call if_changed_rule,rustc_o_rs)
 RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
+RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7)
 
 # The family's crate (or crates: `genl-crate` may name several).
 $(patsubst %,$(obj)/%.o,$(genl-crate)): $(obj)/genl.o

@@ -184,3 +184,8 @@ void rgnl_mutex_unlock(struct mutex *lock)
 {
 	mutex_unlock(lock);
 }
+
+u64 rgnl_ktime_get_ms(void)
+{
+	return ktime_to_ms(ktime_get());
+}

@@ -48,4 +48,6 @@ void rgnl_genl_notify_filtered(const struct genl_family *family,
 			       unsigned int group, gfp_t gfp,
 			       netlink_filter_fn filter, void *data);
 
+u64 rgnl_ktime_get_ms(void);
+
 #endif

@@ -21,6 +21,8 @@
 mod attrs;
 mod bindings;
 mod bytes;
+mod compat;
+pub use compat::kernel_api;
 mod deferred;
 mod dump;
 mod extack;

@@ -4,14 +4,16 @@
 
 /// Declares the kernel module whose job is the genetlink family `family`:
 /// the family's storage, and a module that registers the family on load
-/// and unregisters it on unload. Use it once, at the crate root; the
-/// fields after `family` are those of [`kernel::prelude::module!`].
+/// and unregisters it on unload. Use it once, at the crate root. The
+/// fields after `family` are [`kernel::prelude::module!`]'s, in the
+/// spelling of the newest kernel the layer builds on (`authors`), with one
+/// author (6.12's `module!` takes one).
 ///
 /// ```ignore
 /// genl::module_genl_family! {
 ///     family: Rgnl,
 ///     name: "rgnl",
-///     author: "rgnl developers",
+///     authors: ["rgnl developers"],
 ///     description: "rgnl generic netlink family",
 ///     license: "GPL",
 /// }
@@ -21,16 +23,21 @@
 /// trust every callback to find the registered family through it.
 #[macro_export]
 macro_rules! module_genl_family {
-    (family: $family:ty, $($fields:tt)*) => {
+    // `tt`, not `literal`: 6.12's `module!` does not parse a `literal`
+    // fragment passed on to it.
+    (
+        family: $family:ty,
+        name: $name:tt,
+        authors: [$author:tt],
+        description: $description:tt,
+        license: $license:tt $(,)?
+    ) => {
         /// The module: registering the family is all it does.
         struct GenlModule {
             _registration: $crate::Registration<$family>,
         }
 
-        ::kernel::prelude::module! {
-            type: GenlModule,
-            $($fields)*
-        }
+        $crate::__genl_module!($name, $author, $description, $license);
 
         const _: () = {
             static STORAGE: $crate::FamilyStorage<$family> = $crate::FamilyStorage::new();

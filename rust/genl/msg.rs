@@ -126,7 +126,7 @@ impl<'a> Writer<'a> {
     /// Puts a NUL-terminated string.
     #[inline]
     pub fn put_str(&mut self, attr_type: u16, s: &CStr) -> Result {
-        self.put_raw(attr_type, s.as_bytes_with_nul())
+        self.put_raw(attr_type, crate::compat::cstr_bytes_with_nul(s))
     }
     /// Puts `s` as a NUL-terminated string (the NUL is added).
     #[inline]

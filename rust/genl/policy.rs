@@ -128,7 +128,7 @@ impl AttrPolicy {
     pub const fn reject(msg: &'static kernel::str::CStr) -> Self {
         let mut p = Self::of(bindings::NLA_REJECT, 0);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            reject_message: msg.as_char_ptr().cast(),
+            reject_message: crate::compat::cstr_ptr(msg).cast(),
         };
         p
     }

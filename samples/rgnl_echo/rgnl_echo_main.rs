@@ -22,7 +22,7 @@ use kernel::{c_str, prelude::*, str::CStr};
 genl::module_genl_family! {
     family: EchoFamily,
     name: "rgnl_echo",
-    author: "rgnl developers",
+    authors: ["rgnl developers"],
     description: "Minimal genetlink family on the rgnl layer",
     license: "GPL",
 }

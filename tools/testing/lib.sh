@@ -6,6 +6,10 @@ RGNL_CACHE=${RGNL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rgnl}
 # `core` sources the kernel needs; rustup's toolchain on PATH does not.
 RGNL_BINDGEN=${BINDGEN:-$HOME/.cargo/bin/bindgen}
 KMAKE_FLAGS=(LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN="$RGNL_BINDGEN")
+# bindgen loads the newest libclang it finds; 6.12 is built with clang-14,
+# whose flags a newer libclang refuses (a clang-19 installed for 7.3 would
+# otherwise break the build).
+export LIBCLANG_PATH=${LIBCLANG_PATH:-/usr/lib/llvm-14/lib}
 
 log() { printf '[rgnl %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[rgnl] error: %s\n' "$*" >&2; exit 1; }

@@ -12,7 +12,7 @@ use kernel::{c_str, prelude::*, str::CStr};
 genl::module_genl_family! {
     family: Cf,
     name: "cf",
-    author: "rgnl developers",
+    authors: ["rgnl developers"],
     description: "compile-fail case",
     license: "GPL",
 }

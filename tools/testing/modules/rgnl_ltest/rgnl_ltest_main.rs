@@ -26,7 +26,7 @@ use kernel::{c_str, prelude::*, str::CStr};
 genl::module_genl_family! {
     family: LayerTest,
     name: "rgnl_ltest",
-    author: "rgnl developers",
+    authors: ["rgnl developers"],
     description: "Test family for the rgnl genetlink layer",
     license: "GPL",
 }
@@ -152,6 +152,6 @@ impl DoIt<LayerTest> for Reinit {
     const POLICY: &'static [AttrPolicy] = &[];
 
     fn doit(_req: &mut Request<'_, LayerTest>) -> Result {
-        <GenlModule as kernel::Module>::init(&THIS_MODULE).map(drop)
+        <GenlModule as kernel::Module>::init(genl::this_module!()).map(drop)
     }
 }

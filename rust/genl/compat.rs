@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! What differs between the kernels the layer builds on (6.12 and 7.x), in
+//! one place: the rest of the layer, and a family's code through
+//! [`kernel_api`], [`crate::this_module!`] and
+//! [`crate::module_genl_family!`], call these, never the version's own API.
+//! `genl.mk` sets `--cfg rgnl_kernel_7` for a 7.x tree.
+
+use kernel::{str::CStr, types::Opaque};
+
+/// `s` with its NUL.
+#[inline]
+pub(crate) const fn cstr_bytes_with_nul(s: &CStr) -> &[u8] {
+    #[cfg(not(rgnl_kernel_7))]
+    return s.as_bytes_with_nul();
+    #[cfg(rgnl_kernel_7)]
+    return s.to_bytes_with_nul();
+}
+
+/// `s`'s length without its NUL.
+#[inline]
+pub(crate) const fn cstr_len(s: &CStr) -> usize {
+    cstr_bytes_with_nul(s).len() - 1
+}
+
+/// `s` as a C string pointer.
+#[inline]
+pub(crate) const fn cstr_ptr(s: &CStr) -> *const kernel::ffi::c_char {
+    #[cfg(not(rgnl_kernel_7))]
+    return s.as_char_ptr();
+    #[cfg(rgnl_kernel_7)]
+    return kernel::str::as_char_ptr_in_const_context(s);
+}
+
+/// The `T` inside the `Opaque<T>` that `this` points to.
+#[inline]
+pub(crate) const fn opaque_ptr<T>(this: *const Opaque<T>) -> *mut T {
+    #[cfg(not(rgnl_kernel_7))]
+    return Opaque::raw_get(this);
+    #[cfg(rgnl_kernel_7)]
+    return Opaque::cast_into(this);
+}
+
+/// The family's view of kernel APIs that differ between the kernels it
+/// builds on; 7.x's names.
+pub mod kernel_api {
+    use kernel::rbtree::RBTree;
+
+    /// A cursor that can move and remove: 6.12's `Cursor`, 7.x's `CursorMut`.
+    #[cfg(not(rgnl_kernel_7))]
+    pub type CursorMut<'a, K, V> = kernel::rbtree::Cursor<'a, K, V>;
+    /// A cursor that can move and remove: 6.12's `Cursor`, 7.x's `CursorMut`.
+    #[cfg(rgnl_kernel_7)]
+    pub type CursorMut<'a, K, V> = kernel::rbtree::CursorMut<'a, K, V>;
+
+    /// A cursor at the first node of `tree`.
+    #[inline]
+    pub fn cursor_front_mut<K, V>(tree: &mut RBTree<K, V>) -> Option<CursorMut<'_, K, V>> {
+        #[cfg(not(rgnl_kernel_7))]
+        return tree.cursor_front();
+        #[cfg(rgnl_kernel_7)]
+        return tree.cursor_front_mut();
+    }
+
+    /// A cursor at the first node of `tree` whose key is `key` or more.
+    #[inline]
+    pub fn cursor_lower_bound_mut<'a, K: Ord, V>(
+        tree: &'a mut RBTree<K, V>,
+        key: &K,
+    ) -> Option<CursorMut<'a, K, V>> {
+        #[cfg(not(rgnl_kernel_7))]
+        return tree.cursor_lower_bound(key);
+        #[cfg(rgnl_kernel_7)]
+        return tree.cursor_lower_bound_mut(key);
+    }
+
+    /// Milliseconds of the monotonic clock.
+    #[inline]
+    pub fn monotonic_ms() -> u64 {
+        // SAFETY: no preconditions.
+        unsafe { crate::bindings::rgnl_ktime_get_ms() }
+    }
+}
+
+/// `module!` for `GenlModule`: its keys differ between kernels (6.12 has
+/// `author`, 7.x `authors`).
+#[cfg(not(rgnl_kernel_7))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __genl_module {
+    ($name:tt, $author:tt, $description:tt, $license:tt) => {
+        ::kernel::prelude::module! {
+            type: GenlModule,
+            name: $name,
+            author: $author,
+            description: $description,
+            license: $license,
+        }
+    };
+}
+
+/// `module!` for `GenlModule`: its keys differ between kernels (6.12 has
+/// `author`, 7.x `authors`).
+#[cfg(rgnl_kernel_7)]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __genl_module {
+    ($name:tt, $author:tt, $description:tt, $license:tt) => {
+        ::kernel::prelude::module! {
+            type: GenlModule,
+            name: $name,
+            authors: [$author],
+            description: $description,
+            license: $license,
+        }
+    };
+}
+
+/// The `&'static ThisModule` of the module that `module_genl_family!`
+/// declared (6.12: a `static` at the crate root; 7.x: an associated const).
+#[cfg(not(rgnl_kernel_7))]
+// `crate` is meant: the caller's crate, where `module_genl_family!` is.
+#[allow(clippy::crate_in_macro_def)]
+#[macro_export]
+macro_rules! this_module {
+    () => {
+        &crate::THIS_MODULE
+    };
+}
+
+/// The `&'static ThisModule` of the module that `module_genl_family!`
+/// declared (6.12: a `static` at the crate root; 7.x: an associated const).
+#[cfg(rgnl_kernel_7)]
+// `crate` is meant: the caller's crate, where `module_genl_family!` is.
+#[allow(clippy::crate_in_macro_def)]
+#[macro_export]
+macro_rules! this_module {
+    () => {
+        &<crate::GenlModule as ::kernel::ModuleMetadata>::THIS_MODULE
+    };
+}
