@@ -32,7 +32,10 @@ impl Watch {
 
 /// Whether a listener with `watch` receives the notification of `key`.
 pub(crate) fn wants(watch: Option<&Watch>, key: &[u8]) -> bool {
-    watch.map_or(true, |w| key.starts_with(w.prefix()))
+    match watch {
+        Some(w) => key.starts_with(w.prefix()),
+        None => true,
+    }
 }
 
 pub(crate) struct WatchSet;

@@ -13,6 +13,7 @@
     unsafe_op_in_unsafe_fn,
     unnecessary_transmutes,
     clippy::all,
+    clippy::pedantic,
     clippy::undocumented_unsafe_blocks
 )]
 
