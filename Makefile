@@ -6,14 +6,17 @@
 #   make bench   Rust families against their C twins (Documentation/rgnl/benchmarks.rst)
 #   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
 #   make CLIPPY=1 module   the same, with clippy on the Rust code
+#
+# KERNEL=7.3 does any of these on Linux 7.3 instead of 6.12 (the default).
 
 SHELL := /bin/bash
 TESTING := tools/testing
-KMAKE := LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN=$(HOME)/.cargo/bin/bindgen \
-	CLIPPY_DRIVER=/usr/bin/clippy-driver
-# bindgen loads the newest libclang it finds: the one of 6.12's clang-14
-# (tools/testing/lib.sh says why).
-export LIBCLANG_PATH ?= /usr/lib/llvm-14/lib
+# The toolchain follows the tree's version (tools/testing/lib.sh).
+KMAKE := $(TESTING)/kmake.sh
+
+# KERNEL selects the kernel everywhere (deps, build, VM, tests).
+KERNEL ?= 6.12
+export RGNL_KERNEL := $(KERNEL)
 
 .PHONY: all deps kernel module client run test bench clean
 
@@ -31,7 +34,7 @@ kernel: deps
 # KDIR defaults to the cached test kernel (built on first use).
 module: deps
 	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh $(RGNL_DEBUG))} && \
-	$(MAKE) -C "$$kdir" M=$(CURDIR) $(KMAKE) $(if $(CLIPPY),CLIPPY=1) modules
+	$(KMAKE) "$$kdir" M=$(CURDIR) $(if $(CLIPPY),CLIPPY=1) modules
 
 client: deps
 	cd tools && cargo build --release --quiet --bins --examples

@@ -69,7 +69,8 @@ CFLAGS_genl_helpers.o := -I$(genl-dir)
 $(obj)/genl.o: $(genl-dir)/lib.rs $(obj)/genl_bindings.rs FORCE
 	+$(call if_changed_rule,rustc_o_rs)
 RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
-RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7)
+# 7.x's rule no longer passes --crate-name: rustc would call it `lib`.
+RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7 --crate-name genl)
 
 # The family's crate (or crates: `genl-crate` may name several).
 $(patsubst %,$(obj)/%.o,$(genl-crate)): $(obj)/genl.o

@@ -15,7 +15,7 @@ rounds=9 scale=100000 smoke=
 kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
 
 # The YNL C client of the client rows, built with the tree's YNL library.
-make -s -C tools/testing/selftests/rgnl KSRC="$kdir/source" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
+make -s -C tools/testing/selftests/rgnl KSRC="$(tree_source "$kdir")" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
 	PYTHON=/usr/bin/python3 "$RGNL_ROOT/tools/target/selftests/ynl_get_bench"
 
 # table RUN.SH-OPTIONS: both families against their twins in one VM boot.

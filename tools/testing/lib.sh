@@ -2,17 +2,56 @@
 
 RGNL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RGNL_CACHE=${RGNL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rgnl}
-# The kernel and the module are built with Debian's rustc-web: it ships the
-# `core` sources the kernel needs; rustup's toolchain on PATH does not.
-RGNL_BINDGEN=${BINDGEN:-$HOME/.cargo/bin/bindgen}
-KMAKE_FLAGS=(LLVM=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN="$RGNL_BINDGEN")
-# bindgen loads the newest libclang it finds; 6.12 is built with clang-14,
-# whose flags a newer libclang refuses (a clang-19 installed for 7.3 would
-# otherwise break the build).
-export LIBCLANG_PATH=${LIBCLANG_PATH:-/usr/lib/llvm-14/lib}
+# The kernels rgnl builds and tests on (make KERNEL=...; 6.12 by default).
+RGNL_KERNELS=(6.12 7.3)
+RGNL_KERNEL=${RGNL_KERNEL:-6.12}
+BINDGEN_071_VERSION=0.71.1
 
 log() { printf '[rgnl %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[rgnl] error: %s\n' "$*" >&2; exit 1; }
+
+# check_kernel VERSION: die unless rgnl supports that kernel.
+check_kernel() {
+	[[ " ${RGNL_KERNELS[*]} " == *" $1 "* ]] ||
+		die "rgnl builds on Linux ${RGNL_KERNELS[*]}, not on ${1:-an unknown version}"
+}
+
+# use_toolchain VERSION: the compilers a kernel of VERSION is built with, as
+# KMAKE_FLAGS (for make) and LIBCLANG_PATH (for bindgen). The kernel and the
+# modules are built with Debian's rustc-web: it ships the `core` sources the
+# kernel needs; rustup's toolchain on PATH does not. 6.12 takes bookworm's
+# clang-14 and bindgen 0.69.5; 7.3 needs LLVM >= 17 and bindgen >= 0.71.1:
+# clang-19 and a bindgen installed in the cache (deps.sh). bindgen loads the
+# newest libclang it finds, whose flags may not be the compiler's (clang-19's
+# refuses clang-14's), so LIBCLANG_PATH is pinned. LLVM, BINDGEN and
+# LIBCLANG_PATH from the environment override these (a tree of your own,
+# built with another toolchain).
+use_toolchain() {
+	check_kernel "$1"
+	local llvm=1 libclang=/usr/lib/llvm-14/lib bindgen=$HOME/.cargo/bin/bindgen
+	if [ "$1" = 7.3 ]; then
+		llvm=-19 libclang=/usr/lib/llvm-19/lib bindgen=$RGNL_CACHE/bindgen-$BINDGEN_071_VERSION/bin/bindgen
+	fi
+	RGNL_LLVM=${LLVM:-$llvm}
+	RGNL_BINDGEN=${BINDGEN:-$bindgen}
+	export LIBCLANG_PATH=${LIBCLANG_PATH:-$libclang}
+	KMAKE_FLAGS=(LLVM="$RGNL_LLVM" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc BINDGEN="$RGNL_BINDGEN"
+		CLIPPY_DRIVER=/usr/bin/clippy-driver)
+}
+
+# tree_version KDIR: the VERSION.PATCHLEVEL of a kernel tree or O= build
+# directory (whose Makefile only includes the source's).
+tree_version() {
+	local mk=$1/Makefile
+	[ -f "$1/source/Makefile" ] && mk=$1/source/Makefile
+	[ -f "$mk" ] || die "$1 is not a kernel tree (no Makefile)"
+	awk '/^VERSION =/ { v = $3 } /^PATCHLEVEL =/ { p = $3 } END { if (v != "") print v "." p }' "$mk"
+}
+
+# tree_source KDIR: the source tree of a kernel tree or O= build directory.
+tree_source() {
+	if [ -e "$1/source" ]; then readlink -f "$1/source"; else echo "$1"; fi
+}
 
 # copy_libs ROOT FILE: copy the shared libraries FILE needs (as ldd lists
 # them; none for a static file) into ROOT at their host paths.

@@ -25,10 +25,11 @@ host_check() {
 	if "$@" >"$results/check.log" 2>&1; then count "$name" ok; else cat "$results/check.log"; count "$name" fail; fi
 }
 kdir=${KDIR:-$(tools/testing/vm/kernel.sh ${RGNL_DEBUG:-})}
+ksrc=$(tree_source "$kdir")
 log "kernel: $kdir"
 kernel_rust=(rust samples tools/testing/modules tools/testing/compile-fail)
 host_check "rustfmt --check (kernel .rustfmt.toml) of the kernel Rust code" \
-	bash -c "rustfmt --check --edition 2021 --config-path '$kdir/source/.rustfmt.toml' \$(find ${kernel_rust[*]} -name '*.rs' ! -name genl_bindings.rs)"
+	bash -c "rustfmt --check --edition 2021 --config-path '$ksrc/.rustfmt.toml' \$(find ${kernel_rust[*]} -name '*.rs' ! -name genl_bindings.rs)"
 # Touching the layer's crate root rebuilds the layer and every family on it.
 host_check "clippy on the layer and the kernel modules: no warnings" \
 	bash -c "touch rust/genl/lib.rs && make --no-print-directory module CLIPPY=1 2>&1 | tee /dev/stderr | { ! grep -qE '^(warning|error)'; }"
@@ -37,10 +38,10 @@ host_check "every family crate root has #![forbid(unsafe_code)]" \
 	tools/testing/check-forbid-unsafe.sh "${kernel_rust[@]}"
 host_check "every unsafe block in the layer has a SAFETY comment" \
 	tools/testing/check-safety-comments.sh rust/genl/*.rs
-host_check "rgnl.yaml validates against the 6.12 genetlink schema" \
+host_check "rgnl.yaml validates against the kernel's genetlink schema" \
 	/usr/bin/python3 -c "import sys, yaml, jsonschema
 jsonschema.validate(yaml.safe_load(open(sys.argv[1])), yaml.safe_load(open(sys.argv[2])))" \
-	Documentation/netlink/specs/rgnl.yaml "$kdir/source/Documentation/netlink/genetlink.yaml"
+	Documentation/netlink/specs/rgnl.yaml "$ksrc/Documentation/netlink/genetlink.yaml"
 host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
 host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
 
@@ -72,40 +73,75 @@ if [ -z "${RGNL_DEBUG:-}" ]; then
 		tools/testing/bench.sh --smoke
 fi
 
-# vm_suite NAME SCRIPT [RUN.SH OPTIONS]: run a guest TAP script; every ok/not
-# ok line counts, and the VM run itself (timeout, splat, exit status) counts
-# as one more.
+# The VM suites run side by side, RGNL_JOBS at a time (default: one per host
+# CPU; a TCG guest keeps about one busy). Each one's output is printed whole
+# when it ends.
+max_jobs=${RGNL_JOBS:-$(nproc)}
+suites=() reported=" "
+
+# report_ended: print and count every suite that has ended since the last call.
+report_ended() {
+	local name rc
+	for name in "${suites[@]}"; do
+		[[ $reported == *" $name "* ]] && continue
+		[ -f "$results/$name.rc" ] || continue
+		reported+="$name "
+		rc=$(cat "$results/$name.rc")
+		log "vm: $name ended (exit $rc)"
+		cat "$results/$name.err" "$results/$name.tap"
+		count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
+		count_tap "$name" "$results/$name.tap"
+	done
+}
+
+# vm_suite NAME SCRIPT [RUN.SH OPTIONS]: start a guest TAP script once a job
+# slot is free; every ok/not ok line counts, and the VM run itself (timeout,
+# splat, exit status) counts as one more.
 vm_suite() {
 	local name=$1 script=$2
 	shift 2
-	log "vm: $name"
-	RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout $((300 * slowdown)) "$@" \
-		--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
-		--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
-		--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
-		--file tools/target/release/examples/small_reader \
-		--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
-		--file tools/target/selftests/rgnl_test \
-		--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
-		--file tools/testing/guest/tap.sh --file "$script" \
-		"sh ./$(basename "$script")" | tee "$results/$name.tap"
-	local rc=${PIPESTATUS[0]}
-	count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
-	count_tap "$name" "$results/$name.tap"
+	while (($(jobs -rp | wc -l) >= max_jobs)); do
+		wait -n || true
+		report_ended
+	done
+	log "vm: $name started"
+	suites+=("$name")
+	{
+		RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout $((300 * slowdown)) "$@" \
+			--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
+			--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
+			--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
+			--file tools/target/release/examples/small_reader \
+			--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
+			--file tools/target/selftests/rgnl_test \
+			--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
+			--file tools/testing/guest/tap.sh --file "$script" \
+			"sh ./$(basename "$script")" >"$results/$name.tap" 2>"$results/$name.err"
+		echo $? >"$results/$name.rc"
+	} &
 }
 
 # The kselftests, built here (static) against the tree's harness and YNL.
 host_check "kselftests build (kselftest_harness.h, YNL C code generated from the spec)" \
-	make -s -C tools/testing/selftests/rgnl KSRC="$kdir/source" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
+	make -s -C tools/testing/selftests/rgnl KSRC="$ksrc" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
 	PYTHON=/usr/bin/python3
 
+# The initramfs layers are built here once, not by suites starting together
+# (a failure shows again in every suite).
+tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh >/dev/null
+# The longest first, so that the others run beside it.
+vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
 vm_suite basic tools/testing/guest/basic.sh
 vm_suite layer tools/testing/guest/layer.sh
 vm_suite registry tools/testing/guest/registry.sh
 vm_suite events tools/testing/guest/events.sh
 vm_suite ynl tools/testing/guest/ynl.sh --python
 vm_suite kselftest tools/testing/guest/kselftest.sh
-vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
+while (($(jobs -rp | wc -l) > 0)); do
+	wait -n || true
+	report_ended
+done
+report_ended
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -14,9 +14,9 @@
 //! elsewhere they are wall-clock.
 //!
 //! Usage: `bench echo|rgnl [ROUNDS] [SCALE]`: rgnl_echo against
-//! rgnl_echo_c, or rgnl against rgnl_c; SCALE (default 100000) is the
-//! number of entries of rgnl's dump row (a tenth of it with 4096-byte
-//! values).
+//! rgnl_echo_c, or rgnl against rgnl-c (module rgnl_c); SCALE (default
+//! 100000) is the number of entries of rgnl's dump row (a tenth of it with
+//! 4096-byte values).
 //!
 //! `bench echo|rgnl ROUNDS SCALE rust|c ROW[,ROW...]` only runs the setup
 //! and ROUNDS rounds of the rows whose names start with a ROW, on one twin,
@@ -595,7 +595,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or_default();
     let ((rust_name, c_name), bench) = match which.as_str() {
         "echo" => (("rgnl_echo", "rgnl_echo_c"), echo_bench()),
-        "rgnl" => (("rgnl", "rgnl_c"), rgnl_bench(scale)),
+        "rgnl" => (("rgnl", "rgnl-c"), rgnl_bench(scale)),
         _ => bail!(usage),
     };
     let Bench {

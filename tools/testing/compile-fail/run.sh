@@ -19,7 +19,7 @@ n=0
 # build NAME SOURCE: build SOURCE as crate cf_NAME; its output in $dir/NAME.log.
 build() {
 	printf '%s\n' "$2" >"$dir/cf_$1.rs"
-	make -C "$kdir" M="$dir" "${KMAKE_FLAGS[@]}" "cf_$1.o" >"$dir/$1.log" 2>&1
+	"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$dir" "cf_$1.o" >"$dir/$1.log" 2>&1
 }
 
 tap() { # tap OK WHAT
@@ -101,7 +101,7 @@ impl genl::StorageOwner for Other {
 # 4: only the module's init registers.
 case_ "calling Registration::new from family code" \
 	"requires unsafe" \
-	"$doit" "        let _r = genl::Registration::<Cf>::new(&crate::THIS_MODULE);
+	"$doit" "        let _r = genl::Registration::<Cf>::new(genl::this_module!());
 $doit"
 # 5: sending outside a request, per-socket state.
 case_ "deferring work in a family without Family::deferred" \

@@ -2,6 +2,7 @@
 # VM, with a listener printing the notifications as they arrive.
 set -e
 step() { sleep 0.2; echo; echo "== $*"; }
+echo "== the guest's kernel: Linux $(uname -r)"
 step "insmod rgnl.ko; iproute2's view of the family"
 insmod rgnl.ko
 genl ctrl get name rgnl

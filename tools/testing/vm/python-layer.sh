@@ -1,8 +1,9 @@
 #!/bin/bash
 # Build the test VM's Python layer and print its path: the host's
-# /usr/bin/python3 with its standard library and PyYAML, plus the 6.12
-# tree's YNL CLI (tools/net/ynl) and specs (Documentation/netlink) under
-# /ynl. run.sh --python adds it to a run; most runs do without (it makes the
+# /usr/bin/python3 with its standard library and PyYAML, plus the YNL CLI
+# (cli.py and its lib/: tools/net/ynl on 6.12, tools/net/ynl/pyynl on 7.3)
+# and specs (Documentation/netlink) of the kernel under test, under /ynl.
+# run.sh --python adds it to a run; most runs do without (it makes the
 # initramfs ~4x larger).
 #
 # Cached by content of this script and the files it takes.
@@ -13,8 +14,11 @@ py=/usr/bin/python3
 [ -x "$py" ] || die "$py missing: run tools/testing/deps.sh"
 stdlib=$("$py" -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 yaml_dir=$("$py" -c 'import os, yaml; print(os.path.dirname(yaml.__file__))')
-src=$(dirname "$("$RGNL_ROOT/tools/testing/vm/kernel.sh" ${RGNL_DEBUG:-})")/src/linux-$(dpkg-query -W -f='${Version}' linux-source-6.12)
-[ -d "$src/tools/net/ynl" ] || die "no kernel source at $src"
+kdir=${KDIR:-$("$RGNL_ROOT/tools/testing/vm/kernel.sh" ${RGNL_DEBUG:-})}
+src=$(tree_source "$kdir")
+ynl=$src/tools/net/ynl
+[ -f "$ynl/pyynl/cli.py" ] && ynl=$ynl/pyynl
+[ -f "$ynl/cli.py" ] || die "no YNL CLI in the kernel source at $src"
 
 key=$( {
 	cat "$0" "$(dirname "$0")/../lib.sh"
@@ -22,7 +26,8 @@ key=$( {
 	ls -l --time-style=+%s "$yaml_dir"
 	echo "$src"
 } | sha256sum | cut -c1-12)
-out=$RGNL_CACHE/initramfs-python-$key.cpio.gz
+version=$(tree_version "$kdir")
+out=$RGNL_CACHE/initramfs-python-$version-$key.cpio.gz
 if [ -f "$out" ]; then echo "$out"; exit 0; fi
 
 log "building the Python layer (python3, stdlib, PyYAML, YNL)"
@@ -44,10 +49,10 @@ cp -a "$yaml_dir" "$root/usr/lib/python3/dist-packages/"
 cp -a "$(dirname "$yaml_dir")"/_yaml* "$root/usr/lib/python3/dist-packages/" 2>/dev/null || true
 # YNL looks for its schema at <spec dir>/../<protocol>.yaml.
 mkdir -p "$root/ynl/Documentation/netlink"
-cp -a "$src/tools/net/ynl/cli.py" "$src/tools/net/ynl/lib" "$root/ynl/"
+cp -a "$ynl/cli.py" "$ynl/lib" "$root/ynl/"
 cp -a "$src/Documentation/netlink/specs" "$src/Documentation/netlink/"*.yaml "$root/ynl/Documentation/netlink/"
 find "$root" -name __pycache__ -prune -exec rm -rf {} +
-find "$RGNL_CACHE" -maxdepth 1 -name 'initramfs-python-*' -delete
+find "$RGNL_CACHE" -maxdepth 1 -name "initramfs-python-$version-*" -delete
 (cd "$root" && find . -mindepth 1 | cpio -o -H newc --quiet | gzip -1) >"$out.tmp"
 mv "$out.tmp" "$out"
 echo "$out"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rgnl_c: the C twin of the rgnl family (rust/), for benchmarks and
- * byte-for-byte comparison. The same spec (renamed rgnl_c), commands,
+ * byte-for-byte comparison. The same spec (renamed rgnl-c), commands,
  * attributes, limits, data structure (an rbtree per namespace, values
  * allocated apart, charged to the writer's memory cgroup), locking
  * (genl_mutex: not parallel_ops) and notifications, prepared before the
