@@ -15,7 +15,7 @@ TESTING := tools/testing
 KMAKE := $(TESTING)/kmake.sh
 
 # KERNEL selects the kernel everywhere (deps, build, VM, tests).
-KERNEL ?= 6.12
+KERNEL ?= $(or $(RGNL_KERNEL),6.12)
 export RGNL_KERNEL := $(KERNEL)
 
 .PHONY: all deps kernel module client run test bench clean

@@ -36,8 +36,8 @@ fi
 [ "$RGNL_KERNEL" = 7.3 ] || exit 0
 
 # 7.3's bindgen lives in the cache, beside the 0.69.5 that 6.12 uses.
-use_toolchain 7.3
-if ! "$RGNL_BINDGEN" --version 2>/dev/null | grep -q " $BINDGEN_071_VERSION\$"; then
+if ! "$RGNL_CACHE/bindgen-$BINDGEN_071_VERSION/bin/bindgen" --version 2>/dev/null |
+	grep -q " $BINDGEN_071_VERSION\$"; then
 	log "installing bindgen-cli $BINDGEN_071_VERSION into $RGNL_CACHE (cargo install, ~2 min)"
 	cargo install --quiet bindgen-cli --version "$BINDGEN_071_VERSION" --locked \
 		--root "$RGNL_CACHE/bindgen-$BINDGEN_071_VERSION"

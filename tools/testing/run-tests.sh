@@ -77,6 +77,7 @@ fi
 # CPU; a TCG guest keeps about one busy). Each one's output is printed whole
 # when it ends.
 max_jobs=${RGNL_JOBS:-$(nproc)}
+[[ $max_jobs =~ ^[1-9][0-9]*$ ]] || { echo "RGNL_JOBS must be a number >= 1, not '$max_jobs'" >&2; exit 2; }
 suites=() reported=" "
 
 # report_ended: print and count every suite that has ended since the last call.
@@ -117,7 +118,8 @@ vm_suite() {
 			--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
 			--file tools/testing/guest/tap.sh --file "$script" \
 			"sh ./$(basename "$script")" >"$results/$name.tap" 2>"$results/$name.err"
-		echo $? >"$results/$name.rc"
+		# Renamed into place: report_ended never reads it half-written.
+		echo $? >"$results/$name.rc.tmp" && mv "$results/$name.rc.tmp" "$results/$name.rc"
 	} &
 }
 
@@ -127,21 +129,28 @@ host_check "kselftests build (kselftest_harness.h, YNL C code generated from the
 	PYTHON=/usr/bin/python3
 
 # The initramfs layers are built here once, not by suites starting together
-# (a failure shows again in every suite).
-tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh >/dev/null
-# The longest first, so that the others run beside it.
-vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
-vm_suite basic tools/testing/guest/basic.sh
-vm_suite layer tools/testing/guest/layer.sh
-vm_suite registry tools/testing/guest/registry.sh
-vm_suite events tools/testing/guest/events.sh
-vm_suite ynl tools/testing/guest/ynl.sh --python
-vm_suite kselftest tools/testing/guest/kselftest.sh
+# (they would write the same files). Without them no suite can run.
+if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh >/dev/null; then
+	# The longest first, so that the others run beside it.
+	vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
+	vm_suite basic tools/testing/guest/basic.sh
+	vm_suite layer tools/testing/guest/layer.sh
+	vm_suite registry tools/testing/guest/registry.sh
+	vm_suite events tools/testing/guest/events.sh
+	vm_suite ynl tools/testing/guest/ynl.sh --python
+	vm_suite kselftest tools/testing/guest/kselftest.sh
+else
+	count "the VM's initramfs layers build (no suite ran)" fail
+fi
 while (($(jobs -rp | wc -l) > 0)); do
 	wait -n || true
 	report_ended
 done
 report_ended
+# A suite whose job left no exit status (killed) fails; its tests are lost.
+for name in "${suites[@]}"; do
+	[[ $reported == *" $name "* ]] || count "$name: VM run left an exit status" fail
+done
 
 echo "logs: $results"
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -112,7 +112,8 @@ if [ -z "$accel" ]; then
 				accel=kvm
 			fi
 		fi
-		echo "$accel" >"$probe"
+		# (Renamed into place: suites starting together may probe at once.)
+		echo "$accel" >"$probe.$$" && mv "$probe.$$" "$probe"
 		log "acceleration: $accel"
 	fi
 	accel=$(cat "$probe")
