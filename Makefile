@@ -5,6 +5,8 @@
 #   make test DEBUG=1   the same on the debug kernel (KASAN, lockdep, kmemleak, ...)
 #   make bench   Rust families against their C twins (Documentation/rgnl/benchmarks.rst)
 #   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
+#   make gen     regenerate the code generated from the YNL specs
+#   make new-family SPEC=foo.yaml DIR=path   a new family's module, from its spec
 #   make CLIPPY=1 module   the same, with clippy on the Rust code
 #
 # KERNEL=7.3 does any of these on Linux 7.3 instead of 6.12 (the default).
@@ -18,7 +20,7 @@ KMAKE := $(TESTING)/kmake.sh
 KERNEL ?= $(or $(RGNL_KERNEL),6.12)
 export RGNL_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel module client run test bench clean
+.PHONY: all deps kernel module client run test bench clean gen new-family
 
 all: module client
 
@@ -50,6 +52,14 @@ test: module client
 # Documentation/rgnl/benchmarks-results.rst.
 bench: module client
 	@$(TESTING)/bench.sh
+
+# The committed code tools/net/ynl/ynl-gen-rust.py generates from the specs.
+gen: deps
+	@$(TESTING)/generate.sh
+
+# Scaffolds a family's out-of-tree module from its YNL spec (scripts/new-family.sh).
+new-family: deps
+	@scripts/new-family.sh "$(SPEC)" "$(DIR)"
 
 # Removes build outputs without needing a kernel tree (never builds one).
 clean:

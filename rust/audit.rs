@@ -4,13 +4,13 @@
 //! someone listens to the group (whose members need `CAP_NET_ADMIN`).
 
 use crate::registry::Counters;
-use crate::spec::{attr, cmd, GROUP_AUDIT, KEY_MAX_LEN};
+use crate::rgnl_nl::{attr, cmd, group, KEY_MAX_LEN};
 use crate::Rgnl;
 use genl::{size, Gfp, MsgBuilder, Request};
 use kernel::prelude::*;
 
 /// The largest AUDIT_NTF: three u32 and a key.
-const AUDIT_MAX: usize = 3 * size::U32 + size::string(KEY_MAX_LEN);
+const AUDIT_MAX: usize = 3 * size::U32 + size::string(KEY_MAX_LEN as usize);
 
 /// The AUDIT_NTF of the change `req` asks for, of `key` (`None`: of the
 /// whole namespace), or `None` while nobody listens to `audit`.
@@ -18,7 +18,7 @@ pub(crate) fn prepare(
     req: &Request<'_, Rgnl>,
     key: Option<&[u8]>,
 ) -> Result<Option<MsgBuilder<Rgnl>>> {
-    if !req.has_listeners(GROUP_AUDIT) {
+    if !req.has_listeners(group::AUDIT) {
         return Ok(None);
     }
     let mut msg = MsgBuilder::event(&req.net(), cmd::AUDIT_NTF, AUDIT_MAX, Gfp::Kernel)?;
@@ -41,6 +41,6 @@ pub(crate) fn send(
 ) {
     if let Some(msg) = msg {
         counters.audit_messages += 1;
-        let _ = req.net().multicast(GROUP_AUDIT, msg, Gfp::Kernel);
+        let _ = req.net().multicast(group::AUDIT, msg, Gfp::Kernel);
     }
 }

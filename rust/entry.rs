@@ -4,7 +4,7 @@
 //! dump messages and notifications.
 
 use crate::registry::{Counters, Entry, Key, Refusal};
-use crate::spec::{attr, GROUP_EVENTS, KEY_MAX_LEN, VALUE_MAX_LEN};
+use crate::rgnl_nl::{attr, group, KEY_MAX_LEN, VALUE_MAX_LEN};
 use crate::{audit, watch, Rgnl};
 use genl::{size, Attr, Attrs, Extack, MsgBuilder, Request, Writer};
 use kernel::{c_str, prelude::*};
@@ -67,7 +67,7 @@ const fn entry_size(key_len: usize, value_len: usize) -> usize {
 
 /// The largest ENTRY nest the spec allows: the largest message of the
 /// ENTRY_GET dump.
-pub(crate) const ENTRY_MAX: usize = entry_size(KEY_MAX_LEN, VALUE_MAX_LEN);
+pub(crate) const ENTRY_MAX: usize = entry_size(KEY_MAX_LEN as usize, VALUE_MAX_LEN as usize);
 
 /// Writes `key` and `entry` as an ENTRY nest.
 pub(crate) fn put_entry(w: &mut Writer<'_>, key: &[u8], entry: &Entry) -> Result {
@@ -115,7 +115,7 @@ impl Notices {
         key: Option<&[u8]>,
         build: impl FnOnce() -> Result<MsgBuilder<Rgnl>>,
     ) -> Result<Self> {
-        let event = if req.has_listeners(GROUP_EVENTS) || req.wants_echo() {
+        let event = if req.has_listeners(group::EVENTS) || req.wants_echo() {
             Some(build()?)
         } else {
             None
@@ -142,8 +142,8 @@ impl Notices {
         };
         counters.notifications += 1;
         match key {
-            Some(key) => req.notify_filtered(GROUP_EVENTS, msg, |w| watch::wants(w, key)),
-            None => req.notify(GROUP_EVENTS, msg),
+            Some(key) => req.notify_filtered(group::EVENTS, msg, |w| watch::wants(w, key)),
+            None => req.notify(group::EVENTS, msg),
         }
     }
 }

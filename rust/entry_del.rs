@@ -4,31 +4,25 @@
 
 use crate::entry::{del_message, del_size, refused, Notices, RequestKey};
 use crate::expiry::catch_up;
-use crate::spec::{cmd, del_reason, KEY_POLICY};
+use crate::rgnl_nl::{cmd, del_reason};
 use crate::Rgnl;
-use genl::{AttrPolicy, DoIt, Request};
+use genl::Request;
 use kernel::prelude::*;
 
-pub(crate) struct EntryDel;
-
-impl DoIt<Rgnl> for EntryDel {
-    const POLICY: &'static [AttrPolicy] = &KEY_POLICY;
-
-    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
-        let key = RequestKey::of(&req.attrs())?;
-        let (state, req) = req.with_state();
-        catch_up(state, req);
-        let notices = state
-            .remove(&key.key, |entry| {
-                Notices::prepare(req, Some(key.bytes), || {
-                    let msg = req.new_message(
-                        cmd::ENTRY_DEL_NTF,
-                        del_size(key.bytes.len(), entry.value.len()),
-                    );
-                    del_message(msg, key.bytes, entry, del_reason::DELETED)
-                })
+pub(crate) fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+    let key = RequestKey::of(&req.attrs())?;
+    let (state, req) = req.with_state();
+    catch_up(state, req);
+    let notices = state
+        .remove(&key.key, |entry| {
+            Notices::prepare(req, Some(key.bytes), || {
+                let msg = req.new_message(
+                    cmd::ENTRY_DEL_NTF,
+                    del_size(key.bytes.len(), entry.value.len()),
+                );
+                del_message(msg, key.bytes, entry, del_reason::DELETED)
             })
-            .map_err(|r| refused(req.extack(), &key.attr, None, r))?;
-        notices.send(req, &mut state.counters, Some(key.bytes))
-    }
+        })
+        .map_err(|r| refused(req.extack(), &key.attr, None, r))?;
+    notices.send(req, &mut state.counters, Some(key.bytes))
 }

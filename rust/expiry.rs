@@ -9,7 +9,7 @@
 
 use crate::entry::{del_message, del_size};
 use crate::registry::{now_ms, Key, Registry};
-use crate::spec::{cmd, del_reason, GROUP_EVENTS};
+use crate::rgnl_nl::{cmd, del_reason, group};
 use crate::{watch, Rgnl};
 use genl::{Gfp, MsgBuilder, Net, Request};
 
@@ -48,7 +48,7 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
                 );
                 del_message(msg, key.as_bytes(), entry, del_reason::EXPIRED)
             };
-            let event = if net.has_listeners(GROUP_EVENTS) {
+            let event = if net.has_listeners(group::EVENTS) {
                 Some(notice()?)
             } else {
                 None
@@ -81,7 +81,7 @@ fn send(net: &Net<'_, Rgnl>, state: &mut Registry, expired: Expired) {
     let key = expired.key.as_bytes();
     if let Some(msg) = expired.event {
         state.counters.notifications += 1;
-        let _ = net.multicast_filtered(GROUP_EVENTS, msg, Gfp::Kernel, |w| watch::wants(w, key));
+        let _ = net.multicast_filtered(group::EVENTS, msg, Gfp::Kernel, |w| watch::wants(w, key));
     }
     if let Some((port, msg)) = expired.owner {
         let _ = net.unicast(port, msg);

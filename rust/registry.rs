@@ -8,7 +8,7 @@
 //! everything that can fail (the checks, the allocations, the caller's
 //! preparation of its notification) before they change anything.
 
-use crate::spec::{self, KEY_MAX_LEN};
+use crate::rgnl_nl::{KEY_MAX_LEN, MAX_BYTES_LIMIT, MAX_ENTRIES_LIMIT, TTL_MAX_MS};
 use core::cmp::Ordering;
 use genl::{kernel_api, Attr, Bytes, NetState};
 use kernel::{
@@ -19,23 +19,29 @@ use kernel::{
 /// Where the namespace's memory is charged: its writer's memory cgroup.
 const GFP: kernel::alloc::Flags = GFP_KERNEL_ACCOUNT;
 
+/// The limits of a new namespace, within what `LIMITS_SET` accepts.
+const DEFAULT_MAX_ENTRIES: u32 = 1 << 17;
+const DEFAULT_MAX_BYTES: u32 = 16 << 20;
+const _: () = assert!(DEFAULT_MAX_ENTRIES <= MAX_ENTRIES_LIMIT);
+const _: () = assert!(DEFAULT_MAX_BYTES <= MAX_BYTES_LIMIT);
+
 /// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise.
 #[derive(Clone)]
 pub(crate) struct Key {
     len: u8,
-    bytes: [u8; KEY_MAX_LEN],
+    bytes: [u8; KEY_MAX_LEN as usize],
 }
 
 impl Key {
     /// The key `bytes`, or `None` when it is empty or too long.
     #[inline]
     pub(crate) fn new(bytes: &[u8]) -> Option<Self> {
-        if bytes.is_empty() || bytes.len() > KEY_MAX_LEN {
+        if bytes.is_empty() || bytes.len() > KEY_MAX_LEN as usize {
             return None;
         }
         let mut key = Self {
             len: bytes.len() as u8,
-            bytes: [0; KEY_MAX_LEN],
+            bytes: [0; KEY_MAX_LEN as usize],
         };
         key.bytes[..bytes.len()].copy_from_slice(bytes);
         Some(key)
@@ -105,6 +111,10 @@ impl Entry {
         self.expiry(now).map(|at| at.saturating_sub(now))
     }
 }
+
+// An entry keeps the low 32 bits of its expiry time in milliseconds,
+// exact within 2^31 ms of now: the spec's longest time to live is far less.
+const _: () = assert!(TTL_MAX_MS < 1 << 30);
 
 /// A time to live given to an entry.
 pub(crate) struct Lease {
@@ -194,8 +204,8 @@ impl NetState for Registry {
             leases: 0,
             count: 0,
             bytes: 0,
-            max_entries: spec::DEFAULT_MAX_ENTRIES,
-            max_bytes: spec::DEFAULT_MAX_BYTES,
+            max_entries: DEFAULT_MAX_ENTRIES,
+            max_bytes: DEFAULT_MAX_BYTES,
             next_revision: 1,
             generation: 1,
             counters: Counters::default(),

@@ -19,13 +19,13 @@ mod expiry;
 mod flush;
 mod limits;
 mod registry;
-mod spec;
+mod rgnl_nl;
 mod stats;
 mod watch;
 
-use genl::{Family, McGroup, Net, SplitOp};
-use kernel::{c_str, prelude::*, str::CStr};
-use spec::cmd;
+use genl::{Dump, Family, McGroup, Net, Request, SplitOp};
+use kernel::{prelude::*, str::CStr};
+use rgnl_nl::{attr, cmd};
 
 genl::module_genl_family! {
     family: Rgnl,
@@ -40,32 +40,55 @@ pub(crate) struct Rgnl;
 
 #[vtable]
 impl Family for Rgnl {
-    const NAME: &'static CStr = c_str!("rgnl");
-    const VERSION: u32 = 1;
-    const MAX_ATTR: u16 = spec::attr::MAX;
-    const PAD_ATTR: u16 = spec::attr::PAD;
+    const NAME: &'static CStr = rgnl_nl::FAMILY_NAME;
+    const VERSION: u32 = rgnl_nl::FAMILY_VERSION;
+    const MAX_ATTR: u16 = attr::MAX;
+    const PAD_ATTR: u16 = attr::PAD;
     // ENTRY_NEW takes NLM_F_CREATE/EXCL/REPLACE, which the genetlink core
     // refuses for commands from `resv_start_op` on.
     const RESV_START_OP: u8 = cmd::ENTRY_NEW + 1;
-    // Writes need CAP_NET_ADMIN over the namespace; reads need nothing.
-    const OPS: &'static [SplitOp<Self>] = &[
-        SplitOp::doit::<entry_new::EntryNew>(cmd::ENTRY_NEW).uns_admin_perm(),
-        SplitOp::doit::<entry_get::EntryGet>(cmd::ENTRY_GET),
-        SplitOp::dumpit::<entry_get::EntryGet>(cmd::ENTRY_GET),
-        SplitOp::doit::<entry_del::EntryDel>(cmd::ENTRY_DEL).uns_admin_perm(),
-        SplitOp::doit::<flush::Flush>(cmd::FLUSH).uns_admin_perm(),
-        SplitOp::doit::<stats::StatsGet>(cmd::STATS_GET),
-        SplitOp::doit::<echo::Echo>(cmd::ECHO),
-        SplitOp::doit::<limits::LimitsSet>(cmd::LIMITS_SET).uns_admin_perm(),
-        // A socket filters what it receives itself: no permission needed.
-        SplitOp::doit::<watch::WatchSet>(cmd::WATCH_SET),
-    ];
-    const MCGRPS: &'static [McGroup] = &spec::MCGRPS;
+    // The spec's: writes need CAP_NET_ADMIN over the namespace, reads and
+    // watches (a socket's own filter) nothing.
+    const OPS: &'static [SplitOp<Self>] = rgnl_nl::Ops::<Self>::TABLE;
+    const MCGRPS: &'static [McGroup] = &rgnl_nl::MCGRPS;
     type NetState = registry::Registry;
     type SockState = watch::Watch;
 
     /// Expires the namespace's due entries.
     fn deferred(net: &Net<'_, Self>, state: &mut registry::Registry) {
         expiry::expire(net, state, Some(expiry::BATCH));
+    }
+}
+
+/// The handlers of the spec's operations.
+impl rgnl_nl::Handlers for Rgnl {
+    fn entry_new_doit(req: &mut Request<'_, Self>) -> Result {
+        entry_new::doit(req)
+    }
+    fn entry_get_doit(req: &mut Request<'_, Self>) -> Result {
+        entry_get::doit(req)
+    }
+    type EntryGetDumpCursor = entry_get::Cursor;
+    const ENTRY_GET_DUMP_MAX_MESSAGE: usize = entry_get::DUMP_MAX_MESSAGE;
+    fn entry_get_dumpit(dump: &mut Dump<'_, Self>, cursor: &mut entry_get::Cursor) -> Result {
+        entry_get::dumpit(dump, cursor)
+    }
+    fn entry_del_doit(req: &mut Request<'_, Self>) -> Result {
+        entry_del::doit(req)
+    }
+    fn flush_doit(req: &mut Request<'_, Self>) -> Result {
+        flush::doit(req)
+    }
+    fn stats_get_doit(req: &mut Request<'_, Self>) -> Result {
+        stats::doit(req)
+    }
+    fn echo_doit(req: &mut Request<'_, Self>) -> Result {
+        echo::doit(req)
+    }
+    fn limits_set_doit(req: &mut Request<'_, Self>) -> Result {
+        limits::doit(req)
+    }
+    fn watch_set_doit(req: &mut Request<'_, Self>) -> Result {
+        watch::doit(req)
     }
 }

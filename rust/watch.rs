@@ -3,15 +3,15 @@
 //! WATCH_SET: a socket's key prefix, kept in its per-socket state, that
 //! filters the entry notifications of the `events` group it receives.
 
-use crate::spec::{attr, KEY_MAX_LEN, WATCH_POLICY};
+use crate::rgnl_nl::{attr, KEY_MAX_LEN};
 use crate::Rgnl;
-use genl::{AttrPolicy, DoIt, Request, SockState};
+use genl::{Request, SockState};
 use kernel::prelude::*;
 
 /// The watch of a socket: the prefix its entry notifications must have.
 pub(crate) struct Watch {
     len: u8,
-    prefix: [u8; KEY_MAX_LEN],
+    prefix: [u8; KEY_MAX_LEN as usize],
 }
 
 impl SockState for Watch {
@@ -19,7 +19,7 @@ impl SockState for Watch {
     fn new() -> Self {
         Self {
             len: 0,
-            prefix: [0; KEY_MAX_LEN],
+            prefix: [0; KEY_MAX_LEN as usize],
         }
     }
 }
@@ -38,23 +38,17 @@ pub(crate) fn wants(watch: Option<&Watch>, key: &[u8]) -> bool {
     }
 }
 
-pub(crate) struct WatchSet;
-
-impl DoIt<Rgnl> for WatchSet {
-    const POLICY: &'static [AttrPolicy] = &WATCH_POLICY;
-
-    fn doit(req: &mut Request<'_, Rgnl>) -> Result {
-        let prefix = match req.attrs().get(attr::PREFIX) {
-            Some(a) => a.str_bytes()?,
-            None => b"",
-        };
-        // The policy bounds the prefix by KEY_MAX_LEN already.
-        if prefix.len() > KEY_MAX_LEN {
-            return Err(EINVAL);
-        }
-        let watch = req.sock_state()?;
-        watch.prefix[..prefix.len()].copy_from_slice(prefix);
-        watch.len = prefix.len() as u8;
-        Ok(())
+pub(crate) fn doit(req: &mut Request<'_, Rgnl>) -> Result {
+    let prefix = match req.attrs().get(attr::PREFIX) {
+        Some(a) => a.str_bytes()?,
+        None => b"",
+    };
+    // The policy bounds the prefix by KEY_MAX_LEN already.
+    if prefix.len() > KEY_MAX_LEN as usize {
+        return Err(EINVAL);
     }
+    let watch = req.sock_state()?;
+    watch.prefix[..prefix.len()].copy_from_slice(prefix);
+    watch.len = prefix.len() as u8;
+    Ok(())
 }

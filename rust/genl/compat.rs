@@ -74,6 +74,16 @@ pub mod kernel_api {
         return tree.cursor_lower_bound_mut(key);
     }
 
+    /// `EOPNOTSUPP`, which 6.12's `kernel::error::code` lacks: the answer
+    /// of an operation not implemented (yet).
+    #[inline]
+    pub fn eopnotsupp() -> kernel::error::Error {
+        #[cfg(not(rgnl_kernel_7))]
+        return kernel::error::Error::from_errno(-(crate::bindings::EOPNOTSUPP as i32));
+        #[cfg(rgnl_kernel_7)]
+        return kernel::error::code::EOPNOTSUPP;
+    }
+
     /// Milliseconds of the monotonic clock.
     #[inline]
     pub fn monotonic_ms() -> u64 {

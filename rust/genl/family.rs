@@ -5,8 +5,7 @@
 //! registration ([`Registration`]) whose drop unregisters it.
 
 use crate::{
-    bindings, lock, lock::FamilyLock, mcast::McGroup, net::Net, netns, ops::SplitOp,
-    request::Request, sock,
+    bindings, lock, lock::FamilyLock, mcast::McGroup, net::Net, netns, ops::SplitOp, sock,
 };
 use core::{marker::PhantomData, sync::atomic::AtomicU8, sync::atomic::Ordering};
 use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
@@ -19,9 +18,9 @@ use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 /// # Locking
 ///
 /// Families built on this layer are never `parallel_ops`: the genetlink core
-/// takes `genl_mutex` around every doit, `pre_doit`/`post_doit`, dump start,
-/// dumpit and dump done of the family. Inside it, the layer takes the
-/// family's own mutex around every doit, `pre_doit`/`post_doit` and dumpit,
+/// takes `genl_mutex` around every doit, dump start, dumpit and dump done of
+/// the family. Inside it, the layer takes the family's own mutex around
+/// every doit and dumpit,
 /// and around [`Family::deferred`] (which must not wait for `genl_mutex`:
 /// see the `lock` module). So at most one handler or deferred work of the
 /// family runs at a time, which is why they get `&mut` access to the
@@ -62,7 +61,7 @@ pub trait Family: StorageOwner {
     type NetState: netns::NetState;
 
     /// State kept for each socket that a handler asked for it
-    /// ([`Request::sock_state`]), until the socket closes; multicast
+    /// ([`crate::Request::sock_state`]), until the socket closes; multicast
     /// filters read it ([`Net::multicast_filtered`]). `()` for none.
     type SockState: sock::SockState;
 
@@ -84,16 +83,6 @@ pub trait Family: StorageOwner {
     /// calls it for a leave without a join. Registered only when
     /// implemented (`HAS_UNBIND`).
     fn unbind(_group: usize) {}
-
-    /// Called before every doit handler; an error refuses the request.
-    /// Registered only when implemented (`HAS_PRE_DOIT`).
-    fn pre_doit(_req: &mut Request<'_, Self>) -> Result {
-        Ok(())
-    }
-
-    /// Called after every doit handler that ran. Registered only when
-    /// implemented (`HAS_POST_DOIT`).
-    fn post_doit(_req: &mut Request<'_, Self>) {}
 }
 
 /// Gives a family its [`FamilyStorage`]. Implemented by

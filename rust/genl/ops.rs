@@ -69,18 +69,13 @@ impl<F: Family> SplitOp<F> {
         let (policy, maxattr) = policy_ptr(H::POLICY);
         Self::new(
             bindings::genl_split_ops__bindgen_ty_1 {
+                // A doit's hooks are part of its handler (the generated
+                // tables call the spec's `pre`/`post` there), under the
+                // same lock.
                 __bindgen_anon_1: bindings::genl_split_ops__bindgen_ty_1__bindgen_ty_1 {
-                    pre_doit: if F::HAS_PRE_DOIT {
-                        Some(pre_doit::<F>)
-                    } else {
-                        None
-                    },
+                    pre_doit: None,
                     doit: Some(doit::<F, H>),
-                    post_doit: if F::HAS_POST_DOIT {
-                        Some(post_doit::<F>)
-                    } else {
-                        None
-                    },
+                    post_doit: None,
                 },
             },
             policy,
@@ -144,6 +139,28 @@ impl<F: Family> SplitOp<F> {
         self
     }
 
+    /// Validates the request liberally (`GENL_DONT_VALIDATE_STRICT`):
+    /// attributes the policy does not name, and trailing bytes, are
+    /// ignored. For legacy families only; the attribute accessors check
+    /// lengths either way.
+    pub const fn dont_validate_strict(mut self) -> Self {
+        self.op.validate |= bindings::GENL_DONT_VALIDATE_STRICT as u8;
+        self
+    }
+
+    /// Does not parse a dump's request attributes at all
+    /// (`GENL_DONT_VALIDATE_DUMP`): the dump sees none.
+    pub const fn dont_validate_dump(mut self) -> Self {
+        self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
+        self
+    }
+
+    /// Validates a dump's request liberally (`GENL_DONT_VALIDATE_DUMP_STRICT`).
+    pub const fn dont_validate_dump_strict(mut self) -> Self {
+        self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP_STRICT as u8;
+        self
+    }
+
     /// Whether `b` may follow `a` in a table (`genl_validate_ops`).
     pub(crate) const fn may_follow(a: &Self, b: &Self) -> bool {
         let (a, b) = (&a.op, &b.op);
@@ -177,33 +194,4 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
     let mut req = unsafe { Request::<F>::from_raw(info, skb, H::POLICY.len()) };
     let _lock = FamilyLock::<F>::new();
     errno(H::doit(&mut req))
-}
-
-/// # Safety
-///
-/// Only the genetlink core calls it, as the pre_doit of an op of `F`.
-unsafe extern "C" fn pre_doit<F: Family>(
-    _ops: *const bindings::genl_split_ops,
-    skb: *mut bindings::sk_buff,
-    info: *mut bindings::genl_info,
-) -> c_int {
-    // SAFETY: as in `doit`; pre_doit gets the same parsed request. The
-    // attribute table's size is unknown here, so no attributes are exposed.
-    let mut req = unsafe { Request::<F>::from_raw(info, skb, 0) };
-    let _lock = FamilyLock::<F>::new();
-    errno(F::pre_doit(&mut req))
-}
-
-/// # Safety
-///
-/// Only the genetlink core calls it, as the post_doit of an op of `F`.
-unsafe extern "C" fn post_doit<F: Family>(
-    _ops: *const bindings::genl_split_ops,
-    skb: *mut bindings::sk_buff,
-    info: *mut bindings::genl_info,
-) {
-    // SAFETY: as in `pre_doit`.
-    let mut req = unsafe { Request::<F>::from_raw(info, skb, 0) };
-    let _lock = FamilyLock::<F>::new();
-    F::post_doit(&mut req);
 }

@@ -87,6 +87,27 @@ impl AttrPolicy {
     pub const fn u64() -> Self {
         Self::of(bindings::NLA_U64, 0)
     }
+    /// An unsigned integer of 32 or 64 bits, as the sender chose
+    /// (`NLA_UINT`).
+    pub const fn uint() -> Self {
+        Self::of(bindings::NLA_UINT, 0)
+    }
+    /// A big-endian unsigned 16-bit integer.
+    pub const fn be16() -> Self {
+        Self::of(bindings::NLA_BE16, 0)
+    }
+    /// A big-endian unsigned 32-bit integer.
+    pub const fn be32() -> Self {
+        Self::of(bindings::NLA_BE32, 0)
+    }
+    /// A signed 8-bit integer.
+    pub const fn s8() -> Self {
+        Self::of(bindings::NLA_S8, 0)
+    }
+    /// A signed 16-bit integer.
+    pub const fn s16() -> Self {
+        Self::of(bindings::NLA_S16, 0)
+    }
     /// A signed 32-bit integer.
     pub const fn s32() -> Self {
         Self::of(bindings::NLA_S32, 0)
@@ -94,6 +115,10 @@ impl AttrPolicy {
     /// A signed 64-bit integer.
     pub const fn s64() -> Self {
         Self::of(bindings::NLA_S64, 0)
+    }
+    /// A signed integer of 32 or 64 bits, as the sender chose (`NLA_SINT`).
+    pub const fn sint() -> Self {
+        Self::of(bindings::NLA_SINT, 0)
     }
     /// A flag: present or absent, no payload.
     pub const fn flag() -> Self {
@@ -104,6 +129,36 @@ impl AttrPolicy {
     pub const fn nul_string(max_len: u16) -> Self {
         assert!(max_len > 0, "a string's maximum length must be at least 1");
         Self::of(bindings::NLA_NUL_STRING, max_len)
+    }
+    /// A NUL-terminated string of any length.
+    pub const fn nul_string_unbounded() -> Self {
+        Self::of(bindings::NLA_NUL_STRING, 0)
+    }
+    /// A string of 1 to `max_len` bytes, NUL-terminated or not (`NLA_STRING`;
+    /// `max_len` at least 1, as for [`AttrPolicy::nul_string`]).
+    pub const fn string(max_len: u16) -> Self {
+        assert!(max_len > 0, "a string's maximum length must be at least 1");
+        Self::of(bindings::NLA_STRING, max_len)
+    }
+    /// A string of any length, NUL-terminated or not.
+    pub const fn string_unbounded() -> Self {
+        Self::of(bindings::NLA_STRING, 0)
+    }
+    /// Binary data of exactly `len` bytes (`NLA_POLICY_EXACT_LEN`).
+    pub const fn exact_len(len: u16) -> Self {
+        assert!(
+            len <= i16::MAX as u16,
+            "an exact length is at most i16::MAX (the kernel's field)"
+        );
+        Self::of(bindings::NLA_BINARY, 0).with_range(
+            bindings::NLA_VALIDATE_RANGE,
+            len as i16,
+            len as i16,
+        )
+    }
+    /// Binary data of any length.
+    pub const fn binary_unbounded() -> Self {
+        Self::of(bindings::NLA_BINARY, 0)
     }
     /// Binary data of at most `max_len` bytes (`max_len` at least 1: the
     /// kernel reads 0 as "unbounded").
@@ -143,7 +198,47 @@ impl AttrPolicy {
     /// be within the type (not negative for an unsigned one, which the
     /// kernel `WARN`s about); use [`AttrPolicy::range_u64`] for wider
     /// ranges.
-    pub const fn range(mut self, min: i16, max: i16) -> Self {
+    pub const fn range(self, min: i16, max: i16) -> Self {
+        self.check_range(min, max);
+        self.with_range(bindings::NLA_VALIDATE_RANGE, min, max)
+    }
+
+    /// Restricts an integer to at least `min` (`NLA_POLICY_MIN`), with the
+    /// bounds of [`AttrPolicy::range`].
+    pub const fn min(self, min: i16) -> Self {
+        self.check_range(min, min);
+        self.with_range(bindings::NLA_VALIDATE_MIN, min, 0)
+    }
+
+    /// Restricts an integer to at most `max` (`NLA_POLICY_MAX`), with the
+    /// bounds of [`AttrPolicy::range`].
+    pub const fn max(self, max: i16) -> Self {
+        self.check_range(max, max);
+        self.with_range(bindings::NLA_VALIDATE_MAX, 0, max)
+    }
+
+    /// Restricts an unsigned integer to the bits of `mask`
+    /// (`NLA_POLICY_MASK`).
+    pub const fn mask(mut self, mask: u32) -> Self {
+        let t = self.0.type_ as u32;
+        assert!(
+            t == bindings::NLA_U8
+                || t == bindings::NLA_U16
+                || t == bindings::NLA_U32
+                || t == bindings::NLA_U64
+                || t == bindings::NLA_UINT
+                || t == bindings::NLA_BE16
+                || t == bindings::NLA_BE32,
+            "only unsigned integers take a mask"
+        );
+        self.0.validation_type = bindings::NLA_VALIDATE_MASK as u8;
+        // A write of the member alone keeps the union's other bytes.
+        self.0.__bindgen_anon_1.mask = mask;
+        self
+    }
+
+    /// The checks of [`AttrPolicy::range`] for `min..=max`.
+    const fn check_range(&self, min: i16, max: i16) {
         assert!(min <= max, "a range's minimum must not exceed its maximum");
         let t = self.0.type_ as u32;
         assert!(is_integer(t), "only integers take a range");
@@ -155,7 +250,10 @@ impl AttrPolicy {
             !(t == bindings::NLA_U8 || t == bindings::NLA_S8) || (max <= 255 && min >= -128),
             "the range does not fit an 8-bit integer"
         );
-        self.0.validation_type = bindings::NLA_VALIDATE_RANGE as u8;
+    }
+
+    const fn with_range(mut self, validation: u32, min: i16, max: i16) -> Self {
+        self.0.validation_type = validation as u8;
         // A write of the member alone keeps the union's other bytes.
         self.0.__bindgen_anon_1.__bindgen_anon_1 =
             bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 { min, max };
@@ -169,7 +267,8 @@ impl AttrPolicy {
             t == bindings::NLA_U8
                 || t == bindings::NLA_U16
                 || t == bindings::NLA_U32
-                || t == bindings::NLA_U64,
+                || t == bindings::NLA_U64
+                || t == bindings::NLA_UINT,
             "only unsigned integers take a 64-bit range"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE_PTR as u8;
@@ -178,32 +277,30 @@ impl AttrPolicy {
     }
 
     /// Requires a binary attribute to be at least `min_len` bytes, 1 to
-    /// its maximum length (and to `i16::MAX`, the kernel's field).
-    pub const fn min_len(mut self, min_len: u16) -> Self {
+    /// its maximum length if it has one (and to `i16::MAX`, the kernel's
+    /// field): `NLA_POLICY_MIN_LEN`.
+    pub const fn min_len(self, min_len: u16) -> Self {
         let t = self.0.type_ as u32;
         assert!(
-            t == bindings::NLA_BINARY,
-            "only binary attributes take a minimum length"
+            t == bindings::NLA_BINARY && self.0.validation_type == 0,
+            "only binary attributes without other checks take a minimum length"
         );
         assert!(
-            min_len > 0 && min_len <= self.0.len && min_len <= i16::MAX as u16,
+            min_len > 0 && (self.0.len == 0 || min_len <= self.0.len) && min_len <= i16::MAX as u16,
             "a binary's minimum length must be 1 to its maximum length"
         );
-        self.0.validation_type = bindings::NLA_VALIDATE_MIN as u8;
-        // A write of the member alone keeps the union's other bytes.
-        self.0.__bindgen_anon_1.__bindgen_anon_1 =
-            bindings::nla_policy__bindgen_ty_1__bindgen_ty_1 {
-                min: min_len as i16,
-                max: 0,
-            };
-        self
+        self.with_range(bindings::NLA_VALIDATE_MIN, min_len as i16, 0)
     }
 }
 
 const fn is_signed(t: u32) -> bool {
     matches!(
         t,
-        bindings::NLA_S8 | bindings::NLA_S16 | bindings::NLA_S32 | bindings::NLA_S64
+        bindings::NLA_S8
+            | bindings::NLA_S16
+            | bindings::NLA_S32
+            | bindings::NLA_S64
+            | bindings::NLA_SINT
     )
 }
 
@@ -218,6 +315,10 @@ const fn is_integer(t: u32) -> bool {
             | bindings::NLA_S16
             | bindings::NLA_S32
             | bindings::NLA_S64
+            | bindings::NLA_UINT
+            | bindings::NLA_SINT
+            | bindings::NLA_BE16
+            | bindings::NLA_BE32
     )
 }
 

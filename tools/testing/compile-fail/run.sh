@@ -195,4 +195,24 @@ case_ "an unsafe block in family code" \
 	"$doit" "        let _x = unsafe { core::ptr::read(&1u32) };
 $doit"
 
+# 8: the handler contract of generated tables (ynl-gen-rust.py): the sample,
+# whose tables are generated from its spec, with one handler missing or
+# mistyped.
+cp "$RGNL_ROOT/samples/rgnl_echo/rgnl_echo_nl.rs" "$dir/"
+template=$(cat "$RGNL_ROOT/samples/rgnl_echo/rgnl_echo_main.rs")
+reset="    fn reset_doit(req: &mut Request<'_, Self>) -> Result {"
+case_ "generated tables: a handler of the spec missing" \
+	"not all trait items implemented, missing: \`reset_doit\`" \
+	"$reset" "    fn reset(req: &mut Request<'_, Self>) -> Result {"
+case_ "generated tables: a handler with the wrong signature" \
+	"method \`reset_doit\` has an incompatible type for trait" \
+	"$reset" "    fn reset_doit(req: &mut Request<'_, Self>) -> Result<u32> {"
+case_ "generated tables: a handler the spec does not have" \
+	"method \`ping_doit\` is not a member of trait" \
+	"$reset" "    fn ping_doit(_req: &mut Request<'_, Self>) -> Result {
+        Ok(())
+    }
+
+$reset"
+
 echo "1..$n"

@@ -23,7 +23,7 @@ check "nlctrl: ops, their do/dump and admin flags match the spec" python3 spec_c
 check "nlctrl: every op's policy matches the spec's request attributes and checks" python3 spec_check.py rgnl.yaml policies
 sed 's/max-len: key-max-len/max-len: 63/' rgnl.yaml >changed.yaml
 check_fails "the check catches a spec whose key length differs" 1 python3 spec_check.py changed.yaml policies
-awk '/name: flush$/ { f = 1 } f && /flags: \[ admin-perm \]/ { f = 0; next } { print }' rgnl.yaml >changed.yaml
+awk '/name: flush$/ { f = 1 } f && /flags: \[ uns-admin-perm \]/ { f = 0; next } { print }' rgnl.yaml >changed.yaml
 check_fails "the check catches a spec whose flush is not admin-only" 1 python3 spec_check.py changed.yaml ops
 
 # The YNL CLI drives every operation from the spec alone.

@@ -7,10 +7,6 @@
  * (genl_mutex: not parallel_ops) and notifications, prepared before the
  * change is applied. Written as an in-tree C family would be.
  *
- * One difference: the generated ops require GENL_ADMIN_PERM where rgnl has
- * GENL_UNS_ADMIN_PERM, which the genetlink spec protocol cannot say. For
- * requests from the initial namespace the two checks cost the same.
- *
  * Not twinned: time to live (ttl-ms and notify-owner are accepted by the
  * generated policy and ignored), watches (watch-set is EOPNOTSUPP) and the
  * audit group (never sent to). The benchmarks measure paths without them,

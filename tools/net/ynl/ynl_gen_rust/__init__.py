@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-2.0
+"""ynl-gen-rust: Rust code from YNL specs (see ../ynl-gen-rust.py)."""

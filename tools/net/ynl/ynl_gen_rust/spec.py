@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Loading a YNL spec with the kernel tree's own spec model (nlspec.py), and
+what every output mode shares: names, limits, spec errors."""
+
+import importlib
+import os
+import sys
+
+import yaml
+
+
+class SpecError(Exception):
+    """A spec the generator cannot turn into code: reported as
+    `SPEC: ITEM: WHAT`, never as a traceback."""
+
+    def __init__(self, item, what):
+        super().__init__(f"{item}: {what}")
+
+
+def ynl_lib_dir(ksrc):
+    """The directory holding the tree's nlspec.py: tools/net/ynl/lib up to
+    6.13, tools/net/ynl/pyynl/lib since."""
+    for sub in ("tools/net/ynl/pyynl/lib", "tools/net/ynl/lib"):
+        path = os.path.join(ksrc, sub)
+        if os.path.exists(os.path.join(path, "nlspec.py")):
+            return path
+    raise SpecError(ksrc, "not a kernel tree with YNL's nlspec.py "
+                    "(tools/net/ynl/lib or tools/net/ynl/pyynl/lib)")
+
+
+def _nlspec(ksrc):
+    sys.path.insert(0, ynl_lib_dir(ksrc))
+    # The tree's lib/ is a package whose __init__ imports the YNL socket
+    # code as well; the spec model alone is all this needs.
+    return importlib.import_module("nlspec")
+
+
+def upper(name):
+    """`entry-new` -> `ENTRY_NEW`."""
+    return name.replace("-", "_").upper()
+
+
+def snake(name):
+    """`entry-new` -> `entry_new`."""
+    return name.replace("-", "_").lower()
+
+
+def camel(name):
+    """`entry-new` -> `EntryNew`."""
+    return "".join(w[:1].upper() + w[1:] for w in name.replace("_", "-").split("-"))
+
+
+def limit_to_number(name):
+    """`u32-max`, `s64-min`... as numbers (ynl-gen-c's spelling)."""
+    try:
+        if name[0] == "u" and name.endswith("-min"):
+            return 0
+        width = int(name[1:-4])
+    except (ValueError, IndexError):
+        return None
+    if name[0] not in "us" or not name.endswith(("-min", "-max")):
+        return None
+    if name[0] == "s":
+        width -= 1
+    value = (1 << width) - 1
+    if name[0] == "s" and name.endswith("-min"):
+        value = -value - 1
+    return value
+
+
+class Spec:
+    """A loaded spec: nlspec's `SpecFamily` (as `family`) and the numbers
+    every mode needs, with the checks nlspec leaves to its generators."""
+
+    def __init__(self, path, ksrc):
+        self.path = path
+        self.ksrc = ksrc
+        with open(path, encoding="utf-8") as f:
+            raw = yaml.safe_load(f)
+        if not isinstance(raw, dict) or "name" not in raw:
+            raise SpecError(path, "not a YNL spec (no family name)")
+        proto = raw.get("protocol", "genetlink")
+        if proto not in ("genetlink", "genetlink-c", "genetlink-legacy"):
+            raise SpecError("protocol", f"{proto}: only genetlink families are supported")
+        schema = os.path.join(ksrc, "Documentation/netlink", f"{proto}.yaml")
+        nlspec = _nlspec(ksrc)
+        try:
+            self.family = nlspec.SpecFamily(path, schema)
+        except KeyError as e:
+            raise SpecError("reference", f"{e.args[0]!r} names nothing in the spec") from None
+        except Exception as e:  # jsonschema's ValidationError, nlspec's Exception
+            where = "/".join(str(p) for p in getattr(e, "absolute_path", []))
+            msg = getattr(e, "message", str(e))
+            raise SpecError(where or "spec", msg) from None
+        fam = self.family
+        self.name = fam.name
+        self.proto = proto
+        if fam.msg_id_model != "unified":
+            raise SpecError("operations/enum-model",
+                            f"{fam.msg_id_model}: only the unified model is supported")
+        self.kernel_policy = fam.yaml.get("kernel-policy", "split")
+        self.version = fam.yaml.get("version", 1)
+        self._check_names()
+
+    def _check_names(self):
+        """Two spec names that become one Rust name would shadow each other."""
+        def unique(kind, names):
+            seen = {}
+            for n in names:
+                key = upper(n)
+                if key in seen:
+                    raise SpecError(kind, f"{seen[key]!r} and {n!r} are the same Rust name {key}")
+                seen[key] = n
+        fam = self.family
+        unique("operations", fam.msgs.keys())
+        unique("definitions", fam.consts.keys())
+        unique("mcast-groups", self.mcgrps())
+        unique("attribute-sets", [s.name for s in fam.attr_sets.values() if not s.subset_of])
+        for s in fam.attr_sets.values():
+            unique(f"attribute-sets/{s.name}", s.attrs.keys())
+
+    def const_value(self, name):
+        """The value of a `const` definition."""
+        c = self.family.consts.get(name)
+        if c is None or c.get("type") != "const":
+            raise SpecError("definitions", f"{name!r} is a {c.get('type')}, not a constant")
+        return c["value"]
+
+    def limit(self, attr, check):
+        """A check's value: a number, a constant's name or `u32-max`-style."""
+        value = attr.yaml.get("checks", {}).get(check)
+        if value is None or isinstance(value, int):
+            return value
+        if value in self.family.consts:
+            return self.const_value(value)
+        number = limit_to_number(value)
+        if number is None:
+            raise SpecError(f"{attr.attr_set.name}/{attr.name}/checks/{check}",
+                            f"{value!r} is neither a number nor a constant")
+        return number
+
+    def mcgrps(self):
+        return [g["name"] for g in self.family.yaml.get("mcast-groups", {}).get("list", [])]
+
+    def root_sets(self):
+        """The attribute sets that own numbers (not `subset-of` another)."""
+        return [s for s in self.family.attr_sets.values() if not s.subset_of]
+
+    def real_set(self, attr_set):
+        """The set whose numbers a set uses (itself, or the one it is a subset of)."""
+        if attr_set.subset_of:
+            return self.family.attr_sets[attr_set.subset_of]
+        return attr_set
+
+    def calls(self):
+        """The ops userspace calls (do and/or dump), in command order."""
+        ops = [op for op in self.family.msgs.values() if op.is_call]
+        return sorted(ops, key=lambda op: op.value)
+
+    def events(self):
+        """The ops the kernel sends on its own (event or notify)."""
+        return [op for op in self.family.msgs.values() if op.is_async]
+
+    def op_set(self, op):
+        name = op.yaml.get("attribute-set")
+        if name is None and "notify" in op.yaml:
+            name = self.family.msgs[op.yaml["notify"]].yaml.get("attribute-set")
+        if name is None:
+            return None
+        if name not in self.family.attr_sets:
+            raise SpecError(f"operations/{op.name}/attribute-set", f"{name!r} names no attribute set")
+        return self.family.attr_sets[name]
+
+    def attrs_of(self, op, names, where):
+        """The attributes `names` of op's set, in the set's order."""
+        attr_set = self.op_set(op)
+        if attr_set is None:
+            raise SpecError(f"operations/{op.name}", "has attributes but no attribute-set")
+        for n in names:
+            if n not in attr_set.attrs:
+                raise SpecError(f"operations/{op.name}/{where}",
+                                f"{n!r} is not an attribute of set {attr_set.name!r}")
+        return [a for a in attr_set.attrs.values() if a.name in names]
