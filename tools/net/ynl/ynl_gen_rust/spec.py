@@ -5,6 +5,7 @@ what every output mode shares: names, limits, spec errors."""
 import importlib
 import os
 import sys
+import types
 
 import yaml
 
@@ -29,10 +30,13 @@ def ynl_lib_dir(ksrc):
 
 
 def _nlspec(ksrc):
-    sys.path.insert(0, ynl_lib_dir(ksrc))
-    # The tree's lib/ is a package whose __init__ imports the YNL socket
-    # code as well; the spec model alone is all this needs.
-    return importlib.import_module("nlspec")
+    # The tree's lib/ is a package (7.x's nlspec imports its siblings
+    # relatively) whose __init__ imports the YNL socket code as well: the
+    # package is declared without running it, for the spec model alone.
+    pkg = types.ModuleType("ynl_tree_lib")
+    pkg.__path__ = [ynl_lib_dir(ksrc)]
+    sys.modules[pkg.__name__] = pkg
+    return importlib.import_module(pkg.__name__ + ".nlspec")
 
 
 def upper(name):
@@ -101,6 +105,7 @@ class Spec:
         self.kernel_policy = fam.yaml.get("kernel-policy", "split")
         self.version = fam.yaml.get("version", 1)
         self._check_names()
+        self._check_refs()
 
     def _check_names(self):
         """Two spec names that become one Rust name would shadow each other."""
@@ -112,12 +117,42 @@ class Spec:
                     raise SpecError(kind, f"{seen[key]!r} and {n!r} are the same Rust name {key}")
                 seen[key] = n
         fam = self.family
-        unique("operations", fam.msgs.keys())
-        unique("definitions", fam.consts.keys())
+        raw = fam.yaml
+        # nlspec keys its dicts by name: a repeated name would silently win.
+        unique("operations", [o["name"] for o in raw["operations"].get("list", [])])
+        unique("definitions", [d["name"] for d in raw.get("definitions", [])])
+        for s in raw.get("attribute-sets", []):
+            unique(f"attribute-sets/{s['name']}", [a["name"] for a in s.get("attributes", [])])
+            if any(upper(a["name"]) == "MAX" for a in s.get("attributes", [])):
+                raise SpecError(f"attribute-sets/{s['name']}/max",
+                                "clashes with the set's MAX (its highest attribute type)")
         unique("mcast-groups", self.mcgrps())
         unique("attribute-sets", [s.name for s in fam.attr_sets.values() if not s.subset_of])
         for s in fam.attr_sets.values():
             unique(f"attribute-sets/{s.name}", s.attrs.keys())
+
+    def _check_refs(self):
+        """References nlspec keeps as names, whether or not a mode uses them."""
+        fam = self.family
+        for s in fam.attr_sets.values():
+            for a in s.attrs.values():
+                where = f"attribute-sets/{s.name}/{a.name}"
+                nested = a.yaml.get("nested-attributes")
+                if nested is not None and nested not in fam.attr_sets:
+                    raise SpecError(where + "/nested-attributes",
+                                    f"{nested!r} names no attribute set")
+                enum = a.yaml.get("enum")
+                if enum is not None and enum not in fam.consts:
+                    raise SpecError(where + "/enum", f"{enum!r} names no definition")
+        groups = self.mcgrps()
+        for op in fam.msgs.values():
+            self.op_set(op)
+            if "notify" in op.yaml and op.yaml["notify"] not in fam.msgs:
+                raise SpecError(f"operations/{op.name}/notify",
+                                f"{op.yaml['notify']!r} names no operation")
+            if "mcgrp" in op.yaml and op.yaml["mcgrp"] not in groups:
+                raise SpecError(f"operations/{op.name}/mcgrp",
+                                f"{op.yaml['mcgrp']!r} names no multicast group")
 
     def const_value(self, name):
         """The value of a `const` definition."""

@@ -1,0 +1,49 @@
+#!/bin/bash
+# ynl-gen-rust.py on broken specs: each must stop the generator with the
+# spec's path and the offending item, never a Python traceback. Prints TAP.
+# Usage: ynl-gen-rust-errors.sh KSRC
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+ksrc=$1
+spec=$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml
+dir=$(mktemp -d /tmp/rgnl-gen-errors.XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+n=0
+
+# broken WHAT EXPECTED PYTHON [MODES]: rgnl.yaml edited by PYTHON (on `s`,
+# the text) must fail to generate in MODES (default: kernel and user),
+# saying EXPECTED, without a traceback.
+broken() {
+	local what=$1 expected=$2 edit=$3 modes=${4:-kernel user} out ok=0
+	n=$((n + 1))
+	python3 -c "import sys
+s = open(sys.argv[1]).read()
+$edit
+open(sys.argv[2], 'w').write(s)" "$spec" "$dir/broken.yaml"
+	for mode in $modes; do
+		out=$("$RGNL_ROOT/tools/net/ynl/ynl-gen-rust.py" --ksrc "$ksrc" --spec "$dir/broken.yaml" \
+			--mode $mode 2>&1 >/dev/null)
+		if [ $? -ne 1 ] || [[ $out != "$dir/broken.yaml: "*"$expected"* ]] || [[ $out == *Traceback* ]]; then
+			echo "# --mode $mode: $out" | head -n 5
+			ok=1
+		fi
+	done
+	if [ $ok = 0 ]; then echo "ok $n - ynl-gen-rust refuses $what"; else echo "not ok $n - ynl-gen-rust refuses $what"; fi
+}
+
+broken "an unknown attribute type" "'u33' is not one of" \
+	"s = s.replace('name: tag\n        type: u32', 'name: tag\n        type: u33')"
+broken "a dangling nested-attributes reference" "entry/nested-attributes: 'nosuch' names no" \
+	"s = s.replace('nested-attributes: entry', 'nested-attributes: nosuch')"
+broken "a request naming an attribute the set lacks" \
+	"operations/entry-del/do/request: 'nosuch' is not an attribute of set 'rgnl'" \
+	"s = s.replace('attributes: [ key ]\n    -\n      name: flush', 'attributes: [ nosuch ]\n    -\n      name: flush')"
+broken "two operations of one name" "operations: 'echo' and 'echo' are the same Rust name ECHO" \
+	"s = s.replace('name: limits-set', 'name: echo')"
+broken "an attribute whose Rust name clashes with the set's MAX" "attribute-sets/rgnl/max: clashes" \
+	"s = s.replace('name: bytes\n', 'name: max\n')"
+broken "a dump start/done hook (not supported)" "operations/entry-get/dump/pre: dump start/done hooks" \
+	"s = s.replace('      dump:\n        request:', '      dump:\n        pre: start\n        request:')" kernel
+broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit a u16" \
+	"s = s.replace('value: 4096', 'value: 70000')" kernel
+echo "1..$n"
