@@ -44,9 +44,19 @@ def upper(name):
     return name.replace("-", "_").upper()
 
 
+RUST_KEYWORDS = {
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+    "move", "mut", "pub", "ref", "return", "static", "struct", "super", "trait", "true",
+    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final",
+    "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+}
+
+
 def snake(name):
-    """`entry-new` -> `entry_new`."""
-    return name.replace("-", "_").lower()
+    """`entry-new` -> `entry_new` (a raw identifier for a keyword: `r#type`)."""
+    ident = name.replace("-", "_").lower()
+    return "r#" + ident if ident in RUST_KEYWORDS else ident
 
 
 def camel(name):
@@ -170,8 +180,8 @@ class Spec:
             return self.const_value(value)
         number = limit_to_number(value)
         if number is None:
-            raise SpecError(f"{attr.attr_set.name}/{attr.name}/checks/{check}",
-                            f"{value!r} is neither a number nor a constant")
+            raise SpecError(f"attribute-sets/{attr.attr_set.name}/{attr.name}/checks/{check}",
+                            f"{value!r} is neither a number nor a constant of the spec")
         return number
 
     def mcgrps(self):
