@@ -13,10 +13,12 @@ check=
 [ "${1:-}" = --check ] && check=1
 KSRC=${KSRC:-$(tree_source "$(tools/testing/vm/kernel.sh ${RGNL_DEBUG:-})")}
 
-# SPEC MODE OUTPUT
+# SPEC MODE OUTPUT [OPTIONS]
 GENERATED=(
 	"Documentation/netlink/specs/rgnl.yaml kernel rust/rgnl_nl.rs"
-	"Documentation/netlink/specs/rgnl.yaml user tools/rgnl/src/proto.rs"
+	# What rgnl puts only sometimes: an entry's time to live (it has one or
+	# not), an audit-ntf's key (none for flush and limits-set).
+	"Documentation/netlink/specs/rgnl.yaml user tools/rgnl/src/proto.rs --optional entry/ttl-ms --optional audit-ntf/key"
 	"Documentation/netlink/specs/rgnl_echo.yaml kernel samples/rgnl_echo/rgnl_echo_nl.rs"
 )
 
@@ -24,10 +26,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 stale=0
 for entry in "${GENERATED[@]}"; do
-	read -r spec mode out <<<"$entry"
+	read -r spec mode out options <<<"$entry"
 	new=$tmp/$(basename "$out")
 	tools/net/ynl/ynl-gen-rust.py --ksrc "$KSRC" --spec "$spec" --mode "$mode" \
-		--source-name "$spec" --out "$new"
+		--source-name "$spec" --out "$new" ${options:-}
 	if [ -n "$check" ]; then
 		if ! diff -u "$out" "$new"; then
 			echo "$out is stale: \`make gen\` regenerates it from $spec" >&2

@@ -3,6 +3,7 @@
 """Rust code from a YNL spec, for families on the rgnl genetlink layer.
 
     ynl-gen-rust.py --spec SPEC --mode kernel|user|family [--out FILE] [--ksrc DIR]
+                    [--optional MESSAGE/ATTR ...]
 
 kernel: the family's tables on the layer (numbers, policies, groups, the
         ops table and the handler contract); committed, never edited.
@@ -39,6 +40,9 @@ def main():
     ap.add_argument("--ksrc", default=None, help="kernel tree with tools/net/ynl (default: $KSRC)")
     ap.add_argument("--source-name", default=None,
                     help="the spec's path as named in the generated header (default: --spec)")
+    ap.add_argument("--optional", action="append", default=[], metavar="MESSAGE/ATTR",
+                    help="user mode: an attribute the kernel puts in MESSAGE (a nest's set "
+                    "or an op) only sometimes, decoded as an Option (the spec cannot say)")
     args = ap.parse_args()
 
     try:
@@ -49,7 +53,7 @@ def main():
             text = kernel.render(spec, source)
         elif args.mode == "user":
             from ynl_gen_rust import user
-            text = user.render(spec, source)
+            text = user.render(spec, source, args.optional)
         else:
             from ynl_gen_rust import family
             text = family.render(spec, source)

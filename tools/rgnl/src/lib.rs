@@ -7,6 +7,11 @@
 //! [`Client::next_event`]. [`Client::request`] and [`Client::dump`] send
 //! any command of any family that uses this attribute encoding.
 //!
+//! The family's numbers, its request builders (which check the spec's
+//! limits before sending) and its reply and notification types are
+//! generated from the spec (`ynl-gen-rust.py --mode user`) into [`proto`],
+//! whose items are re-exported here.
+//!
 //! ```no_run
 //! use rgnl::{Client, SetFlags};
 //! let mut client = Client::connect()?;
@@ -19,14 +24,11 @@
 //! ```
 
 mod model;
-mod proto;
+pub mod proto;
 pub mod value;
 
-pub use model::{parse_nested, Entry, Event, Stats};
-pub use proto::{
-    Attr, Cmd, DelReason, FAMILY_NAME, FAMILY_VERSION, GROUP_AUDIT, GROUP_EVENTS, KEY_MAX_LEN,
-    TTL_MAX_MS, VALUE_MAX_LEN,
-};
+pub use model::Stats;
+pub use proto::*;
 
 use neli::{
     consts::{
@@ -90,7 +92,7 @@ impl SetFlags {
 /// A time to live for ENTRY_NEW.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lease {
-    /// Milliseconds, 1 to [`TTL_MAX_MS`].
+    /// Milliseconds, [`Attr::TTL_MS_MIN`] to [`Attr::TTL_MS_MAX`].
     pub ttl_ms: u32,
     /// Whether the kernel unicasts the expiry notice to this socket.
     pub notify_owner: bool,
@@ -114,6 +116,9 @@ pub enum Error {
     /// The reply was not what the family sends.
     #[error("unexpected reply: {0}")]
     Protocol(String),
+    /// A request the spec's checks refuse, not sent.
+    #[error("{0}")]
+    Invalid(String),
     /// A socket or encoding error.
     #[error("netlink: {0}")]
     Netlink(String),
@@ -434,25 +439,23 @@ impl Client {
         flags: SetFlags,
         lease: Option<Lease>,
     ) -> Result<Entry, Error> {
-        let mut attrs = vec![
-            key_attr(Attr::Key, key),
-            (Attr::Value, value.to_vec()),
-            (Attr::Tag, tag.to_ne_bytes().to_vec()),
-        ];
-        if let Some(lease) = lease {
-            attrs.push((Attr::TtlMs, lease.ttl_ms.to_ne_bytes().to_vec()));
-            if lease.notify_owner {
-                attrs.push((Attr::NotifyOwner, Vec::new()));
-            }
-        }
-        let reply = self.request_with(Cmd::EntryNew, &attrs, NlmF::ECHO | flags.nlm_flags())?;
-        Entry::from_message(&reply)
+        let req = EntryNewRequest {
+            key: Some(key),
+            value: Some(value),
+            tag: Some(tag),
+            ttl_ms: lease.map(|l| l.ttl_ms),
+            notify_owner: lease.is_some_and(|l| l.notify_owner),
+        };
+        let flags = NlmF::ECHO | flags.nlm_flags();
+        // The kernel echoes entry-new-ntf, which carries the stored entry.
+        model::entry_of(&self.request_with(EntryNewRequest::CMD, &req.attrs()?, flags)?)
     }
 
     /// ENTRY_GET: the entry of `key` ([`Error::Kernel`] with ENOENT if
     /// there is none).
     pub fn get(&mut self, key: &str) -> Result<Entry, Error> {
-        Entry::from_message(&self.request(Cmd::EntryGet, &[key_attr(Attr::Key, key)])?)
+        let req = EntryGetRequest { key: Some(key) };
+        model::entry_of(&self.request(EntryGetRequest::CMD, &req.attrs()?)?)
     }
 
     /// ENTRY_GET dump: every entry whose key starts with `prefix`, in key
@@ -467,58 +470,66 @@ impl Client {
     }
 
     /// Like [`Client::list`], handing each entry to `each` as it arrives;
-    /// returns whether the dump was flagged interrupted.
+    /// returns whether the dump was flagged interrupted. The prefix is not
+    /// checked before sending: the kernel's policy refuses a long one.
     pub fn list_each(
         &mut self,
         prefix: &str,
         mut each: impl FnMut(Entry) -> Result<(), Error>,
     ) -> Result<bool, Error> {
-        let filter: Vec<RawAttr> = if prefix.is_empty() {
-            Vec::new()
-        } else {
-            vec![key_attr(Attr::Prefix, prefix)]
+        let req = EntryGetDumpRequest {
+            prefix: Some(prefix).filter(|p| !p.is_empty()),
         };
-        self.dump_each(Cmd::EntryGet, &filter, |m| each(Entry::from_message(&m)?))
+        let cmd = EntryGetDumpRequest::CMD;
+        self.dump_each(cmd, &req.encode(), |m| each(model::entry_of(&m)?))
     }
 
     /// ENTRY_DEL: deletes `key`, returning the entry as it was.
     pub fn del(&mut self, key: &str) -> Result<Entry, Error> {
-        let reply = self.request_with(Cmd::EntryDel, &[key_attr(Attr::Key, key)], NlmF::ECHO)?;
-        Entry::from_message(&reply)
+        let req = EntryDelRequest { key: Some(key) };
+        // The kernel echoes entry-del-ntf, which carries the entry as it was.
+        let reply = self.request_with(EntryDelRequest::CMD, &req.attrs()?, NlmF::ECHO)?;
+        model::entry_of(&reply)
     }
 
     /// FLUSH: deletes every entry, returning how many there were.
     pub fn flush(&mut self) -> Result<u32, Error> {
-        let reply = self.request_with(Cmd::Flush, &[], NlmF::ECHO)?;
-        model::get_u32(&reply, Attr::Count)
+        let req = FlushRequest {};
+        // The kernel echoes flush-ntf.
+        let reply = self.request_with(FlushRequest::CMD, &req.attrs()?, NlmF::ECHO)?;
+        Ok(FlushNtf::decode(&reply)?.count)
     }
 
     /// STATS_GET.
     pub fn stats(&mut self) -> Result<Stats, Error> {
-        Stats::from_message(&self.request(Cmd::StatsGet, &[])?)
+        let req = StatsGetRequest {};
+        Ok(Stats::decode(
+            &self.request(StatsGetRequest::CMD, &req.attrs()?)?,
+        )?)
     }
 
-    /// LIMITS_SET: either or both limits.
+    /// LIMITS_SET: either or both limits. They are not checked before
+    /// sending: the kernel refuses one out of range (ERANGE, with its
+    /// extack message); [`LimitsSetRequest::check`] is the spec's range.
     pub fn set_limits(
         &mut self,
         max_entries: Option<u32>,
         max_bytes: Option<u32>,
     ) -> Result<(), Error> {
-        let mut attrs = Vec::new();
-        if let Some(n) = max_entries {
-            attrs.push((Attr::MaxEntries, n.to_ne_bytes().to_vec()));
-        }
-        if let Some(n) = max_bytes {
-            attrs.push((Attr::MaxBytes, n.to_ne_bytes().to_vec()));
-        }
-        self.request(Cmd::LimitsSet, &attrs).map(drop)
+        let req = LimitsSetRequest {
+            max_entries,
+            max_bytes,
+        };
+        self.request(LimitsSetRequest::CMD, &req.encode()).map(drop)
     }
 
     /// WATCH_SET: this socket receives the entry notifications of `events`
     /// only for keys starting with `prefix` (all of them for "").
     pub fn watch_set(&mut self, prefix: &str) -> Result<(), Error> {
-        self.request(Cmd::WatchSet, &[key_attr(Attr::Prefix, prefix)])
-            .map(drop)
+        let req = WatchSetRequest {
+            prefix: Some(prefix),
+        };
+        self.request(WatchSetRequest::CMD, &req.attrs()?).map(drop)
     }
 
     /// Subscribes to the family's `events` group.
@@ -529,13 +540,8 @@ impl Client {
     /// Waits for the next notification of `events`.
     pub fn next_event(&mut self) -> Result<Event, Error> {
         let (cmd, attrs) = self.next_notification()?;
-        Event::from_message(cmd, &attrs)
+        Ok(Event::decode(cmd, &attrs)?)
     }
-}
-
-/// A string attribute: `s` and its NUL.
-fn key_attr(t: Attr, s: &str) -> RawAttr {
-    (t, [s.as_bytes(), b"\0"].concat())
 }
 
 #[cfg(test)]
@@ -565,6 +571,76 @@ mod tests {
             replace: false,
         };
         assert_eq!(excl.nlm_flags(), NlmF::CREATE | NlmF::EXCL);
+    }
+
+    #[test]
+    fn requests_check_the_spec_limits() {
+        let (key_max, value_max) = (Attr::KEY_MAX_LEN, Attr::VALUE_MAX_LEN);
+        let (ttl_min, ttl_max) = (Attr::TTL_MS_MIN, Attr::TTL_MS_MAX);
+        let key = "k".repeat(key_max);
+        let value = vec![0; value_max];
+        let mut req = EntryNewRequest {
+            key: Some(&key),
+            value: Some(&value),
+            tag: Some(7),
+            ttl_ms: Some(ttl_max),
+            notify_owner: true,
+        };
+        let attrs = req.attrs().expect("at the limits");
+        let types: Vec<Attr> = attrs.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            types,
+            [
+                Attr::Key,
+                Attr::Value,
+                Attr::Tag,
+                Attr::TtlMs,
+                Attr::NotifyOwner
+            ]
+        );
+        assert_eq!(attrs[0].1.len(), key_max + 1, "the key and its NUL");
+        assert_eq!(attrs[2].1, 7u32.to_ne_bytes());
+        assert!(attrs[4].1.is_empty(), "a flag has no payload");
+        let refusal = |r: &EntryNewRequest| r.attrs().unwrap_err().to_string();
+        let long_key = "k".repeat(key_max + 1);
+        let key_msg = format!("key must be at most {key_max} bytes without NUL");
+        req.key = Some(&long_key);
+        assert_eq!(refusal(&req), key_msg);
+        req.key = Some("a\0b");
+        assert_eq!(refusal(&req), key_msg);
+        req.key = None;
+        let long_value = vec![0; value_max + 1];
+        req.value = Some(&long_value);
+        assert_eq!(
+            refusal(&req),
+            format!("value is {} bytes, at most {value_max} fit", value_max + 1)
+        );
+        req.value = None;
+        req.ttl_ms = Some(ttl_min - 1);
+        assert_eq!(
+            refusal(&req),
+            format!("ttl-ms is {}, must be {ttl_min} to {ttl_max}", ttl_min - 1)
+        );
+        req.ttl_ms = Some(ttl_max + 1);
+        assert!(req.check().is_err());
+        // encode() sends what it is given, for the kernel to refuse.
+        assert_eq!(req.encode().len(), 3, "tag, ttl-ms, notify-owner");
+        let limits = LimitsSetRequest {
+            max_entries: Some(Attr::MAX_ENTRIES_MIN - 1),
+            max_bytes: Some(Attr::MAX_BYTES_MAX),
+        };
+        assert_eq!(
+            limits.check().unwrap_err().to_string(),
+            format!(
+                "max-entries is {}, must be {} to {}",
+                Attr::MAX_ENTRIES_MIN - 1,
+                Attr::MAX_ENTRIES_MIN,
+                Attr::MAX_ENTRIES_MAX
+            )
+        );
+        let watch = WatchSetRequest { prefix: Some("") };
+        assert_eq!(watch.attrs().unwrap(), [(Attr::Prefix, b"\0".to_vec())]);
+        assert!(FlushRequest {}.attrs().unwrap().is_empty());
     }
 
     /// The spec's numbering: values are given or follow the previous one.
@@ -623,5 +699,33 @@ mod tests {
         assert_eq!(limit("key-max-len"), Some(KEY_MAX_LEN as u64));
         assert_eq!(limit("value-max-len"), Some(VALUE_MAX_LEN as u64));
         assert_eq!(limit("ttl-max-ms"), Some(TTL_MAX_MS.into()));
+        // Every check of the spec is one of the client's, with its value.
+        let checks: Vec<(String, u64)> = spec["attribute-sets"][0]["attributes"]
+            .as_sequence()
+            .expect("attributes")
+            .iter()
+            .flat_map(|a| {
+                let name = a["name"].as_str().expect("a name").to_string();
+                let checks = a["checks"].as_mapping().cloned().unwrap_or_default();
+                checks.into_iter().map(move |(check, value)| {
+                    let value = value.as_u64().or_else(|| limit(value.as_str()?));
+                    let check = check.as_str().expect("a check").to_string();
+                    (format!("{name}/{check}"), value.expect("a known value"))
+                })
+            })
+            .collect();
+        let client = [
+            ("key/max-len", Attr::KEY_MAX_LEN as u64),
+            ("value/max-len", Attr::VALUE_MAX_LEN as u64),
+            ("max-entries/min", Attr::MAX_ENTRIES_MIN.into()),
+            ("max-entries/max", Attr::MAX_ENTRIES_MAX.into()),
+            ("max-bytes/min", Attr::MAX_BYTES_MIN.into()),
+            ("max-bytes/max", Attr::MAX_BYTES_MAX.into()),
+            ("prefix/max-len", Attr::PREFIX_MAX_LEN as u64),
+            ("ttl-ms/min", Attr::TTL_MS_MIN.into()),
+            ("ttl-ms/max", Attr::TTL_MS_MAX.into()),
+        ];
+        let client: Vec<(String, u64)> = client.iter().map(|(c, v)| (c.to_string(), *v)).collect();
+        assert_eq!(checks, client);
     }
 }

@@ -2,7 +2,10 @@
 //! text when they are printable UTF-8 and as hex otherwise.
 
 use anyhow::{bail, Context};
-use serde::Serializer;
+
+/// The JSON form of a value, `{"text": ..., "hex": ...}`, is the generated
+/// one of every binary attribute.
+pub use crate::proto::json::{as_text, binary as serialize, to_hex};
 
 /// Parses `s` as hex digits (an optional `0x`; whitespace ignored).
 pub fn parse_hex(s: &str) -> anyhow::Result<Vec<u8>> {
@@ -24,34 +27,12 @@ pub fn parse_hex(s: &str) -> anyhow::Result<Vec<u8>> {
         .collect()
 }
 
-/// `bytes` as lowercase hex digits.
-pub fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `bytes` as text when they are UTF-8 without control characters.
-pub fn as_text(bytes: &[u8]) -> Option<&str> {
-    std::str::from_utf8(bytes)
-        .ok()
-        .filter(|s| !s.chars().any(char::is_control))
-}
-
 /// How a value is shown to people: its text, or `0x` and hex digits.
 pub fn display(bytes: &[u8]) -> String {
     match as_text(bytes) {
         Some(s) => s.to_string(),
         None => format!("0x{}", to_hex(bytes)),
     }
-}
-
-/// Serialises a value as `{"text": ..., "hex": ...}`, `text` being null
-/// for bytes that are not printable UTF-8.
-pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut st = s.serialize_struct("Value", 2)?;
-    st.serialize_field("text", &as_text(bytes))?;
-    st.serialize_field("hex", &to_hex(bytes))?;
-    st.end()
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
 use rgnl::{
-    value, Attr, Client, Cmd, DelReason, Entry, Error, Event, Lease, RawAttr, SetFlags, Stats,
+    value, Attr, Client, Cmd, DelReason, Entry, EntryDelNtf, Error, Event, FlushNtf, Lease,
+    RawAttr, SetFlags, Stats,
 };
 use serde::Serialize;
 use std::io::Write;
@@ -61,7 +62,7 @@ impl ValueArg {
 enum Command {
     /// Store VALUE under KEY (create or replace unless flags say otherwise).
     Set {
-        /// The key (1 to 64 bytes).
+        #[arg(help = format!("The key (1 to {} bytes)", Attr::KEY_MAX_LEN))]
         key: String,
         #[command(flatten)]
         value: ValueArg,
@@ -77,9 +78,11 @@ enum Command {
         /// NLM_F_REPLACE: replace the key if it exists.
         #[arg(long)]
         replace: bool,
-        /// Time to live: 500ms, 10s, 2m, 1h, or milliseconds (at most a
-        /// day). Without it the entry never expires.
-        #[arg(long, value_parser = parse_ttl)]
+        #[arg(long, value_parser = parse_ttl, help = format!(
+            "Time to live: 500ms, 10s, 2m, 1h, or milliseconds (at most {}). Without it the \
+             entry never expires",
+            duration(Attr::TTL_MS_MAX)
+        ))]
         ttl: Option<u32>,
         /// With --ttl: then wait, on this socket (which joins no group),
         /// for the kernel's notice that the entry expired, and print it.
@@ -165,22 +168,12 @@ fn invalid(e: impl std::fmt::Display) -> anyhow::Error {
     Invalid(format!("{e:#}")).into()
 }
 
+/// A key: the spec's checks, and not empty (which the kernel refuses too).
 fn check_key(key: &str) -> anyhow::Result<()> {
-    if key.is_empty() || key.len() > rgnl::KEY_MAX_LEN || key.contains('\0') {
+    if key.is_empty() || Attr::check_key(key).is_err() {
         return Err(invalid(format!(
             "key must be 1 to {} bytes without NUL",
-            rgnl::KEY_MAX_LEN
-        )));
-    }
-    Ok(())
-}
-
-/// A watch prefix: 0 to KEY_MAX_LEN bytes without NUL.
-fn check_key_len(prefix: &str) -> anyhow::Result<()> {
-    if prefix.len() > rgnl::KEY_MAX_LEN || prefix.contains('\0') {
-        return Err(invalid(format!(
-            "prefix must be at most {} bytes without NUL",
-            rgnl::KEY_MAX_LEN
+            Attr::KEY_MAX_LEN
         )));
     }
     Ok(())
@@ -228,13 +221,33 @@ fn parse_ttl(s: &str) -> Result<u32, String> {
     let n: u64 = digits
         .parse()
         .map_err(|_| format!("{s:?} is not a duration"))?;
-    match n.checked_mul(ms_per) {
-        Some(ms @ 1..) if ms <= u64::from(rgnl::TTL_MAX_MS) => Ok(ms as u32),
+    match n.checked_mul(ms_per).map(u32::try_from) {
+        Some(Ok(ms)) if Attr::check_ttl_ms(ms).is_ok() => Ok(ms),
         _ => Err(format!(
-            "a time to live is 1 ms to {} ms (a day)",
-            rgnl::TTL_MAX_MS
+            "a time to live is {} ms to {} ms ({})",
+            Attr::TTL_MS_MIN,
+            Attr::TTL_MS_MAX,
+            duration(Attr::TTL_MS_MAX)
         )),
     }
+}
+
+/// Milliseconds in words: `a day`, `2 hours`, `90 s`...
+fn duration(ms: u32) -> String {
+    let units = [
+        (86_400_000, "a day", "days"),
+        (3_600_000, "an hour", "hours"),
+        (60_000, "a minute", "minutes"),
+        (1_000, "a second", "s"),
+    ];
+    for (per, one, many) in units {
+        match ms / per {
+            1 if ms == per => return one.to_string(),
+            n if n > 0 && ms.is_multiple_of(per) => return format!("{n} {many}"),
+            _ => {}
+        }
+    }
+    format!("{ms} ms")
 }
 
 fn format_entry(e: &Entry) -> String {
@@ -267,30 +280,27 @@ fn format_stats(s: &Stats) -> String {
 
 fn format_event(ev: &Event) -> String {
     match ev {
-        Event::EntryNew { entry } => format!("new\t{}", format_entry(entry)),
-        Event::EntryDel {
+        Event::EntryNew(ntf) => format!("new\t{}", format_entry(&ntf.entry)),
+        Event::EntryDel(EntryDelNtf {
             entry,
             reason: DelReason::Deleted,
-        } => format!("del\t{}", format_entry(entry)),
-        Event::EntryDel {
+        }) => format!("del\t{}", format_entry(entry)),
+        Event::EntryDel(EntryDelNtf {
             entry,
             reason: DelReason::Expired,
-        } => format!("expired\t{}", format_entry(entry)),
-        Event::Flush { count } => format!("flush\tcount={count}"),
-        Event::Audit {
-            command,
-            portid,
-            uid,
-            key,
-        } => {
-            let command = match Cmd::from(*command as u8) {
+        }) => format!("expired\t{}", format_entry(entry)),
+        Event::Flush(FlushNtf { count }) => format!("flush\tcount={count}"),
+        Event::Audit(ntf) => {
+            let (command, portid, uid) = (ntf.command, ntf.portid, ntf.uid);
+            let command = match Cmd::from(command as u8) {
                 Cmd::EntryNew => "entry-new".to_string(),
                 Cmd::EntryDel => "entry-del".to_string(),
                 Cmd::Flush => "flush".to_string(),
                 Cmd::LimitsSet => "limits-set".to_string(),
                 _ => format!("command-{command}"),
             };
-            let key = key
+            let key = ntf
+                .key
                 .as_ref()
                 .map(|k| format!("key={k} "))
                 .unwrap_or_default();
@@ -339,13 +349,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             notify_owner,
         } => {
             let bytes = value.bytes()?;
-            if bytes.len() > rgnl::VALUE_MAX_LEN {
-                return Err(invalid(format!(
-                    "value is {} bytes, at most {} fit",
-                    bytes.len(),
-                    rgnl::VALUE_MAX_LEN
-                )));
-            }
+            Attr::check_value(&bytes).map_err(invalid)?;
             if excl && replace {
                 // Together they are NLM_F_DUMP's two bits.
                 return Err(invalid(
@@ -373,8 +377,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 // The notice comes to this socket alone: it joined no group.
                 loop {
                     let event = client.next_event().context("waiting for the expiry")?;
-                    if let Event::EntryDel { entry, .. } = &event {
-                        if entry.key == key {
+                    if let Event::EntryDel(ntf) = &event {
+                        if ntf.entry.key == key {
                             out.print(&event, format_event)?;
                             break;
                         }
@@ -397,7 +401,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Del { key } => out.print(&client.del(&key).context("del")?, format_entry)?,
         Command::Flush => {
             let count = client.flush().context("flush")?;
-            out.print(&Event::Flush { count }, format_event)?;
+            out.print(&Event::Flush(FlushNtf { count }), format_event)?;
         }
         Command::Stats => out.print(&client.stats().context("stats")?, format_stats)?,
         Command::Limits {
@@ -417,7 +421,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             raw,
         } => {
             if let Some(prefix) = &prefix {
-                check_key_len(prefix)?;
+                Attr::check_prefix(prefix).map_err(invalid)?;
                 client.watch_set(prefix).context("watch-set")?;
             }
             let group = if audit {
@@ -483,6 +487,7 @@ fn exit_code(e: &anyhow::Error) -> u8 {
     }
     match e.downcast_ref::<Error>() {
         Some(Error::NotLoaded(_)) => 5,
+        Some(Error::Invalid(_)) => 6,
         Some(Error::Kernel { errno, .. }) => match *errno {
             libc::ENOENT => 3,
             libc::EPERM | libc::EACCES => 4,

@@ -1,0 +1,21 @@
+# The module and client built from rgnl.yaml with value-max-len changed from
+# 4096 to 1000 and regenerated, nothing else edited (host:
+# limit-change.sh, which put them in limit/): the kernel's policy and the
+# client's check both say 1000. Runs with the Python layer (--python).
+set +e
+. ./tap.sh
+v1000=$(head -c 1000 /dev/zero | tr '\0' v)
+hex1001=$(head -c 1001 /dev/zero | tr '\0' v | od -An -v -tx1 | tr -d ' \n')
+check "insmod the rgnl.ko built from the changed spec" insmod limit/rgnl.ko
+check "its client stores a value of the new maximum (1000 bytes)" limit/rgnl set k "$v1000"
+check "its client refuses 1001 bytes before sending (exit 6, naming the limit)" \
+	sh -c "limit/rgnl set k '${v1000}v'; [ \$? = 6 ]; limit/rgnl set k '${v1000}v' 2>&1 | grep -q 'at most 1000'"
+check "the kernel refuses 1001 bytes from a client without the check (YNL CLI)" \
+	sh -c "python3 /ynl/cli.py --no-schema --spec rgnl.yaml --do entry-new --create \
+		--json '{\"key\": \"k2\", \"value\": \"$hex1001\"}' 2>&1 | grep -q 'Attribute failed policy validation'"
+check_out "and stored nothing" "1" sh -c "limit/rgnl list | wc -l"
+check "nlctrl: its policies match the changed spec" python3 spec_check.py limit/rgnl.yaml policies
+check_fails "and no longer the unchanged one (value max-length 1000, not 4096)" 1 \
+	python3 spec_check.py rgnl.yaml policies
+check "rmmod" rmmod rgnl
+tap_done
