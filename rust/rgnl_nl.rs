@@ -87,6 +87,10 @@ pub(crate) mod cmd {
     pub(crate) const AUDIT_NTF: u8 = 12;
 }
 
+/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last
+/// one with `dont-validate` (the core refuses those flags from it on).
+pub(crate) const MIN_RESV_START_OP: u8 = 0;
+
 /// Multicast groups: indexes into [`MCGRPS`].
 pub(crate) mod group {
     pub(crate) const EVENTS: u32 = 0;
@@ -161,7 +165,8 @@ static WATCH_SET_POLICY: [genl::AttrPolicy; attr::PREFIX as usize + 1] = genl::p
 /// type gives [`Ops::TABLE`]; a missing or mistyped handler fails the
 /// build.
 pub(crate) trait Handlers: genl::Family {
-    /// `entry-new` do. Create or replace an entry, as rtnetlink does: without NLM_F_CREATE a missing key is ENOENT; an existing key is EEXIST with NLM_F_EXCL or without NLM_F_REPLACE.
+    /// `entry-new` do. Create or replace an entry, as rtnetlink does: without NLM_F_CREATE a
+    /// missing key is ENOENT; an existing key is EEXIST with NLM_F_EXCL or without NLM_F_REPLACE.
     fn entry_new_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
     /// `entry-get` do. Get one entry (ENOENT if absent), or dump all, in key order.
     fn entry_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
@@ -184,7 +189,8 @@ pub(crate) trait Handlers: genl::Family {
     fn echo_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
     /// `limits-set` do. Set the namespace's limits (either or both).
     fn limits_set_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `watch-set` do. Filter the events group for the calling socket: entry-new-ntf and entry-del-ntf reach it only for keys starting with prefix (flush-ntf always does).
+    /// `watch-set` do. Filter the events group for the calling socket: entry-new-ntf and
+    /// entry-del-ntf reach it only for keys starting with prefix (flush-ntf always does).
     fn watch_set_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
 }
 

@@ -172,6 +172,43 @@ impl<'a> Attr<'a> {
         Ok(i64::from_ne_bytes(self.fixed()?))
     }
 
+    /// The payload as a big-endian `u16` (`NLA_BE16`), in host order.
+    #[inline]
+    pub fn be16(&self) -> Result<u16> {
+        Ok(u16::from_be_bytes(self.fixed()?))
+    }
+    /// The payload as a big-endian `u32` (`NLA_BE32`), in host order.
+    #[inline]
+    pub fn be32(&self) -> Result<u32> {
+        Ok(u32::from_be_bytes(self.fixed()?))
+    }
+    /// The payload as an `i8`.
+    #[inline]
+    pub fn s8(&self) -> Result<i8> {
+        Ok(i8::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as an `i16`.
+    #[inline]
+    pub fn s16(&self) -> Result<i16> {
+        Ok(i16::from_ne_bytes(self.fixed()?))
+    }
+    /// The payload as an `NLA_UINT`: 4 or 8 bytes, as the sender chose.
+    #[inline]
+    pub fn uint(&self) -> Result<u64> {
+        match self.bytes().len() {
+            4 => self.u32().map(u64::from),
+            _ => self.u64(),
+        }
+    }
+    /// The payload as an `NLA_SINT`: 4 or 8 bytes, as the sender chose.
+    #[inline]
+    pub fn sint(&self) -> Result<i64> {
+        match self.bytes().len() {
+            4 => self.s32().map(i64::from),
+            _ => self.s64(),
+        }
+    }
+
     /// A NUL-terminated string's bytes, without the NUL (and anything a
     /// sender put after it).
     #[inline]

@@ -6,7 +6,26 @@
 //! [`crate::module_genl_family!`], call these, never the version's own API.
 //! `genl.mk` sets `--cfg rgnl_kernel_7` for a 7.x tree.
 
+use crate::bindings;
+#[cfg(not(rgnl_kernel_7))]
+use crate::policy::AttrPolicy;
 use kernel::{str::CStr, types::Opaque};
+
+/// The policy pointer and `maxattr` of an op that takes no attributes. 7.x's
+/// core refuses every attribute of a split op without a policy ("Unknown
+/// attribute type"), so none is registered, as for ynl-gen-c's families.
+/// 6.12's core would not parse such a request at all, and so accept any
+/// attribute: there the op gets two `NLA_UNSPEC` entries, which strict
+/// validation refuses ("Unknown attribute type", "Unsupported attribute").
+#[cfg(rgnl_kernel_7)]
+pub(crate) const NO_ATTRS_POLICY: (*const bindings::nla_policy, u32) = (core::ptr::null(), 0);
+/// The policy pointer and `maxattr` of an op that takes no attributes (see
+/// the 7.x variant).
+#[cfg(not(rgnl_kernel_7))]
+pub(crate) const NO_ATTRS_POLICY: (*const bindings::nla_policy, u32) =
+    (REJECT_ALL.as_ptr().cast(), 1);
+#[cfg(not(rgnl_kernel_7))]
+static REJECT_ALL: [AttrPolicy; 2] = [AttrPolicy::unspec(), AttrPolicy::unspec()];
 
 /// `s` with its NUL.
 #[inline]

@@ -218,6 +218,17 @@ const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
     !ops.is_empty() && ops.len() <= u8::MAX as usize
 }
 
+const fn validate_flags_allowed<F: Family>(ops: &[SplitOp<F>]) -> bool {
+    let mut i = 0;
+    while i < ops.len() {
+        if !ops[i].validate_allowed(F::RESV_START_OP) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A registered family. Dropping it unregisters the family (waiting for
 /// running handlers) and then its namespace state.
 ///
@@ -241,6 +252,10 @@ impl<F: Family> Registration<F> {
         assert!(
             ops_are_valid(F::OPS),
             "ops must be sorted by cmd, do before dump, at most 255"
+        );
+        assert!(
+            validate_flags_allowed(F::OPS),
+            "ops with dont_validate_* flags must be below RESV_START_OP"
         );
         assert!(F::MCGRPS.len() <= u8::MAX as usize);
     };

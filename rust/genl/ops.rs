@@ -27,19 +27,15 @@ pub trait DoIt<F: Family> {
     fn doit(req: &mut Request<'_, F>) -> Result;
 }
 
-/// The policy of an op that takes no attributes: every attribute is refused
-/// (the genetlink core's `genl_policy_reject_all`; `maxattr` 1, since a
-/// `maxattr` of 0 would skip parsing and accept anything).
-const REJECT_ALL: &[AttrPolicy] = &[AttrPolicy::reject_any(), AttrPolicy::reject_any()];
-
 /// One entry of the operations table of family `F` (`struct
 /// genl_split_ops`). Rows are built with [`SplitOp::doit`] and
 /// [`SplitOp::dumpit`], whose handlers must be handlers of `F`.
 ///
 /// # Invariants
 ///
-/// `policy` points to a `'static` policy of `maxattr + 1` entries, and the
-/// callbacks are this layer's trampolines for `F` and the handler the entry
+/// `policy` points to a `'static` policy of `maxattr + 1` entries, or is
+/// null with `maxattr` 0 on 7.x (no attributes: the core passes none), and
+/// the callbacks are this layer's trampolines for `F` and the handler the entry
 /// was built for, whose own policy has at most `maxattr + 1` entries.
 #[repr(transparent)]
 pub struct SplitOp<F: Family> {
@@ -52,14 +48,16 @@ pub struct SplitOp<F: Family> {
 unsafe impl<F: Family> Sync for SplitOp<F> {}
 
 /// The policy pointer and `maxattr` of a handler's policy. A policy of at
-/// most one entry (type 0, which is never valid) takes no attributes: as
-/// `maxattr` 0 it would switch validation off (and `WARN` in policy dumps).
+/// most one entry (type 0, which is never valid) takes no attributes: the
+/// kernel's way of saying so differs (`compat::NO_ATTRS_POLICY`).
 const fn policy_ptr(p: &'static [AttrPolicy]) -> (*const bindings::nla_policy, u32) {
     assert!(
         p.len() <= u16::MAX as usize + 1,
         "a policy has at most 65536 entries (one per attribute type)"
     );
-    let p = if p.len() <= 1 { REJECT_ALL } else { p };
+    if p.len() <= 1 {
+        return crate::compat::NO_ATTRS_POLICY;
+    }
     (p.as_ptr().cast(), p.len() as u32 - 1)
 }
 
@@ -159,6 +157,13 @@ impl<F: Family> SplitOp<F> {
     pub const fn dont_validate_dump_strict(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP_STRICT as u8;
         self
+    }
+
+    /// Whether the core takes this row's `dont_validate_*` flags in a family
+    /// whose `resv_start_op` is `resv_start_op` (`genl_validate_ops` refuses,
+    /// with a `WARN`, such flags on commands from it on).
+    pub(crate) const fn validate_allowed(&self, resv_start_op: u8) -> bool {
+        self.op.validate == 0 || self.op.cmd < resv_start_op
     }
 
     /// Whether `b` may follow `a` in a table (`genl_validate_ops`).

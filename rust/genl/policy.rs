@@ -160,11 +160,16 @@ impl AttrPolicy {
     pub const fn binary_unbounded() -> Self {
         Self::of(bindings::NLA_BINARY, 0)
     }
-    /// Binary data of at most `max_len` bytes (`max_len` at least 1: the
-    /// kernel reads 0 as "unbounded").
+    /// Binary data of 0 to `max_len` bytes: `NLA_POLICY_MAX_LEN`, as
+    /// ynl-gen-c generates for a `max-len` check (nlctrl does not report
+    /// this form's maximum). `max_len` is 1 to `i16::MAX`, the kernel's
+    /// field.
     pub const fn binary(max_len: u16) -> Self {
-        assert!(max_len > 0, "a binary's maximum length must be at least 1");
-        Self::of(bindings::NLA_BINARY, max_len)
+        assert!(
+            max_len > 0 && max_len <= i16::MAX as u16,
+            "a binary's maximum length must be 1 to i16::MAX"
+        );
+        Self::of(bindings::NLA_BINARY, 0).with_range(bindings::NLA_VALIDATE_MAX, 0, max_len as i16)
     }
     /// A nested attribute set, validated against `policy` (indexed by the
     /// nested attribute types).
@@ -186,11 +191,6 @@ impl AttrPolicy {
             reject_message: crate::compat::cstr_ptr(msg).cast(),
         };
         p
-    }
-
-    /// An attribute that is always refused, without a message of its own.
-    pub(crate) const fn reject_any() -> Self {
-        Self::of(bindings::NLA_REJECT, 0)
     }
 
     /// Restricts an integer to `min..=max`, checked by the kernel. Both
@@ -268,7 +268,9 @@ impl AttrPolicy {
                 || t == bindings::NLA_U16
                 || t == bindings::NLA_U32
                 || t == bindings::NLA_U64
-                || t == bindings::NLA_UINT,
+                || t == bindings::NLA_UINT
+                || t == bindings::NLA_BE16
+                || t == bindings::NLA_BE32,
             "only unsigned integers take a 64-bit range"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE_PTR as u8;
@@ -277,19 +279,30 @@ impl AttrPolicy {
     }
 
     /// Requires a binary attribute to be at least `min_len` bytes, 1 to
-    /// its maximum length if it has one (and to `i16::MAX`, the kernel's
-    /// field): `NLA_POLICY_MIN_LEN`.
+    /// its maximum length if it has one (`NLA_POLICY_MIN_LEN`, or with a
+    /// maximum `NLA_POLICY_RANGE(NLA_BINARY, min, max)`).
     pub const fn min_len(self, min_len: u16) -> Self {
         let t = self.0.type_ as u32;
+        let v = self.0.validation_type as u32;
         assert!(
-            t == bindings::NLA_BINARY && self.0.validation_type == 0,
+            t == bindings::NLA_BINARY && (v == 0 || v == bindings::NLA_VALIDATE_MAX),
             "only binary attributes without other checks take a minimum length"
         );
+        // SAFETY: `binary` wrote this member of the union for `NLA_VALIDATE_MAX`.
+        let max = if v == 0 {
+            0
+        } else {
+            unsafe { self.0.__bindgen_anon_1.__bindgen_anon_1.max }
+        };
         assert!(
-            min_len > 0 && (self.0.len == 0 || min_len <= self.0.len) && min_len <= i16::MAX as u16,
+            min_len > 0 && min_len <= i16::MAX as u16 && (v == 0 || min_len as i16 <= max),
             "a binary's minimum length must be 1 to its maximum length"
         );
-        self.with_range(bindings::NLA_VALIDATE_MIN, min_len as i16, 0)
+        if v == 0 {
+            self.with_range(bindings::NLA_VALIDATE_MIN, min_len as i16, 0)
+        } else {
+            self.with_range(bindings::NLA_VALIDATE_RANGE, min_len as i16, max)
+        }
     }
 }
 

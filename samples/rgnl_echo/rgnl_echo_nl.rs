@@ -41,6 +41,10 @@ pub(crate) mod cmd {
     pub(crate) const RESET: u8 = 3;
 }
 
+/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last
+/// one with `dont-validate` (the core refuses those flags from it on).
+pub(crate) const MIN_RESV_START_OP: u8 = 0;
+
 /// Multicast groups: indexes into [`MCGRPS`].
 pub(crate) mod group {
     pub(crate) const EVENTS: u32 = 0;

@@ -38,10 +38,9 @@ host_check "every family crate root has #![forbid(unsafe_code)]" \
 	tools/testing/check-forbid-unsafe.sh "${kernel_rust[@]}"
 host_check "every unsafe block in the layer has a SAFETY comment" \
 	tools/testing/check-safety-comments.sh rust/genl/*.rs
-host_check "rgnl.yaml validates against the kernel's genetlink schema" \
-	/usr/bin/python3 -c "import sys, yaml, jsonschema
-jsonschema.validate(yaml.safe_load(open(sys.argv[1])), yaml.safe_load(open(sys.argv[2])))" \
-	Documentation/netlink/specs/rgnl.yaml "$ksrc/Documentation/netlink/genetlink.yaml"
+# The specs validate against the tree's schemas as they are read.
+host_check "the code generated from the YNL specs is up to date (make gen)" \
+	env KSRC="$ksrc" tools/testing/generate.sh --check
 host_check "cargo fmt --check (client)" bash -c "cd tools && cargo fmt --check"
 host_check "cargo clippy -D warnings (client)" bash -c "cd tools && cargo clippy --quiet --all-targets -- -D warnings"
 
@@ -67,6 +66,11 @@ if [ -z "${RGNL_DEBUG:-}" ]; then
 	log "host: compile-fail tests of the layer"
 	tools/testing/compile-fail/run.sh "$kdir" | tee "$results/compile-fail.tap"
 	count_tap compile-fail "$results/compile-fail.tap"
+	log "host: ynl-gen-rust.py on broken specs"
+	tools/testing/ynl-gen-rust-errors.sh "$ksrc" | tee "$results/gen-errors.tap"
+	count_tap gen-errors "$results/gen-errors.tap"
+	host_check "a limit changed in rgnl.yaml alone: make gen changes the generated files only (module and client built for the limits suite)" \
+		tools/testing/limit-change.sh "$kdir" "$results/limit"
 	# Timings are never pass/fail: the smoke checks that make bench runs, the
 	# twins answer alike, and every row is printed.
 	host_check "make bench smoke (-icount): the C twins answer byte for byte alike, every row printed" \
@@ -131,8 +135,25 @@ host_check "kselftests build (kselftest_harness.h, YNL C code generated from the
 # The initramfs layers are built here once, not by suites starting together
 # (they would write the same files). Without them no suite can run.
 if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh >/dev/null; then
+	# ynl-gen-rust.py against the tree's ynl-gen-c (tools/testing/codegen/):
+	# stub families of the same specs, built here, compared through nlctrl
+	# in the VM; and the generator's golden files (Linux 6.12's specs).
+	host_check "codegen: stub families from ynl-gen-c and from ynl-gen-rust (the same specs) build" \
+		tools/testing/codegen/build.sh "$kdir"
+	if [ "$(tree_version "$kdir")" = 6.12 ]; then
+		host_check "codegen: ynl-gen-rust's output for 6.12's handshake, netdev, mptcp_pm is the golden files'" \
+			tools/testing/codegen/golden.sh --check "$ksrc"
+	else
+		log "host: codegen golden files: skipped (they are Linux 6.12's specs)"
+		skipped=$((skipped + 1))
+	fi
+	codegen=$(tools/testing/codegen/build.sh --dir "$kdir")
 	# The longest first, so that the others run beside it.
 	vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
+	[ -f "$codegen/pairs.txt" ] && vm_suite codegen tools/testing/guest/codegen.sh --python --file "$codegen:codegen"
+	[ -f "$results/limit/rgnl.ko" ] && vm_suite limits tools/testing/guest/limits.sh --python \
+		--file "$results/limit/rgnl.ko:limit/rgnl.ko" --file "$results/limit/rgnl:limit/rgnl" \
+		--file "$results/limit/rgnl.yaml:limit/rgnl.yaml"
 	vm_suite basic tools/testing/guest/basic.sh
 	vm_suite layer tools/testing/guest/layer.sh
 	vm_suite registry tools/testing/guest/registry.sh

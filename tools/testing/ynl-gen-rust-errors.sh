@@ -44,6 +44,6 @@ broken "an attribute whose Rust name clashes with the set's MAX" "attribute-sets
 	"s = s.replace('name: bytes\n', 'name: max\n')"
 broken "a dump start/done hook (not supported)" "operations/entry-get/dump/pre: dump start/done hooks" \
 	"s = s.replace('      dump:\n        request:', '      dump:\n        pre: start\n        request:')" kernel
-broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit a u16" \
+broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit" \
 	"s = s.replace('value: 4096', 'value: 70000')" kernel
 echo "1..$n"

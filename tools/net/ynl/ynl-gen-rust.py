@@ -32,6 +32,15 @@ def default_ksrc():
     return os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../.."))
 
 
+def source_name(path):
+    """How the generated header names the spec: from Documentation/ on, as
+    the kernel's generated files do, else as given if relative."""
+    marker = "Documentation/netlink/specs/"
+    if marker in path:
+        return path[path.index(marker):]
+    return path if not os.path.isabs(path) else os.path.basename(path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spec", required=True, help="the YNL spec (YAML)")
@@ -47,7 +56,7 @@ def main():
 
     try:
         spec = Spec(args.spec, args.ksrc or default_ksrc())
-        source = args.source_name or args.spec
+        source = args.source_name or source_name(args.spec)
         if args.mode == "kernel":
             from ynl_gen_rust import kernel
             text = kernel.render(spec, source)

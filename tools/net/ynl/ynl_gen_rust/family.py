@@ -7,7 +7,7 @@ from `<ident>_nl.rs` (`--mode kernel`). Written once, then edited: unlike the
 tables, it is not regenerated.
 """
 
-from .kernel import Kernel, rustfmt, summary
+from .kernel import Kernel, cfg_attr, rustfmt, summary
 from .spec import camel, snake, upper
 
 
@@ -67,6 +67,8 @@ def render(spec, source):
     o.append("    // maxattr as 0, as it does for the families ynl-gen-c generates.")
     o.append("    const MAX_ATTR: u16 = 0;")
     o.append(f"    const PAD_ATTR: u16 = {pad};")
+    if any(op.yaml.get("dont-validate") for op in spec.calls()):
+        o.append(f"    const RESV_START_OP: u8 = {nl}::MIN_RESV_START_OP;")
     o.append(f"    const OPS: &'static [SplitOp<Self>] = {nl}::Ops::<Self>::TABLE;")
     if groups:
         o.append(f"    const MCGRPS: &'static [McGroup] = &{nl}::MCGRPS;")
@@ -78,7 +80,7 @@ def render(spec, source):
     hooks = set()
     for op, mode, _ in rows:
         cfg = op.yaml.get("config-cond")
-        cfg = [f"    #[cfg(CONFIG_{upper(cfg)})]"] if cfg else []
+        cfg = [f"    {cfg_attr(cfg)}"] if cfg else []
         for when in ("pre", "post"):
             h = k.hook(op, mode, when)
             if h and h not in hooks:

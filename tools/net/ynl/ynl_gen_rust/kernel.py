@@ -14,14 +14,20 @@ safe, const-checked API.
 import json
 import os
 import subprocess
+import textwrap
 
 from .spec import SpecError, camel, snake, upper
 
 # Request attribute types and the layer's policy constructor for each.
 SCALARS = {"u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint"}
 S16_MIN, S16_MAX = -(1 << 15), (1 << 15) - 1
-TYPE_MAX = {"u8": (1 << 8) - 1, "u16": (1 << 16) - 1, "u32": (1 << 32) - 1,
-            "u64": (1 << 64) - 1, "uint": (1 << 64) - 1}
+TYPE_MAX_NAME = {"u8": "u8::MAX as u64", "u16": "u16::MAX as u64", "u32": "u32::MAX as u64",
+                 "u64": "u64::MAX", "uint": "u64::MAX"}
+# Constants a spec takes from a C header (`header:`), with a stand-in value,
+# and the kernel crate's equivalent.
+KERNEL_MACROS = {"PAGE_SIZE": "kernel::page::PAGE_SIZE as u32"}
+# The integers of an 8-bit type, for a range on one.
+BYTE_RANGE = {"u8": (0, (1 << 8) - 1), "s8": (-(1 << 7), (1 << 7) - 1)}
 
 
 def header(spec, source, mode):
@@ -38,10 +44,16 @@ def summary(text):
 
 
 def doc_lines(text, indent, prefix="///"):
-    """A spec `doc` as Rust doc comment lines (empty if none)."""
+    """A spec `doc` as Rust doc comment lines (empty if none), wrapped to
+    rustfmt's width (it does not wrap comments itself)."""
     if not text:
         return []
-    return [f"{indent}{prefix} {line}".rstrip() for line in text.strip().splitlines()]
+    width = 100 - len(indent) - len(prefix) - 1
+    out = []
+    for line in text.strip().splitlines():
+        out += [f"{indent}{prefix} {w}".rstrip()
+                for w in textwrap.wrap(line, width, break_on_hyphens=False) or [""]]
+    return out
 
 
 class Kernel:
@@ -52,6 +64,7 @@ class Kernel:
         self.ranges = {}       # attr -> range static name
         self.nest_policies = {}  # set name -> policy static name
         self.hooks = {}        # hook name -> 'pre' | 'post'
+        self.be_policies = tree_generator_has(spec.ksrc, "NLA_BE")
 
     def p(self, line=""):
         self.out.append(line)
@@ -77,6 +90,9 @@ class Kernel:
                 self.out += doc_lines(c.get("doc"), "")
                 if isinstance(value, str):
                     self.p(f"pub(crate) const {upper(name)}: &str = {json.dumps(value)};")
+                elif c.get("header") and upper(name) in KERNEL_MACROS:
+                    # The C macro's value, which the spec only stands in for.
+                    self.p(f"pub(crate) const {upper(name)}: u32 = {KERNEL_MACROS[upper(name)]};")
                 else:
                     rtype = int_type(value, f"definitions/{name}")
                     self.p(f"pub(crate) const {upper(name)}: {rtype} = {value};")
@@ -125,6 +141,12 @@ class Kernel:
             self.p(f"    pub(crate) const {upper(op.name)}: u8 = {op.value};")
         self.p("}")
         self.p()
+        lax = [op for op in self.spec.calls() if op.yaml.get("dont-validate")]
+        self.p("/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last")
+        self.p("/// one with `dont-validate` (the core refuses those flags from it on).")
+        last = f"cmd::{upper(lax[-1].name)} + 1" if lax else "0"
+        self.p(f"pub(crate) const MIN_RESV_START_OP: u8 = {last};")
+        self.p()
 
     def render_groups(self):
         groups = self.fam.yaml.get("mcast-groups", {}).get("list", [])
@@ -164,6 +186,9 @@ class Kernel:
             int_type(value, where, ctype)
         if isinstance(raw, str) and raw in self.fam.consts:
             return value, (f"{upper(raw)} as {ctype}" if ctype else upper(raw))
+        if isinstance(raw, str):  # `u32-max`...: Rust's name for it
+            text = f"{'u' if raw[0] == 'u' else 'i'}{raw[1:-4]}::{raw[-3:].upper()}"
+            return value, (f"{text} as {ctype}" if ctype else text)
         return value, str(value)
 
     def scalar_checks(self, attr):
@@ -179,7 +204,8 @@ class Kernel:
             flags = self.fam.consts.get(checks["flags-mask"])
             if flags is None or flags.get("type") != "flags":
                 raise SpecError(where + "/checks/flags-mask", "names no flags definition")
-            mask = flags.get_mask(as_flags=True)
+            # ynl-gen-c's mask: as many low bits as the flags has entries.
+            mask = (1 << len(flags.entries)) - 1
         elif enum:
             e = self.fam.consts.get(enum)
             if e is None:
@@ -188,6 +214,8 @@ class Kernel:
                 mask = e.get_mask(as_flags=True)
             else:
                 values = sorted(x.user_value() for x in e.entries.values())
+                if not values:
+                    raise SpecError(where + "/enum", f"{enum!r} has no entries")
                 if values != list(range(values[0], values[-1] + 1)):
                     raise SpecError(where + "/enum",
                                     "a sparse enum needs a validation function: not supported")
@@ -209,7 +237,9 @@ class Kernel:
             return "genl::AttrPolicy::flag()"
         if t in SCALARS:
             base = t
-            if attr.yaml.get("byte-order") == "big-endian":
+            # Big-endian u16/u32 are NLA_BE16/32 where the tree's ynl-gen-c
+            # says so (7.x), plain integers of their width before (6.12).
+            if attr.yaml.get("byte-order") == "big-endian" and self.be_policies:
                 if t not in ("u16", "u32"):
                     raise SpecError(where, f"big-endian {t}: only u16 and u32 have a kernel type")
                 base = "be" + t[1:]
@@ -225,6 +255,10 @@ class Kernel:
                 raise SpecError(where, "a negative limit for an unsigned type")
             if lo is not None and hi is not None and lo > hi:
                 raise SpecError(where, f"min {lo} is above max {hi}")
+            if t in BYTE_RANGE:
+                for v in (lo, hi):
+                    if v is not None and not BYTE_RANGE[t][0] <= v <= BYTE_RANGE[t][1]:
+                        raise SpecError(where, f"limit {v} does not fit a {t}")
             low, high = min(lo or 0, hi or 0), max(lo or 0, hi or 0)
             if low < S16_MIN or high > S16_MAX:
                 if t[0] != "u":
@@ -238,12 +272,15 @@ class Kernel:
             if lo is not None:
                 return rule + f".min({lo_s})"
             return rule + f".max({hi_s})"
+        if t == "binary" and (attr.yaml.get("struct") or attr.yaml.get("sub-type")):
+            raise SpecError(where, "a binary struct or array in a request: not supported")
         if t in ("string", "binary"):
             unknown = set(checks) - {"max-len", "min-len", "exact-len", "unterminated-ok"}
             if unknown:
                 raise SpecError(where + "/checks", f"{sorted(unknown)}: not supported for a {t}")
             if "exact-len" in checks:
-                return f"genl::AttrPolicy::exact_len({self.limit(attr, 'exact-len', 'u16')[1]})"
+                text = self.limit(attr, "exact-len", "i16")[1].replace(" as i16", " as u16")
+                return f"genl::AttrPolicy::exact_len({text})"
             if t == "string":
                 if "min-len" in checks:
                     raise SpecError(where + "/checks/min-len",
@@ -254,17 +291,22 @@ class Kernel:
                     raise SpecError(where + "/checks/unterminated-ok", "only strings take it")
                 ctor = "binary"
             if "max-len" in checks:
-                value, text = self.limit(attr, "max-len", "u16")
+                # A binary's is NLA_POLICY_MAX_LEN, an s16; a string's `.len`.
+                value, text = self.limit(attr, "max-len", "u16" if t == "string" else "i16")
+                if t == "binary":
+                    text = text.replace(" as i16", " as u16")
                 if value < 1:
                     raise SpecError(where + "/checks/max-len", "must be at least 1")
                 rule = f"genl::AttrPolicy::{ctor}({text})"
             else:
                 rule = f"genl::AttrPolicy::{ctor}_unbounded()"
             if "min-len" in checks:
-                rule += f".min_len({self.limit(attr, 'min-len', 'u16')[1]})"
+                value, text = self.limit(attr, "min-len", "i16")
+                top = self.spec.limit(attr, "max-len")
+                if value < 1 or (top is not None and value > top):
+                    raise SpecError(where + "/checks/min-len", "must be 1 to max-len")
+                rule += f".min_len({text.replace(' as i16', ' as u16')})"
             return rule
-        if t == "binary" and (attr.yaml.get("struct") or attr.yaml.get("sub-type")):
-            raise SpecError(where, "a binary struct or array in a request: not supported")
         if t == "nest":
             if "type-value" in attr.yaml:
                 raise SpecError(where, "nests with type-value: not supported")
@@ -273,11 +315,13 @@ class Kernel:
 
     def range(self, attr, lo, hi):
         name = f"{upper(self.spec.real_set(attr.attr_set).name)}_{upper(attr.name)}_RANGE"
-        if attr not in self.ranges:
-            lo_s = self.limit(attr, "min", "u64")[1] if lo is not None else "0"
-            hi_s = (self.limit(attr, "max", "u64")[1] if hi is not None
-                    else f"{TYPE_MAX[attr.type]}")
-            self.ranges[attr] = (name, lo_s, hi_s)
+        checks = attr.yaml.get("checks", {})
+        lo_s = self.limit(attr, "min", "u64")[1] if "min" in checks else str(lo or 0)
+        hi_s = (self.limit(attr, "max", "u64")[1] if "max" in checks
+                else str(hi) if hi is not None else TYPE_MAX_NAME[attr.type])
+        if self.ranges.setdefault(name, (name, lo_s, hi_s)) != (name, lo_s, hi_s):
+            raise SpecError(f"attribute-sets/{attr.attr_set.name}/{attr.name}",
+                            f"its range and another's are both named {name}")
         return name
 
     def nest_policy(self, attr):
@@ -294,11 +338,17 @@ class Kernel:
         return self.nest_policies[name]
 
     def render_policy(self, static, attrs, cond, doc):
-        rules = [(a, self.rule(a)) for a in attrs]
-        rules = [(a, r) for a, r in rules if r is not None]
-        top = max((a for a, _ in rules), key=lambda a: a.value, default=None)
+        # Sized by every attribute listed, pads too (ynl-gen-c's
+        # attr_max_val), which have no rule: NLA_UNSPEC, refused.
+        top = max(attrs, key=lambda a: a.value, default=None)
         if top is None:
             return None
+        rules = [(a, self.rule(a)) for a in attrs]
+        rules = [(a, r) for a, r in rules if r is not None]
+        for a, _ in rules:
+            if a.value == 0:
+                raise SpecError(f"attribute-sets/{a.attr_set.name}/{a.name}",
+                                "attribute type 0 is never valid in a request")
         self.out += doc_lines(doc, "")
         self.cfg(cond, "")
         self.p(f"static {static}: [genl::AttrPolicy; {self.attr_path(top)} as usize + 1] = genl::policy(&[")
@@ -310,7 +360,7 @@ class Kernel:
 
     def cfg(self, cond, indent):
         if cond:
-            self.p(f"{indent}#[cfg(CONFIG_{upper(cond)})]")
+            self.p(f"{indent}{cfg_attr(cond)}")
 
     # Operations.
 
@@ -413,7 +463,7 @@ class Kernel:
                         self.p(f"    fn {h}(req: &mut genl::Request<'_, Self>);")
             fn = f"{snake(op.name)}_{mode}it"
             if mode == "do":
-                self.p(f"    /// `{op.name}` do.{brief}")
+                self.out += doc_lines(f"`{op.name}` do.{brief}", "    ")
                 self.cfg(cond, "    ")
                 self.p(f"    fn {fn}(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;")
             else:
@@ -425,7 +475,7 @@ class Kernel:
                 self.p(f"    /// `{op.name}` dump: the largest attribute payload of one message.")
                 self.cfg(cond, "    ")
                 self.p(f"    const {mx}: usize;")
-                self.p(f"    /// `{op.name}` dump.{brief}")
+                self.out += doc_lines(f"`{op.name}` dump.{brief}", "    ")
                 self.cfg(cond, "    ")
                 self.p(f"    fn {fn}(")
                 self.p("        dump: &mut genl::Dump<'_, Self>,")
@@ -584,6 +634,23 @@ def rustfmt(text, ksrc):
     if done.returncode != 0:
         raise SpecError("rustfmt", "refused the generated code (a generator bug):\n" + done.stderr)
     return done.stdout
+
+
+def cfg_attr(cond):
+    """`config-cond` as Rust: C's `#ifdef CONFIG_X`, true when built in
+    (`#[cfg(CONFIG_X)]` alone would also be true for a module)."""
+    return f'#[cfg(CONFIG_{upper(cond)} = "y")]'
+
+
+def tree_generator_has(ksrc, text):
+    """Whether the tree's ynl-gen-c.py mentions `text`: what it emits,
+    where kernels differ."""
+    for sub in ("tools/net/ynl/pyynl/ynl_gen_c.py", "tools/net/ynl/ynl-gen-c.py"):
+        path = os.path.join(ksrc, sub)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                return text in f.read()
+    return False
 
 
 def render(spec, source):

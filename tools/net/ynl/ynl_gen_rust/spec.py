@@ -148,6 +148,8 @@ class Spec:
             for a in s.attrs.values():
                 where = f"attribute-sets/{s.name}/{a.name}"
                 nested = a.yaml.get("nested-attributes")
+                if a.type == "nest" and nested is None:
+                    raise SpecError(where, "a nest without nested-attributes")
                 if nested is not None and nested not in fam.attr_sets:
                     raise SpecError(where + "/nested-attributes",
                                     f"{nested!r} names no attribute set")
