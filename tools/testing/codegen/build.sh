@@ -3,7 +3,8 @@
 # for each spec, one family from the kernel tree's ynl-gen-c (C) and one from
 # tools/net/ynl/ynl-gen-rust.py (Rust, through `make new-family`), under
 # distinct names, against the kernel tree KDIR. Prints the directory the VM
-# gets (the .ko files, pairs.txt, compare.py).
+# gets (the .ko files, pairs.txt, compare.py, and the kselftest of one
+# scaffold with its spec's commands in scaffold.txt).
 #
 #   build.sh KDIR          build (incremental: unchanged inputs rebuild nothing)
 #   build.sh --dir KDIR    only print where it builds
@@ -147,6 +148,24 @@ for i in "${!dirs[@]}"; do
 		failed+=("${dirs[$i]#"$out"/} (building it: ${dirs[$i]}/build.log)")
 	fi
 done
+# The scaffold's own kselftest, and the commands its spec has (one family
+# stands for all: handshake's), for the suite to check `make new-family`.
+scaffold=$out/rs/handshake_rs
+if [ -d "$scaffold" ]; then
+	if make -s -C "$scaffold/selftests" KSRC="$ksrc" OUTPUT="$out/guest" >"$out/selftest.log" 2>&1; then
+		"$py" - "$RGNL_ROOT/tools/net/ynl" "$ksrc" "$tree/Documentation/netlink/specs/handshake-rs.yaml" \
+			>"$out/guest/scaffold.txt" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+from ynl_gen_rust.spec import Spec
+spec = Spec(sys.argv[3], sys.argv[2])
+print(spec.name, " ".join(f"ID-{op.value:#x}" for op in spec.calls()))
+EOF
+	else
+		cat "$out/selftest.log" >&2
+		failed+=("the scaffold's kselftest (building it: $out/selftest.log)")
+	fi
+fi
 cp "$here/compare.py" "$out/guest/"
 printf '%s' "$pairs" >"$out/guest/pairs.txt"
 for f in "${failed[@]}"; do

@@ -31,6 +31,16 @@ while read -r base cmod cfam rsmod rsfam; do
 		"$cfam" "$rsfam" requests
 done <pairs.txt
 
+# A scaffold of `make new-family` as it comes: iproute2 lists its spec's
+# commands, and its kselftest passes (scaffold.txt: FAMILY COMMANDS...).
+if read -r fam cmds <scaffold.txt; then
+	check_out "scaffold: genl ctrl get name $fam lists its spec's commands" "$cmds" \
+		sh -c "genl ctrl get name $fam | awk '/commands supported/ { f = 1; next } /^\$/ { f = 0 } f { printf \"%s%s\", s, \$2; s = \" \" }'"
+	check "scaffold: its kselftest passes" "./$(echo "$fam" | tr - _)_test"
+else
+	check "scaffold: its kselftest and commands were built" false
+fi
+
 # The comparison finds differences: rgnl-cx is rgnl's spec with every
 # constant one less and the first op's flags dropped (build.sh).
 check "insmod rgnl-cx (rgnl's spec changed on purpose)" insmod rgnl_cx.ko
