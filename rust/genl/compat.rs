@@ -15,8 +15,9 @@ use kernel::{str::CStr, types::Opaque};
 /// core refuses every attribute of a split op without a policy ("Unknown
 /// attribute type"), so none is registered, as for ynl-gen-c's families.
 /// 6.12's core would not parse such a request at all, and so accept any
-/// attribute: there the op gets two `NLA_UNSPEC` entries, which strict
-/// validation refuses ("Unknown attribute type", "Unsupported attribute").
+/// attribute: there the op gets a policy that refuses every attribute with
+/// the same message ("Unknown attribute type": types 0 and past 1 are
+/// unknown to it, type 1 is rejected with that message).
 #[cfg(rgnl_kernel_7)]
 pub(crate) const NO_ATTRS_POLICY: (*const bindings::nla_policy, u32) = (core::ptr::null(), 0);
 /// The policy pointer and `maxattr` of an op that takes no attributes (see
@@ -25,7 +26,10 @@ pub(crate) const NO_ATTRS_POLICY: (*const bindings::nla_policy, u32) = (core::pt
 pub(crate) const NO_ATTRS_POLICY: (*const bindings::nla_policy, u32) =
     (REJECT_ALL.as_ptr().cast(), 1);
 #[cfg(not(rgnl_kernel_7))]
-static REJECT_ALL: [AttrPolicy; 2] = [AttrPolicy::unspec(), AttrPolicy::unspec()];
+static REJECT_ALL: [AttrPolicy; 2] = [
+    AttrPolicy::unspec(),
+    AttrPolicy::reject(kernel::c_str!("Unknown attribute type")),
+];
 
 /// `s` with its NUL.
 #[inline]

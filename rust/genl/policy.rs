@@ -220,15 +220,8 @@ impl AttrPolicy {
     /// Restricts an unsigned integer to the bits of `mask`
     /// (`NLA_POLICY_MASK`).
     pub const fn mask(mut self, mask: u32) -> Self {
-        let t = self.0.type_ as u32;
         assert!(
-            t == bindings::NLA_U8
-                || t == bindings::NLA_U16
-                || t == bindings::NLA_U32
-                || t == bindings::NLA_U64
-                || t == bindings::NLA_UINT
-                || t == bindings::NLA_BE16
-                || t == bindings::NLA_BE32,
+            is_unsigned(self.0.type_ as u32),
             "only unsigned integers take a mask"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_MASK as u8;
@@ -262,15 +255,8 @@ impl AttrPolicy {
 
     /// Restricts an unsigned integer to `range`, checked by the kernel.
     pub const fn range_u64(mut self, range: &'static RangeU64) -> Self {
-        let t = self.0.type_ as u32;
         assert!(
-            t == bindings::NLA_U8
-                || t == bindings::NLA_U16
-                || t == bindings::NLA_U32
-                || t == bindings::NLA_U64
-                || t == bindings::NLA_UINT
-                || t == bindings::NLA_BE16
-                || t == bindings::NLA_BE32,
+            is_unsigned(self.0.type_ as u32),
             "only unsigned integers take a 64-bit range"
         );
         self.0.validation_type = bindings::NLA_VALIDATE_RANGE_PTR as u8;
@@ -317,22 +303,21 @@ const fn is_signed(t: u32) -> bool {
     )
 }
 
-const fn is_integer(t: u32) -> bool {
+const fn is_unsigned(t: u32) -> bool {
     matches!(
         t,
         bindings::NLA_U8
             | bindings::NLA_U16
             | bindings::NLA_U32
             | bindings::NLA_U64
-            | bindings::NLA_S8
-            | bindings::NLA_S16
-            | bindings::NLA_S32
-            | bindings::NLA_S64
             | bindings::NLA_UINT
-            | bindings::NLA_SINT
             | bindings::NLA_BE16
             | bindings::NLA_BE32
     )
+}
+
+const fn is_integer(t: u32) -> bool {
+    is_unsigned(t) || is_signed(t)
 }
 
 /// Builds a policy array from `(attribute type, rule)` pairs; every type not

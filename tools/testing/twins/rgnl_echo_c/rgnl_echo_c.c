@@ -16,8 +16,8 @@
  */
 /* The policy of ops without attributes (reject-all.awk puts it in). */
 static const struct nla_policy rgnl_echo_c_reject_all_nl_policy[] = {
-	{ .type = NLA_REJECT },
-	{ .type = NLA_REJECT },
+	{ .type = NLA_UNSPEC },
+	{ .type = NLA_REJECT, .reject_message = "Unknown attribute type" },
 };
 
 #include "rgnl_echo-nl-gen.c"
