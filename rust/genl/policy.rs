@@ -156,6 +156,19 @@ impl AttrPolicy {
             len as i16,
         )
     }
+    /// Binary data of `min_len` to `max_len` bytes, `1 <= min_len <= max_len
+    /// <= i16::MAX`: `NLA_POLICY_RANGE(NLA_BINARY, min, max)`.
+    pub const fn binary_range(min_len: u16, max_len: u16) -> Self {
+        assert!(
+            min_len > 0 && min_len <= max_len && max_len <= i16::MAX as u16,
+            "a binary's minimum length must be 1 to its maximum length"
+        );
+        Self::of(bindings::NLA_BINARY, 0).with_range(
+            bindings::NLA_VALIDATE_RANGE,
+            min_len as i16,
+            max_len as i16,
+        )
+    }
     /// Binary data of any length.
     pub const fn binary_unbounded() -> Self {
         Self::of(bindings::NLA_BINARY, 0)
@@ -264,31 +277,21 @@ impl AttrPolicy {
         self
     }
 
-    /// Requires a binary attribute to be at least `min_len` bytes, 1 to
-    /// its maximum length if it has one (`NLA_POLICY_MIN_LEN`, or with a
-    /// maximum `NLA_POLICY_RANGE(NLA_BINARY, min, max)`).
+    /// Requires a binary attribute of any length ([`AttrPolicy::binary_unbounded`])
+    /// to be at least `min_len` bytes, 1 to `i16::MAX` (the kernel's field):
+    /// `NLA_POLICY_MIN_LEN`. [`AttrPolicy::binary_range`] bounds both ends.
     pub const fn min_len(self, min_len: u16) -> Self {
-        let t = self.0.type_ as u32;
-        let v = self.0.validation_type as u32;
         assert!(
-            t == bindings::NLA_BINARY && (v == 0 || v == bindings::NLA_VALIDATE_MAX),
-            "only binary attributes without other checks take a minimum length"
+            self.0.type_ as u32 == bindings::NLA_BINARY
+                && self.0.validation_type == 0
+                && self.0.len == 0,
+            "only binary attributes of any length take a minimum length"
         );
-        // SAFETY: `binary` wrote this member of the union for `NLA_VALIDATE_MAX`.
-        let max = if v == 0 {
-            0
-        } else {
-            unsafe { self.0.__bindgen_anon_1.__bindgen_anon_1.max }
-        };
         assert!(
-            min_len > 0 && min_len <= i16::MAX as u16 && (v == 0 || min_len as i16 <= max),
-            "a binary's minimum length must be 1 to its maximum length"
+            min_len > 0 && min_len <= i16::MAX as u16,
+            "a binary's minimum length must be 1 to i16::MAX"
         );
-        if v == 0 {
-            self.with_range(bindings::NLA_VALIDATE_MIN, min_len as i16, 0)
-        } else {
-            self.with_range(bindings::NLA_VALIDATE_RANGE, min_len as i16, max)
-        }
+        self.with_range(bindings::NLA_VALIDATE_MIN, min_len as i16, 0)
     }
 }
 

@@ -131,16 +131,16 @@ case_ "a negative range on an unsigned integer" \
 	"    (1, AttrPolicy::u32().range(0, 5))," "    (1, AttrPolicy::u32().range(-1, 5)),"
 case_ "a binary minimum length of 0" \
 	"a binary's minimum length must be 1 to its maximum length" \
-	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(16).min_len(0)),"
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::binary_range(0, 16)),"
 case_ "a binary minimum length past its maximum" \
 	"a binary's minimum length must be 1 to its maximum length" \
-	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(16).min_len(17)),"
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::binary_range(17, 16)),"
 case_ "nul_string(0), which the kernel reads as unbounded" \
 	"a string's maximum length must be at least 1" \
-	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::nul_string(0)),"
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::nul_string(0)),"
 case_ "binary(0), which the kernel reads as unbounded" \
-	"a binary's maximum length must be at least 1" \
-	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::binary(0)),"
+	"a binary's maximum length must be 1 to i16::MAX" \
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::binary(0)),"
 case_ "a family name longer than 15 bytes" \
 	"genetlink names are at most 15 bytes" \
 	'    const NAME: &'"'"'static CStr = c_str!("cf");' \
@@ -154,7 +154,7 @@ case_ "a policy past 65536 attribute types (kmalloc WARN on every request)" \
 	"const POLICY: [AttrPolicy; 3] = policy(&[" "const POLICY: [AttrPolicy; 65537] = policy(&["
 case_ "a nested policy of only type 0 (maxtype 0: no validation)" \
 	"a nested policy has 2 to 65536 entries" \
-	"    (2, AttrPolicy::binary(16).min_len(1))," "    (2, AttrPolicy::nested(&[AttrPolicy::u32()])),"
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::nested(&[AttrPolicy::u32()])),"
 case_ "a NetState too large to build on the kernel stack" \
 	"a NetState is built on the kernel stack" \
 	"    type NetState = ();" "    type NetState = Big;" "struct Big([u8; 2048]);

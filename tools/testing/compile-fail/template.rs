@@ -36,7 +36,7 @@ impl Family for Cf {
 
 const POLICY: [AttrPolicy; 3] = policy(&[
     (1, AttrPolicy::u32().range(0, 5)),
-    (2, AttrPolicy::binary(16).min_len(1)),
+    (2, AttrPolicy::binary_range(1, 16)),
 ]);
 
 struct Do;

@@ -290,23 +290,26 @@ class Kernel:
                 if "unterminated-ok" in checks:
                     raise SpecError(where + "/checks/unterminated-ok", "only strings take it")
                 ctor = "binary"
+            lo = hi = None
             if "max-len" in checks:
                 # A binary's is NLA_POLICY_MAX_LEN, an s16; a string's `.len`.
-                value, text = self.limit(attr, "max-len", "u16" if t == "string" else "i16")
-                if t == "binary":
-                    text = text.replace(" as i16", " as u16")
+                value, hi = self.limit(attr, "max-len", "u16" if t == "string" else "i16")
+                hi = hi.replace(" as i16", " as u16")
                 if value < 1:
                     raise SpecError(where + "/checks/max-len", "must be at least 1")
-                rule = f"genl::AttrPolicy::{ctor}({text})"
-            else:
-                rule = f"genl::AttrPolicy::{ctor}_unbounded()"
             if "min-len" in checks:
-                value, text = self.limit(attr, "min-len", "i16")
+                value, lo = self.limit(attr, "min-len", "i16")
+                lo = lo.replace(" as i16", " as u16")
                 top = self.spec.limit(attr, "max-len")
                 if value < 1 or (top is not None and value > top):
                     raise SpecError(where + "/checks/min-len", "must be 1 to max-len")
-                rule += f".min_len({text.replace(' as i16', ' as u16')})"
-            return rule
+            if lo and hi:
+                return f"genl::AttrPolicy::binary_range({lo}, {hi})"
+            if hi:
+                return f"genl::AttrPolicy::{ctor}({hi})"
+            if lo:
+                return f"genl::AttrPolicy::binary_unbounded().min_len({lo})"
+            return f"genl::AttrPolicy::{ctor}_unbounded()"
         if t == "nest":
             if "type-value" in attr.yaml:
                 raise SpecError(where, "nests with type-value: not supported")
