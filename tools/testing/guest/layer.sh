@@ -32,10 +32,10 @@ check_out "netns state: third ECHO counts 3" "1=6100 2=3 5=4 6=3" echo_ 1 --attr
 check_out "netns state: a new netns starts at 1" "1=6100 2=1 5=1 6=0" /usr/bin/unshare -n rgnl --family rgnl_echo raw 1 --attr 1=str:a
 check_out "netns state: the first netns is unaffected (4)" "1=6100 2=4 5=5 6=4" echo_ 1 --attr 1=str:a
 
-# PRE_DOIT/POST_DOIT count a namespace's doit requests (5: started, 6:
-# finished); both run for a request whose doit fails, neither for one the
-# policy refuses.
-check_out "PRE_DOIT and POST_DOIT run around every doit" "1=6100 2=1 5=1 6=0
+# The spec's pre/post hooks count a namespace's doit requests (5: started,
+# 6: finished); both run for a request whose doit fails, neither for one
+# the policy refuses.
+check_out "the pre and post hooks run around every doit" "1=6100 2=1 5=1 6=0
 1=6100 2=2 5=3 6=2" /usr/bin/unshare -n sh -c 'rgnl --family rgnl_echo raw 1 --attr 1=str:a
 rgnl --family rgnl_echo raw 1 2>/dev/null
 rgnl --family rgnl_echo raw 1 --attr 1=str:x --attr 3=u32:1 2>/dev/null
