@@ -167,6 +167,9 @@ impl genl::NetState for Big {
 case_ "ops out of command order" \
 	"ops must be sorted by cmd" \
 	"$row" "        SplitOp::dumpit::<Seq>(0),"
+case_ "a dont_validate op at or past RESV_START_OP (genl_validate_ops WARNs)" \
+	"ops with dont_validate_* flags must be below RESV_START_OP" \
+	"        SplitOp::doit::<Do>(1).uns_admin_perm()," "        SplitOp::doit::<Do>(1).uns_admin_perm().dont_validate_strict(),"
 case_ "a dump cursor larger than netlink_callback::ctx" \
 	"a dump cursor must fit netlink_callback::ctx" \
 	"struct Next(u32);" "struct Next(u32, [u64; 5]);"
