@@ -64,7 +64,7 @@ new-family: deps
 # Removes build outputs without needing a kernel tree (never builds one).
 clean:
 	find rust samples tools/testing/modules tools/testing/twins -name '*.o' -o -name '*.ko' -o -name '*.rmeta' -o -name '*.mod' -o -name '*.mod.c' \
-		-o -name '.*.cmd' -o -name '.*.d' -o -name 'genl_bindings.rs' -o -name 'genl_helpers.c' \
+		-o -name '.*.cmd' -o -name '.*.d' -o -name 'genl_bindings.rs' -o -name 'genl_helpers.c' -o -name .clippy.toml \
 		-o -name modules.order 2>/dev/null | xargs -r rm -f
 	rm -f Module.symvers modules.order .module-common.o .*.cmd
 	rm -rf tools/testing/twins/*/gen

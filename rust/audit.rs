@@ -40,7 +40,7 @@ pub(crate) fn send(
     msg: Option<MsgBuilder<Rgnl>>,
 ) {
     if let Some(msg) = msg {
-        counters.audit_messages += 1;
+        counters.audit_messages = counters.audit_messages.wrapping_add(1);
         let _ = req.net().multicast(group::AUDIT, msg, Gfp::Kernel);
     }
 }

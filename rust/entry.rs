@@ -26,7 +26,7 @@ impl<'a> RequestKey<'a> {
     #[inline]
     pub(crate) fn of(attrs: &Attrs<'a>) -> Result<Self> {
         let attr = attrs.required(attr::KEY)?;
-        let bytes = attr.str_bytes()?;
+        let bytes = attr.str_bytes();
         match Key::new(bytes) {
             Some(key) => Ok(Self { key, bytes, attr }),
             None => Err(attrs
@@ -62,7 +62,11 @@ pub(crate) fn refused(
 /// The size of an ENTRY nest with a key and a value of these lengths (and
 /// a TTL_MS).
 const fn entry_size(key_len: usize, value_len: usize) -> usize {
-    size::nest(size::string(key_len) + size::attr(value_len) + 2 * size::U32 + size::U64)
+    size::nest(
+        size::string(key_len)
+            .saturating_add(size::attr(value_len))
+            .saturating_add(2 * size::U32 + size::U64),
+    )
 }
 
 /// The largest ENTRY nest the spec allows: the largest message of the
@@ -140,7 +144,7 @@ impl Notices {
         let Some(msg) = self.event else {
             return Ok(());
         };
-        counters.notifications += 1;
+        counters.notifications = counters.notifications.wrapping_add(1);
         match key {
             Some(key) => req.notify_filtered(group::EVENTS, msg, |w| watch::wants(w, key)),
             None => req.notify(group::EVENTS, msg),
@@ -165,5 +169,5 @@ pub(crate) fn del_message(
 /// The size of an ENTRY_DEL_NTF of an entry with a key and a value of
 /// these lengths.
 pub(crate) const fn del_size(key_len: usize, value_len: usize) -> usize {
-    entry_size(key_len, value_len) + size::U32
+    entry_size(key_len, value_len).saturating_add(size::U32)
 }

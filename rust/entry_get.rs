@@ -7,6 +7,7 @@ use crate::expiry::catch_up;
 use crate::registry::{Key, Refusal};
 use crate::rgnl_nl::{attr, cmd};
 use crate::Rgnl;
+use core::hash::{Hash, Hasher};
 use genl::{Dump, Request};
 use kernel::prelude::*;
 
@@ -26,13 +27,21 @@ pub(crate) const DUMP_MAX_MESSAGE: usize = ENTRY_MAX;
 
 /// The key a dump resumes from: the first one that did not fit the last
 /// skb. Keys are longer than `netlink_callback::ctx`, hence the box.
-pub(crate) type Cursor = Option<KBox<Key>>;
+#[derive(Default)]
+pub(crate) struct Cursor(Option<KBox<Key>>);
 
-pub(crate) fn dumpit(dump: &mut Dump<'_, Rgnl>, next: &mut Cursor) -> Result {
+/// Where the dump stands: the key's bytes.
+impl Hash for Cursor {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.0.as_deref().map(Key::as_bytes).hash(h);
+    }
+}
+
+pub(crate) fn dumpit(dump: &mut Dump<'_, Rgnl>, Cursor(next): &mut Cursor) -> Result {
     let prefix = match dump.attrs().get(attr::PREFIX) {
         Some(a) => {
             dump.set_filtered();
-            a.str_bytes()?
+            a.str_bytes()
         }
         None => b"",
     };

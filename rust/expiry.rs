@@ -37,7 +37,7 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
         if left == 0 {
             return net.defer(0);
         }
-        left -= 1;
+        left = left.saturating_sub(1);
         let expired = state.expire_first(now, |key, entry, owner| {
             let notice = || {
                 let msg = MsgBuilder::event(
@@ -80,7 +80,7 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
 fn send(net: &Net<'_, Rgnl>, state: &mut Registry, expired: Expired) {
     let key = expired.key.as_bytes();
     if let Some(msg) = expired.event {
-        state.counters.notifications += 1;
+        state.counters.notifications = state.counters.notifications.wrapping_add(1);
         let _ = net.multicast_filtered(group::EVENTS, msg, Gfp::Kernel, |w| watch::wants(w, key));
     }
     if let Some((port, msg)) = expired.owner {

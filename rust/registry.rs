@@ -22,7 +22,10 @@ const GFP: kernel::alloc::Flags = GFP_KERNEL_ACCOUNT;
 /// The limits of a new namespace, within what `LIMITS_SET` accepts.
 const DEFAULT_MAX_ENTRIES: u32 = 1 << 17;
 const DEFAULT_MAX_BYTES: u32 = 16 << 20;
+// Checked at build time: a failure stops the build, not the kernel.
+#[allow(clippy::disallowed_macros)]
 const _: () = assert!(DEFAULT_MAX_ENTRIES <= MAX_ENTRIES_LIMIT);
+#[allow(clippy::disallowed_macros)]
 const _: () = assert!(DEFAULT_MAX_BYTES <= MAX_BYTES_LIMIT);
 
 /// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise.
@@ -43,13 +46,16 @@ impl Key {
             len: bytes.len() as u8,
             bytes: [0; KEY_MAX_LEN as usize],
         };
-        key.bytes[..bytes.len()].copy_from_slice(bytes);
+        key.bytes.get_mut(..bytes.len())?.copy_from_slice(bytes);
         Some(key)
     }
 
     #[inline]
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
+        // `len` is at most the array's (`new`).
+        self.bytes
+            .get(..usize::from(self.len))
+            .unwrap_or(&self.bytes)
     }
 }
 
@@ -114,6 +120,8 @@ impl Entry {
 
 // An entry keeps the low 32 bits of its expiry time in milliseconds,
 // exact within 2^31 ms of now: the spec's longest time to live is far less.
+// (At build time.)
+#[allow(clippy::disallowed_macros)]
 const _: () = assert!(TTL_MAX_MS < 1 << 30);
 
 /// A time to live given to an entry.
@@ -127,10 +135,10 @@ pub(crate) struct Lease {
 impl Lease {
     /// A lease of `ttl_ms` from now, told to `owner` (0: nobody).
     pub(crate) fn new(ttl_ms: u32, owner: u32) -> Self {
-        let mut at = now_ms() + u64::from(ttl_ms);
+        let mut at = now_ms().saturating_add(u64::from(ttl_ms));
         // 0 in `Entry::expires` means "never": a millisecond later instead.
         if at as u32 == 0 {
-            at += 1;
+            at = at.wrapping_add(1);
         }
         Self { at, owner }
     }
@@ -245,13 +253,13 @@ impl Registry {
         if let Some(at) = entry.expiry(now_ms()) {
             let key = key.clone();
             if expiries.remove(&Expiry { at, key }).is_some() {
-                *leases -= 1;
+                *leases = leases.saturating_sub(1);
             }
         }
     }
 
     fn changed(&mut self) {
-        self.next_revision += 1;
+        self.next_revision = self.next_revision.wrapping_add(1);
         self.generation = self.generation.wrapping_add(1).max(1);
     }
 
@@ -260,7 +268,9 @@ impl Registry {
     /// it runs while the tree is borrowed.)
     fn bytes_after(bytes: u32, max: u32, freed: usize, added: usize) -> Result<u32, Refusal> {
         // Values are at most VALUE_MAX_LEN, the total at most u32::MAX.
-        let bytes = u64::from(bytes) - freed as u64 + added as u64;
+        let bytes = u64::from(bytes)
+            .saturating_sub(freed as u64)
+            .saturating_add(added as u64);
         if bytes > u64::from(max) {
             return Err(Refusal::TooManyBytes);
         }
@@ -330,11 +340,11 @@ impl Registry {
                 }
                 if let Some(node) = node {
                     expiries.insert(node);
-                    *leases += 1;
+                    *leases = leases.saturating_add(1);
                 }
                 // The old value is freed here.
                 *old.get_mut() = entry;
-                self.counters.replaced += 1;
+                self.counters.replaced = self.counters.replaced.wrapping_add(1);
                 prepared
             }
             rbtree::Entry::Vacant(slot) => {
@@ -352,11 +362,11 @@ impl Registry {
                 self.bytes = bytes;
                 if let Some(expiry) = expiry {
                     expiries.insert(expiry);
-                    *leases += 1;
+                    *leases = leases.saturating_add(1);
                 }
                 slot.insert(entry, node);
-                self.count += 1;
-                self.counters.created += 1;
+                self.count = self.count.saturating_add(1);
+                self.counters.created = self.counters.created.wrapping_add(1);
                 prepared
             }
         };
@@ -379,9 +389,9 @@ impl Registry {
         if entry.expires != 0 {
             Self::unlease(&mut self.expiries, &mut self.leases, key, &entry);
         }
-        self.count -= 1;
-        self.bytes -= entry.value.len() as u32;
-        self.counters.deleted += 1;
+        self.count = self.count.saturating_sub(1);
+        self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
+        self.counters.deleted = self.counters.deleted.wrapping_add(1);
         self.changed();
         Ok(prepared)
     }
@@ -395,7 +405,7 @@ impl Registry {
         self.leases = 0;
         self.count = 0;
         self.bytes = 0;
-        self.counters.flushed += u64::from(count);
+        self.counters.flushed = self.counters.flushed.wrapping_add(u64::from(count));
         self.changed();
         count
     }
@@ -424,7 +434,7 @@ impl Registry {
             else {
                 pr_warn!("an expiry without its entry, dropped\n");
                 drop(first.remove_current());
-                self.leases -= 1;
+                self.leases = self.leases.saturating_sub(1);
                 continue;
             };
             let prepared = match prepare(&expiry.key, entry, *owner) {
@@ -432,12 +442,12 @@ impl Registry {
                 Err(e) => return Some(Err(e)),
             };
             let (expiry, _) = first.remove_current().1.to_key_value();
-            self.leases -= 1;
+            self.leases = self.leases.saturating_sub(1);
             if let Some(entry) = self.entries.remove(&expiry.key) {
-                self.count -= 1;
-                self.bytes -= entry.value.len() as u32;
+                self.count = self.count.saturating_sub(1);
+                self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
             }
-            self.counters.expired += 1;
+            self.counters.expired = self.counters.expired.wrapping_add(1);
             self.changed();
             return Some(Ok(prepared));
         }

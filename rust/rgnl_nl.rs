@@ -110,55 +110,59 @@ static RGNL_MAX_ENTRIES_RANGE: genl::RangeU64 = genl::RangeU64::new(1, MAX_ENTRI
 static RGNL_MAX_BYTES_RANGE: genl::RangeU64 = genl::RangeU64::new(1, MAX_BYTES_LIMIT as u64);
 
 /// `entry-new` do requests.
-static ENTRY_NEW_POLICY: [genl::AttrPolicy; attr::NOTIFY_OWNER as usize + 1] = genl::policy(&[
-    (attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16)),
-    (attr::VALUE, genl::AttrPolicy::binary(VALUE_MAX_LEN as u16)),
-    (attr::TAG, genl::AttrPolicy::u32()),
-    (
-        attr::TTL_MS,
-        genl::AttrPolicy::u32().range_u64(&RGNL_TTL_MS_RANGE),
-    ),
-    (attr::NOTIFY_OWNER, genl::AttrPolicy::flag()),
-]);
+static ENTRY_NEW_POLICY: genl::Policy<[genl::AttrPolicy; attr::NOTIFY_OWNER as usize + 1]> =
+    genl::policy(&[
+        (attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16)),
+        (attr::VALUE, genl::AttrPolicy::binary(VALUE_MAX_LEN as u16)),
+        (attr::TAG, genl::AttrPolicy::u32()),
+        (
+            attr::TTL_MS,
+            genl::AttrPolicy::u32().range_u64(&RGNL_TTL_MS_RANGE),
+        ),
+        (attr::NOTIFY_OWNER, genl::AttrPolicy::flag()),
+    ]);
 
 /// `entry-get` do requests.
-static ENTRY_GET_DO_POLICY: [genl::AttrPolicy; attr::KEY as usize + 1] =
+static ENTRY_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY as usize + 1]> =
     genl::policy(&[(attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16))]);
 
 /// `entry-get` dump requests.
-static ENTRY_GET_DUMP_POLICY: [genl::AttrPolicy; attr::PREFIX as usize + 1] = genl::policy(&[(
-    attr::PREFIX,
-    genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
-)]);
+static ENTRY_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX as usize + 1]> =
+    genl::policy(&[(
+        attr::PREFIX,
+        genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+    )]);
 
 /// `entry-del` do requests.
-static ENTRY_DEL_POLICY: [genl::AttrPolicy; attr::KEY as usize + 1] =
+static ENTRY_DEL_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY as usize + 1]> =
     genl::policy(&[(attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16))]);
 
 /// `echo` do requests.
-static ECHO_POLICY: [genl::AttrPolicy; attr::TAG as usize + 1] = genl::policy(&[
+static ECHO_POLICY: genl::Policy<[genl::AttrPolicy; attr::TAG as usize + 1]> = genl::policy(&[
     (attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16)),
     (attr::VALUE, genl::AttrPolicy::binary(VALUE_MAX_LEN as u16)),
     (attr::TAG, genl::AttrPolicy::u32()),
 ]);
 
 /// `limits-set` do requests.
-static LIMITS_SET_POLICY: [genl::AttrPolicy; attr::MAX_BYTES as usize + 1] = genl::policy(&[
-    (
-        attr::MAX_ENTRIES,
-        genl::AttrPolicy::u32().range_u64(&RGNL_MAX_ENTRIES_RANGE),
-    ),
-    (
-        attr::MAX_BYTES,
-        genl::AttrPolicy::u32().range_u64(&RGNL_MAX_BYTES_RANGE),
-    ),
-]);
+static LIMITS_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::MAX_BYTES as usize + 1]> =
+    genl::policy(&[
+        (
+            attr::MAX_ENTRIES,
+            genl::AttrPolicy::u32().range_u64(&RGNL_MAX_ENTRIES_RANGE),
+        ),
+        (
+            attr::MAX_BYTES,
+            genl::AttrPolicy::u32().range_u64(&RGNL_MAX_BYTES_RANGE),
+        ),
+    ]);
 
 /// `watch-set` do requests.
-static WATCH_SET_POLICY: [genl::AttrPolicy; attr::PREFIX as usize + 1] = genl::policy(&[(
-    attr::PREFIX,
-    genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
-)]);
+static WATCH_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX as usize + 1]> =
+    genl::policy(&[(
+        attr::PREFIX,
+        genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+    )]);
 
 /// The hand-written side of the `rgnl` family: one item per handler
 /// of the spec (ynl-gen-c's prototypes). Implementing it for the family
@@ -198,7 +202,7 @@ pub(crate) trait Handlers: genl::Family {
 struct EntryNewDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for EntryNewDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ENTRY_NEW_POLICY;
+    const POLICY: &'static genl::Policy = &ENTRY_NEW_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::entry_new_doit(req)
@@ -209,7 +213,7 @@ impl<F: Handlers> genl::DoIt<F> for EntryNewDoit<F> {
 struct EntryGetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for EntryGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ENTRY_GET_DO_POLICY;
+    const POLICY: &'static genl::Policy = &ENTRY_GET_DO_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::entry_get_doit(req)
@@ -220,7 +224,7 @@ impl<F: Handlers> genl::DoIt<F> for EntryGetDoit<F> {
 struct EntryGetDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for EntryGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ENTRY_GET_DUMP_POLICY;
+    const POLICY: &'static genl::Policy = &ENTRY_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = F::ENTRY_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::EntryGetDumpCursor;
 
@@ -233,7 +237,7 @@ impl<F: Handlers> genl::DumpIt<F> for EntryGetDumpit<F> {
 struct EntryDelDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for EntryDelDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ENTRY_DEL_POLICY;
+    const POLICY: &'static genl::Policy = &ENTRY_DEL_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::entry_del_doit(req)
@@ -244,7 +248,7 @@ impl<F: Handlers> genl::DoIt<F> for EntryDelDoit<F> {
 struct FlushDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for FlushDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::flush_doit(req)
@@ -255,7 +259,7 @@ impl<F: Handlers> genl::DoIt<F> for FlushDoit<F> {
 struct StatsGetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for StatsGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::stats_get_doit(req)
@@ -266,7 +270,7 @@ impl<F: Handlers> genl::DoIt<F> for StatsGetDoit<F> {
 struct EchoDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for EchoDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ECHO_POLICY;
+    const POLICY: &'static genl::Policy = &ECHO_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::echo_doit(req)
@@ -277,7 +281,7 @@ impl<F: Handlers> genl::DoIt<F> for EchoDoit<F> {
 struct LimitsSetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for LimitsSetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &LIMITS_SET_POLICY;
+    const POLICY: &'static genl::Policy = &LIMITS_SET_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::limits_set_doit(req)
@@ -288,7 +292,7 @@ impl<F: Handlers> genl::DoIt<F> for LimitsSetDoit<F> {
 struct WatchSetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for WatchSetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &WATCH_SET_POLICY;
+    const POLICY: &'static genl::Policy = &WATCH_SET_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::watch_set_doit(req)

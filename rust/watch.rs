@@ -16,17 +16,20 @@ pub(crate) struct Watch {
 
 impl SockState for Watch {
     /// A socket that never set a watch receives everything.
-    fn new() -> Self {
-        Self {
+    fn new() -> Result<Self> {
+        Ok(Self {
             len: 0,
             prefix: [0; KEY_MAX_LEN as usize],
-        }
+        })
     }
 }
 
 impl Watch {
     fn prefix(&self) -> &[u8] {
-        &self.prefix[..usize::from(self.len)]
+        // `len` is at most the array's (`doit`).
+        self.prefix
+            .get(..usize::from(self.len))
+            .unwrap_or(&self.prefix)
     }
 }
 
@@ -40,15 +43,16 @@ pub(crate) fn wants(watch: Option<&Watch>, key: &[u8]) -> bool {
 
 pub(crate) fn doit(req: &mut Request<'_, Rgnl>) -> Result {
     let prefix = match req.attrs().get(attr::PREFIX) {
-        Some(a) => a.str_bytes()?,
+        Some(a) => a.str_bytes(),
         None => b"",
     };
-    // The policy bounds the prefix by KEY_MAX_LEN already.
-    if prefix.len() > KEY_MAX_LEN as usize {
-        return Err(EINVAL);
-    }
     let watch = req.sock_state()?;
-    watch.prefix[..prefix.len()].copy_from_slice(prefix);
+    // The policy bounds the prefix by KEY_MAX_LEN already.
+    watch
+        .prefix
+        .get_mut(..prefix.len())
+        .ok_or(EINVAL)?
+        .copy_from_slice(prefix);
     watch.len = prefix.len() as u8;
     Ok(())
 }

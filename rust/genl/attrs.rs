@@ -209,19 +209,27 @@ impl<'a> Attr<'a> {
         }
     }
 
-    /// A NUL-terminated string's bytes, without the NUL (and anything a
-    /// sender put after it).
+    /// A string's bytes, up to its first NUL if it has one: the whole
+    /// payload of an `NLA_STRING` ([`crate::AttrPolicy::string`], which a
+    /// sender need not terminate), or a NUL-terminated string's bytes
+    /// without the NUL (`nla_strscpy`'s reading).
     #[inline]
-    pub fn str_bytes(&self) -> Result<&'a [u8]> {
+    pub fn str_bytes(&self) -> &'a [u8] {
         let b = self.bytes();
-        let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
-        Ok(&b[..nul])
+        match b.iter().position(|&c| c == 0) {
+            Some(nul) => b.get(..nul).unwrap_or(b),
+            None => b,
+        }
     }
 
-    /// A NUL-terminated string.
+    /// A NUL-terminated string, as [`crate::AttrPolicy::nul_string`]
+    /// guarantees; `EINVAL` for a payload without a NUL (which an
+    /// [`crate::AttrPolicy::string`] may be: read those with
+    /// [`Attr::str_bytes`]).
     pub fn cstr(&self) -> Result<&'a CStr> {
-        let len = self.str_bytes()?.len();
-        CStr::from_bytes_with_nul(&self.bytes()[..=len]).map_err(|_| EINVAL)
+        let b = self.bytes();
+        let nul = b.iter().position(|&c| c == 0).ok_or(EINVAL)?;
+        CStr::from_bytes_with_nul(b.get(..=nul).ok_or(EINVAL)?).map_err(|_| EINVAL)
     }
 
     /// The attributes nested in this one, in order.

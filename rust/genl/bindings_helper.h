@@ -2,6 +2,8 @@
 /* What bindgen binds for the rgnl genetlink layer. */
 #include <linux/gfp.h>
 #include <linux/errno.h>
+#include <linux/err.h>
+#include <asm/page.h>
 #include "helpers.h"
 
 /* bindgen cannot evaluate these macros; give it constants. */
@@ -24,3 +26,7 @@ const size_t RGNL_SKB_DATA_OFFSET = offsetof(struct sk_buff, data);
 const size_t RGNL_NET_GENL_SOCK_OFFSET = offsetof(struct net, genl_sock);
 const int RGNL_NUMA_NO_NODE = NUMA_NO_NODE;
 const int RGNL_MSG_DONTWAIT = MSG_DONTWAIT;
+
+/* C macros that YNL specs name through `header:` (c_header.rs). */
+const u64 RGNL_PAGE_SIZE = PAGE_SIZE;
+const u32 RGNL_MAX_ERRNO = MAX_ERRNO;

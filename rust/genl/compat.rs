@@ -7,7 +7,6 @@
 //! `genl.mk` sets `--cfg rgnl_kernel_7` for a 7.x tree.
 
 use crate::bindings;
-#[cfg(not(rgnl_kernel_7))]
 use crate::policy::AttrPolicy;
 use kernel::{str::CStr, types::Opaque};
 
@@ -30,6 +29,27 @@ static REJECT_ALL: [AttrPolicy; 2] = [
     AttrPolicy::unspec(),
     AttrPolicy::reject(kernel::c_str!("Unknown attribute type")),
 ];
+
+/// What a dump op that parses no attributes registers ([`crate::SplitOp::dont_parse_dump`]):
+/// its policy, `maxattr` and the validation flags added to
+/// `GENL_DONT_VALIDATE_DUMP`. 6.12's core parses nothing for an op without a
+/// policy, exactly as for a converted full op.
+#[cfg(not(rgnl_kernel_7))]
+pub(crate) const UNPARSED_DUMP: (*const bindings::nla_policy, u32, u32) = (core::ptr::null(), 0, 0);
+/// What a dump op that parses no attributes registers (see the 6.12
+/// variant). 7.x's core gives a split op without a policy one that rejects
+/// every attribute, so the op gets an empty policy (`maxattr` 0: no
+/// attribute table) validated liberally: every attribute is ignored, as a
+/// converted full op's are, but nlctrl lists that empty policy for the
+/// dump where it lists none for the full op.
+#[cfg(rgnl_kernel_7)]
+pub(crate) const UNPARSED_DUMP: (*const bindings::nla_policy, u32, u32) = (
+    IGNORE_ALL.as_ptr().cast(),
+    0,
+    bindings::GENL_DONT_VALIDATE_DUMP_STRICT,
+);
+#[cfg(rgnl_kernel_7)]
+static IGNORE_ALL: [AttrPolicy; 1] = [AttrPolicy::unspec()];
 
 /// `s` with its NUL.
 #[inline]

@@ -18,9 +18,14 @@
 
 use crate::{
     attrs::Attrs, bindings, extack::Extack, family::Family, inlined, lock::FamilyLock,
-    msg::emsgsize, msg::Writer, netns, policy::AttrPolicy, size,
+    msg::emsgsize, msg::Writer, netns, policy::Policy, size,
 };
-use core::{ffi::c_int, marker::PhantomData, mem};
+use core::{
+    ffi::c_int,
+    hash::{Hash, Hasher},
+    marker::PhantomData,
+    mem,
+};
 use kernel::prelude::*;
 
 /// Where a dump resumes: stored in `netlink_callback::ctx` between calls.
@@ -28,14 +33,21 @@ use kernel::prelude::*;
 /// flag (so 40 bytes for an 8-aligned cursor), aligned to 8 at most
 /// (checked at compile time). It is dropped when the dump ends,
 /// however it ends, so it may own memory (a `KBox` of a long key, say).
-pub trait DumpCursor: Default + Send + 'static {}
-impl<T: Default + Send + 'static> DumpCursor for T {}
+///
+/// Its `Hash` is how the layer sees whether a call moved it: a call that
+/// fills an skb and asks to be called again (`EMSGSIZE`) must leave the
+/// cursor elsewhere than it found it, or the next call would send the same
+/// messages again, for ever. The layer ends such a dump with `EIO` (and
+/// "dump made no progress" in its extack) instead, and logs it. Hash what
+/// says where the dump stands, and only that.
+pub trait DumpCursor: Default + Hash + Send + 'static {}
+impl<T: Default + Hash + Send + 'static> DumpCursor for T {}
 
 /// A dumpit handler of family `F`.
 pub trait DumpIt<F: Family> {
-    /// The request's attribute policy (dump filters); `&[]` for none, and
-    /// then every attribute is refused.
-    const POLICY: &'static [AttrPolicy];
+    /// The request's attribute policy (dump filters); [`Policy::NONE`] for
+    /// none, and then every attribute is refused.
+    const POLICY: &'static Policy;
     /// The largest attribute payload of one message the dump emits (build
     /// it with [`crate::size`]); at most 32 KiB with the headers, the
     /// largest buffer the netlink core expects of a reader.
@@ -94,8 +106,15 @@ impl<'a, F: Family> Dump<'a, F> {
     /// The request's attributes (the dump filter), validated.
     pub fn attrs(&self) -> Attrs<'a> {
         // SAFETY: `genl_start` parsed the request with the op's policy of at
-        // least `attrs_len` entries; the table lives as long as the dump.
+        // least `attrs_len` entries, or parsed nothing and left the table
+        // null (`SplitOp` invariants); the table lives as long as the dump.
         unsafe { Attrs::from_raw(self.info().attrs, self.attrs_len, self.extack()) }
+    }
+
+    /// The command of the dump request.
+    pub fn cmd(&self) -> u8 {
+        // SAFETY: `genlhdr` points into the dump's request, valid for `'a`.
+        unsafe { (*self.info().genlhdr).cmd }
     }
 
     /// The extack of the dump request.
@@ -205,6 +224,27 @@ struct Slot<C> {
     finished: bool,
 }
 
+/// FNV-1a over what a cursor hashes: whether a call moved it.
+struct Fingerprint(u64);
+
+impl Hasher for Fingerprint {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn fingerprint<C: Hash>(cursor: &C) -> u64 {
+    let mut h = Fingerprint(0xcbf2_9ce4_8422_2325);
+    cursor.hash(&mut h);
+    h.finish()
+}
+
 /// The `min_dump_alloc` of a dump op whose messages carry at most
 /// `max_message` bytes of attributes.
 const fn min_dump_alloc(max_message: usize) -> u32 {
@@ -291,6 +331,7 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
         // An empty skb: the core puts `NLMSG_DONE` in it.
         return 0;
     }
+    let before = fingerprint(&slot.cursor);
     let result = H::dumpit(&mut dump, &mut slot.cursor);
     // SAFETY: `skb` is valid; its length is the bytes written.
     let len = unsafe { inlined::skb_len(skb) } as usize;
@@ -303,8 +344,21 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
             len as c_int
         }
         Ok(()) => 0,
-        // A full skb with messages in it: send it, call again.
-        Err(e) if e.to_errno() == emsgsize().to_errno() && dump.out.added => len as c_int,
+        // A full skb with messages in it: send it, call again; unless the
+        // cursor stayed where it was, and so would the next call.
+        Err(e) if e.to_errno() == emsgsize().to_errno() && dump.out.added => {
+            if fingerprint(&slot.cursor) != before {
+                return len as c_int;
+            }
+            // SAFETY: `skb` is this call's output, ours during the call;
+            // `cb` is the running genetlink dump's.
+            unsafe { bindings::rgnl_dump_no_progress(skb, cb) };
+            let err = dump.extack().fail(
+                EIO,
+                kernel::c_str!("dump made no progress: its cursor did not move"),
+            );
+            err.to_errno()
+        }
         Err(e) => e.to_errno(),
     }
 }

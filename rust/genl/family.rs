@@ -65,10 +65,14 @@ pub trait Family: StorageOwner {
     /// filters read it ([`Net::multicast_filtered`]). `()` for none.
     type SockState: sock::SockState;
 
-    /// Work deferred by [`Net::defer`], run in process context under
-    /// `genl_mutex` (so with the namespace's state mutably, as handlers
-    /// have it), once per namespace however often it was deferred before
-    /// it ran. Registered only when implemented (`HAS_DEFERRED`).
+    /// Work deferred by [`Net::defer`], run in process context on the
+    /// system workqueue under the family's mutex only, not `genl_mutex`
+    /// (see the `lock` module), which serialises it with every handler all
+    /// the same: it gets the namespace's state mutably, as handlers have
+    /// it. It runs once per namespace however often it was deferred before
+    /// it ran, never once the family started unregistering, and never after
+    /// the namespace's state is dropped. Registered only when implemented
+    /// (`HAS_DEFERRED`).
     fn deferred(_net: &Net<'_, Self>, _state: &mut Self::NetState) {}
 
     /// A socket joined group `group` (an index into [`Family::MCGRPS`]),
@@ -296,7 +300,8 @@ impl<F: Family> Registration<F> {
             mcgrps: F::MCGRPS.as_ptr().cast(),
             module: module.as_ptr().cast(),
             sock_priv_size: sock::alloc_size::<F::SockState>(),
-            sock_priv_init: Some(sock::init::<F>),
+            // The layer initialises entries itself (`sock::get`).
+            sock_priv_init: None,
             sock_priv_destroy: Some(sock::destroy::<F>),
             bind: if F::HAS_BIND { Some(bind::<F>) } else { None },
             unbind: if F::HAS_UNBIND {

@@ -48,7 +48,7 @@ quiet_cmd_genl_bindgen = BINDGEN $@
 		--no-prepend-enum-name \
 		--allowlist-function 'rgnl_.*|genl_.*|genlmsg_put|__alloc_skb|nla_put|nla_put_64bit|nla_reserve|kfree|register_pernet_subsys|unregister_pernet_subsys|netlink_.*' \
 		--allowlist-type 'genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|delayed_work|work_struct|mutex|netlink_range_validation.*|nla_policy_validation' \
-		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*' \
+		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*|init_net' \
 		--opaque-type 'sk_buff|net|sock|module|xarray' \
 		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) \
 		-w $(genl-bindgen-target) -fno-builtin -D__BINDGEN__ -DMODULE
@@ -73,9 +73,30 @@ RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
 RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7 --crate-name genl)
 
 # The family's crate (or crates: `genl-crate` may name several).
-$(patsubst %,$(obj)/%.o,$(genl-crate)): $(obj)/genl.o
-$(foreach c,$(genl-crate),$(eval RUSTFLAGS_$(c).o := --extern genl=$(obj)/libgenl.rmeta))
+#
+# Family code must not panic (a panic is a BUG()) nor leave work behind the
+# module's back: under clippy (CLIPPY=1) these lints fail its build, with
+# family.clippy.toml naming the macros, functions and types behind the last
+# three. A justified exception is an `#[allow]` where it stands.
+genl-family-lints := -Dclippy::indexing_slicing -Dclippy::string_slice \
+	-Dclippy::arithmetic_side_effects -Dclippy::unwrap_used -Dclippy::expect_used \
+	-Dclippy::panic -Dclippy::unreachable -Dclippy::todo -Dclippy::unimplemented \
+	-Dclippy::disallowed_macros -Dclippy::disallowed_methods -Dclippy::disallowed_types
+genl-family-objs := $(patsubst %,$(obj)/%.o,$(genl-crate))
+$(genl-family-objs): $(obj)/genl.o $(obj)/.clippy.toml
+$(foreach c,$(genl-crate),$(eval RUSTFLAGS_$(c).o := --extern genl=$(obj)/libgenl.rmeta $(genl-family-lints)))
+# The kernel points clippy at its tree's configuration (CLIPPY_CONF_DIR); a
+# family's crate gets the kernel's `msrv` with family.clippy.toml. (`private`:
+# not for the layer's crate, a prerequisite; an exported target variable
+# would reach it.)
+ifeq ($(KBUILD_CLIPPY),1)
+$(genl-family-objs): private RUSTC_OR_CLIPPY = CLIPPY_CONF_DIR=$(abspath $(obj)) $(CLIPPY_DRIVER)
+endif
+quiet_cmd_genl_clippy = GEN     $@
+      cmd_genl_clippy = { grep '^msrv' $(srctree)/.clippy.toml; cat $<; } >$@
+$(obj)/.clippy.toml: $(genl-dir)/family.clippy.toml FORCE
+	$(call if_changed,genl_clippy)
 export RGNL_GENL_BINDINGS := $(abspath $(obj)/genl_bindings.rs)
 
-targets += genl_bindings.rs genl_helpers.c genl.o
-clean-files += genl_bindings.rs genl_helpers.c libgenl.rmeta
+targets += genl_bindings.rs genl_helpers.c genl.o .clippy.toml
+clean-files += genl_bindings.rs genl_helpers.c libgenl.rmeta .clippy.toml

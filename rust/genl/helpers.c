@@ -30,6 +30,16 @@ void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp)
 	return kmemdup(src, len, gfp);
 }
 
+void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+
+	/* What this call wrote would be sent again by the next one. */
+	skb_trim(skb, 0);
+	pr_warn_ratelimited("%s: dump of command %u stopped: a call filled an skb without moving its cursor\n",
+			    info->info.family->name, info->op.cmd);
+}
+
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start)
 {
 	nla_nest_cancel(skb, start);
@@ -100,24 +110,34 @@ void rgnl_disable_delayed_work_sync(struct delayed_work *dwork)
  * __genl_sk_priv_get() and genl_sk_priv_get() are not exported (their only
  * user, devlink, is built in): the same lookups of family->sock_privs,
  * whose entries genl_release() and genl_unregister_family() free with
- * family->sock_priv_destroy() and kfree().
+ * family->sock_priv_destroy() and kfree(). The layer leaves
+ * family->sock_priv_init unset and passes its own, which can fail: the
+ * entry is then freed here and never stored, so every stored entry was
+ * initialised.
  */
 void *rgnl_genl_sk_priv_lookup(const struct genl_family *family, struct sock *sk)
 {
 	return xa_load(family->sock_privs, (unsigned long)sk);
 }
 
-void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk)
+void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk,
+			    int (*init)(void *priv))
 {
 	void *priv, *old;
+	int err;
 
 	priv = xa_load(family->sock_privs, (unsigned long)sk);
 	if (priv)
 		return priv;
-	priv = kzalloc(family->sock_priv_size, GFP_KERNEL);
+	/* The family's state type may be large: a failure is an answer, not a warning. */
+	priv = kzalloc(family->sock_priv_size, GFP_KERNEL | __GFP_NOWARN);
 	if (!priv)
 		return ERR_PTR(-ENOMEM);
-	family->sock_priv_init(priv);
+	err = init(priv);
+	if (err) {
+		kfree(priv);
+		return ERR_PTR(err);
+	}
 	old = xa_cmpxchg(family->sock_privs, (unsigned long)sk, NULL, priv, GFP_KERNEL);
 	if (old) {
 		family->sock_priv_destroy(priv);

@@ -20,6 +20,7 @@ void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp);
+void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
 int rgnl_skb_tailroom(const struct sk_buff *skb);
@@ -35,7 +36,8 @@ void rgnl_init_delayed_work(struct delayed_work *dwork, work_func_t fn);
 void rgnl_defer(struct delayed_work *dwork, unsigned int msecs);
 void rgnl_disable_delayed_work_sync(struct delayed_work *dwork);
 void *rgnl_genl_sk_priv_lookup(const struct genl_family *family, struct sock *sk);
-void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk);
+void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk,
+			    int (*init)(void *priv));
 struct sock *rgnl_skb_sk(const struct sk_buff *skb);
 u32 rgnl_skb_sender_uid(const struct sk_buff *skb);
 int rgnl_genlmsg_multicast_netns_filtered(const struct genl_family *family,

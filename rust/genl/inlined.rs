@@ -104,7 +104,11 @@ pub(crate) unsafe fn genl_dump_check_consistent(
 #[inline]
 pub(crate) unsafe fn genl_info_net(info: *const bindings::genl_info) -> *mut bindings::net {
     // SAFETY: `info` is valid; `_net` is its request's namespace.
-    unsafe { (*info)._net.net }
+    #[cfg(CONFIG_NET_NS)]
+    return unsafe { (*info)._net.net };
+    // Without namespaces `possible_net_t` is empty: there is one.
+    #[cfg(not(CONFIG_NET_NS))]
+    return core::ptr::addr_of_mut!(bindings::init_net);
 }
 
 /// `genl_info_dump(cb)`: the request of a running genetlink dump.

@@ -21,6 +21,7 @@
 mod attrs;
 mod bindings;
 mod bytes;
+pub mod c_header;
 mod compat;
 pub use compat::kernel_api;
 mod deferred;
@@ -50,7 +51,7 @@ pub use msg::{MsgBuilder, Writer};
 pub use net::{Gfp, Net};
 pub use netns::NetState;
 pub use ops::{DoIt, SplitOp};
-pub use policy::{policy, AttrPolicy, RangeU64};
+pub use policy::{policy, AttrPolicy, Policy, RangeU64, ATTR_TYPE_MAX};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
 

@@ -161,9 +161,12 @@ impl<'a, F: Family> Net<'a, F> {
         if !F::storage().is_running() {
             return;
         }
-        // SAFETY: the slot of `net` is initialised and its work not
-        // disabled: the namespace is alive and `net_exit` disables it only
-        // then (type invariants).
+        // SAFETY: the slot of `net` is initialised (type invariants), and its
+        // work not disabled: `net_exit` disables it either when the
+        // namespace is torn down, but `net` is alive, or when the family
+        // unregisters, which sets the state it just read as running to
+        // stopping first, under the family's mutex that this `Net` proves
+        // held; `net_exit` runs only after that.
         unsafe { deferred::schedule(addr_of_mut!((*netns::slot::<F>(self.net)).work), msecs) };
     }
 }

@@ -103,9 +103,16 @@ unsafe extern "C" fn net_exit<F: Family>(net: *mut bindings::net) {
     // SAFETY: the work was initialised by `net_init`. Once this returns it
     // neither runs nor can be queued again.
     unsafe { deferred::disable(addr_of_mut!((*slot).work)) };
-    // SAFETY: the namespace has no sockets left and its work is disabled,
-    // so nothing uses the state; it holds the value `net_init` wrote, and
-    // is dropped once.
+    // SAFETY: the state holds the value `net_init` wrote and is dropped
+    // once, here; nothing else uses it now. The work is disabled above.
+    // Handlers and dumps reach the state only through a socket of `net`
+    // or under a request, which no longer exist when the namespace is
+    // torn down; and on the unregistration path (`unregister`, with
+    // namespaces and their sockets alive) the family is already
+    // unregistered (`genl_unregister_family` waited for running handlers),
+    // no dump runs (a running dump pins the module, whose exit is what
+    // unregisters), and deferred work saw the family stopping under its
+    // mutex and returns without touching any state.
     unsafe { core::ptr::drop_in_place(addr_of_mut!((*slot).state)) };
 }
 

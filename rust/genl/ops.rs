@@ -8,7 +8,7 @@ use crate::{
     dump::{self, DumpIt},
     family::Family,
     lock::FamilyLock,
-    policy::AttrPolicy,
+    policy::Policy,
     request::Request,
 };
 use core::{ffi::c_int, marker::PhantomData};
@@ -16,12 +16,12 @@ use kernel::prelude::*;
 
 /// A doit handler of family `F`: one request, one (optional) reply.
 pub trait DoIt<F: Family> {
-    /// The request's attribute policy, indexed by attribute type; `&[]`
+    /// The request's attribute policy ([`crate::policy`]); [`Policy::NONE`]
     /// for a command without attributes (the layer then rejects every
     /// attribute, as the genetlink core does for ops without a policy).
     /// Attribute tables are `maxattr + 1` entries, so handlers see at most
     /// `POLICY.len()` of them.
-    const POLICY: &'static [AttrPolicy];
+    const POLICY: &'static Policy;
     /// Handles the request. An error is returned to the sender as a
     /// negative errno, with the extack message set through the request.
     fn doit(req: &mut Request<'_, F>) -> Result;
@@ -33,10 +33,12 @@ pub trait DoIt<F: Family> {
 ///
 /// # Invariants
 ///
-/// `policy` points to a `'static` policy of `maxattr + 1` entries, or is
-/// null with `maxattr` 0 on 7.x (no attributes: the core passes none), and
-/// the callbacks are this layer's trampolines for `F` and the handler the entry
-/// was built for, whose own policy has at most `maxattr + 1` entries.
+/// The callbacks are this layer's trampolines for `F` and the handler the
+/// entry was built for, and either `policy` points to a `'static` policy of
+/// `maxattr + 1` entries, at least as many as the handler's own policy has,
+/// or `maxattr` is 0 (`policy` null or one entry: 7.x's ops without
+/// attributes, and [`SplitOp::dont_parse_dump`]), and the core passes no
+/// attribute table.
 #[repr(transparent)]
 pub struct SplitOp<F: Family> {
     op: bindings::genl_split_ops,
@@ -47,18 +49,23 @@ pub struct SplitOp<F: Family> {
 // policies only.
 unsafe impl<F: Family> Sync for SplitOp<F> {}
 
+/// The most entries an op's policy may have: the core allocates a table of
+/// `maxattr + 1` pointers for every request (`kmalloc_array`), which stays
+/// a slab allocation (8 KiB) up to this.
+const OP_POLICY_MAX_LEN: usize = 1024;
+
 /// The policy pointer and `maxattr` of a handler's policy. A policy of at
 /// most one entry (type 0, which is never valid) takes no attributes: the
 /// kernel's way of saying so differs (`compat::NO_ATTRS_POLICY`).
-const fn policy_ptr(p: &'static [AttrPolicy]) -> (*const bindings::nla_policy, u32) {
+const fn policy_ptr(p: &'static Policy) -> (*const bindings::nla_policy, u32) {
     assert!(
-        p.len() <= u16::MAX as usize + 1,
-        "a policy has at most 65536 entries (one per attribute type)"
+        p.len() <= OP_POLICY_MAX_LEN,
+        "an op's policy names attribute types up to 1023: the core allocates a pointer per type for every request"
     );
     if p.len() <= 1 {
         return crate::compat::NO_ATTRS_POLICY;
     }
-    (p.as_ptr().cast(), p.len() as u32 - 1)
+    (p.as_ptr(), p.len() as u32 - 1)
 }
 
 impl<F: Family> SplitOp<F> {
@@ -137,23 +144,46 @@ impl<F: Family> SplitOp<F> {
         self
     }
 
-    /// Validates the request liberally (`GENL_DONT_VALIDATE_STRICT`):
-    /// attributes the policy does not name, and trailing bytes, are
-    /// ignored. For legacy families only; the attribute accessors check
-    /// lengths either way.
+    /// Validates a do's request liberally (`GENL_DONT_VALIDATE_STRICT`,
+    /// `NL_VALIDATE_LIBERAL`): attributes of types above the policy's
+    /// highest are ignored (the handler does not see them), while those of
+    /// a type the policy leaves `NLA_UNSPEC` are accepted unchecked, and
+    /// the handler sees them; trailing bytes are ignored. For legacy
+    /// families only; the attribute accessors check lengths either way.
     pub const fn dont_validate_strict(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_STRICT as u8;
         self
     }
 
-    /// Does not parse a dump's request attributes at all
-    /// (`GENL_DONT_VALIDATE_DUMP`): the dump sees none.
+    /// `GENL_DONT_VALIDATE_DUMP` on a split op, as ynl-gen-c writes it for
+    /// a `kernel-policy: split` family: the core does not check that the
+    /// request holds a whole genetlink header; its attributes are still
+    /// parsed and validated with the policy, and the dump sees them. (A
+    /// full op's flag means more: see [`SplitOp::dont_parse_dump`].)
     pub const fn dont_validate_dump(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
         self
     }
 
-    /// Validates a dump's request liberally (`GENL_DONT_VALIDATE_DUMP_STRICT`).
+    /// What the core makes of a full op's `GENL_DONT_VALIDATE_DUMP` when it
+    /// converts it to a split dump op (`genl_cmd_full_to_split`), as for
+    /// the full ops of ynl-gen-c's `per-op` and `global` policy families:
+    /// the flag, and no policy. The request's attributes are not validated,
+    /// whatever they are, and the dump sees none. (On 7.x an empty policy
+    /// stands for none, which nlctrl lists: see `compat::UNPARSED_DUMP`.)
+    pub const fn dont_parse_dump(mut self) -> Self {
+        self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
+        if self.op.flags & bindings::GENL_CMD_CAP_DUMP as u8 != 0 {
+            let (policy, maxattr, validate) = crate::compat::UNPARSED_DUMP;
+            self.op.policy = policy;
+            self.op.maxattr = maxattr;
+            self.op.validate |= validate as u8;
+        }
+        self
+    }
+
+    /// Validates a dump's request liberally (`GENL_DONT_VALIDATE_DUMP_STRICT`),
+    /// as [`SplitOp::dont_validate_strict`] does a do's.
     pub const fn dont_validate_dump_strict(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP_STRICT as u8;
         self
@@ -193,9 +223,10 @@ unsafe extern "C" fn doit<F: Family, H: DoIt<F>>(
     info: *mut bindings::genl_info,
 ) -> c_int {
     // SAFETY: called by the genetlink core for an op of `F` whose policy has
-    // at least `H::POLICY.len()` entries (the `SplitOp` invariants), so
-    // `info->attrs` has that many, under `genl_mutex` (the family is not
-    // `parallel_ops`); the family's mutex is taken below, for the call.
+    // at least `H::POLICY.len()` entries, or that gets no attribute table
+    // (the `SplitOp` invariants), so `info->attrs` is null or has that
+    // many, under `genl_mutex` (the family is not `parallel_ops`); the
+    // family's mutex is taken below, for the call.
     let mut req = unsafe { Request::<F>::from_raw(info, skb, H::POLICY.len()) };
     let _lock = FamilyLock::<F>::new();
     errno(H::doit(&mut req))

@@ -8,14 +8,53 @@
 //! attributes the policy does not name (`NLA_UNSPEC`), and trailing garbage
 //! are all rejected with an extack message pointing at the attribute.
 //!
+//! A [`Policy`] is only built by [`policy`], from `(type, rule)` pairs:
+//! its entry 0, which the kernel reads as `strict_start_type` (and reports
+//! in policy dumps), is always the empty rule, and every type fits the
+//! 14 bits of `nla_type` that name a type.
+//!
 //! ```ignore
-//! const ENTRY_POLICY: [AttrPolicy; ATTR_MAX + 1] = policy(&[
+//! static ENTRY_POLICY: Policy<[AttrPolicy; ATTR_MAX + 1]> = policy(&[
 //!     (ATTR_KEY, AttrPolicy::nul_string(64)),
 //!     (ATTR_TAG, AttrPolicy::u32()),
 //! ]);
+//! // An op's or a nest's policy, whatever its length:
+//! const POLICY: &Policy = &ENTRY_POLICY;
 //! ```
 
 use crate::bindings;
+
+/// The attribute types a policy can name: `nla_type`'s top two bits are
+/// the nested and byte-order flags, so types stop at 0x3fff.
+pub const ATTR_TYPE_MAX: u16 = 0x3fff;
+
+/// A policy: rules indexed by attribute type, entry 0 empty. `Policy` is
+/// the unsized form ops and nests take (`&Policy`); [`policy`] builds a
+/// `Policy<[AttrPolicy; N]>`, which coerces to it.
+#[repr(transparent)]
+pub struct Policy<T: ?Sized = [AttrPolicy]>(T);
+
+impl Policy {
+    /// The policy of a request that takes no attributes.
+    pub const NONE: &'static Policy = &Policy([]);
+
+    /// The number of entries: the highest attribute type plus one (0 for
+    /// [`Policy::NONE`]).
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the policy has no entries.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(crate) const fn as_ptr(&self) -> *const bindings::nla_policy {
+        self.0.as_ptr().cast()
+    }
+}
 
 /// The validation rule for one attribute type.
 ///
@@ -186,19 +225,24 @@ impl AttrPolicy {
     }
     /// A nested attribute set, validated against `policy` (indexed by the
     /// nested attribute types).
-    pub const fn nested(policy: &'static [AttrPolicy]) -> Self {
+    pub const fn nested(policy: &'static Policy) -> Self {
         assert!(
-            policy.len() >= 2 && policy.len() <= u16::MAX as usize + 1,
-            "a nested policy has 2 to 65536 entries (type 0 is never valid)"
+            policy.len() >= 2,
+            "a nested policy names at least one attribute type (type 0 is never valid)"
         );
         let mut p = Self::of(bindings::NLA_NESTED, (policy.len() - 1) as u16);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            nested_policy: policy.as_ptr().cast(),
+            nested_policy: policy.as_ptr(),
         };
         p
     }
-    /// An attribute that is always refused, with `msg` as the extack message.
+    /// An attribute that is always refused, with `msg` as the extack message
+    /// (shorter than an attribute can carry, as the ACK reports it in one).
     pub const fn reject(msg: &'static kernel::str::CStr) -> Self {
+        assert!(
+            crate::compat::cstr_len(msg) < crate::size::ATTR_PAYLOAD_MAX,
+            "an extack message is shorter than an attribute can carry (65531 bytes)"
+        );
         let mut p = Self::of(bindings::NLA_REJECT, 0);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
             reject_message: crate::compat::cstr_ptr(msg).cast(),
@@ -253,7 +297,11 @@ impl AttrPolicy {
             "an unsigned integer's range must not be negative"
         );
         assert!(
-            !(t == bindings::NLA_U8 || t == bindings::NLA_S8) || (max <= 255 && min >= -128),
+            t != bindings::NLA_U8 || max <= u8::MAX as i16,
+            "the range does not fit an 8-bit integer"
+        );
+        assert!(
+            t != bindings::NLA_S8 || (min >= i8::MIN as i16 && max <= i8::MAX as i16),
             "the range does not fit an 8-bit integer"
         );
     }
@@ -323,10 +371,15 @@ const fn is_integer(t: u32) -> bool {
     is_unsigned(t) || is_signed(t)
 }
 
-/// Builds a policy array from `(attribute type, rule)` pairs; every type not
+/// Builds a policy from `(attribute type, rule)` pairs; every type not
 /// listed is [`AttrPolicy::unspec`] and so refused. `N` is the highest
-/// attribute type plus one. Type 0 is reserved and may not be listed.
-pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> [AttrPolicy; N] {
+/// attribute type plus one, at most [`ATTR_TYPE_MAX`] + 1. Type 0 is
+/// reserved and may not be listed.
+pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> Policy<[AttrPolicy; N]> {
+    assert!(
+        N <= ATTR_TYPE_MAX as usize + 1,
+        "attribute types stop at 0x3fff (nla_type's top bits are flags)"
+    );
     let mut table = [AttrPolicy::unspec(); N];
     let mut i = 0;
     while i < entries.len() {
@@ -342,5 +395,5 @@ pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> [AttrPolic
         table[t as usize] = p;
         i += 1;
     }
-    table
+    Policy(table)
 }

@@ -125,8 +125,8 @@ impl<'a, F: Family> Request<'a, F> {
         unsafe { Net::from_raw(self.net_ptr()) }
     }
 
-    /// The requesting socket's state, created on its first use
-    /// (`ENOMEM` if that fails). Sends need `&self`, so none can run, and
+    /// The requesting socket's state, created on its first use (the error
+    /// of [`crate::SockState::new`], or `ENOMEM`, if that fails). Sends need `&self`, so none can run, and
     /// no multicast filter can read this state, while it is borrowed.
     pub fn sock_state(&mut self) -> Result<&mut F::SockState> {
         // SAFETY: `skb` is the request (type invariants), so its socket is

@@ -20,14 +20,24 @@ use crate::{bindings, family::Family};
 use core::ffi::{c_int, c_void};
 
 /// State a family keeps for each of its sockets that uses it.
+///
+/// [`SockState::new`] returns the value on the kernel stack, so the type is
+/// at most 1 KiB (checked at build time): box what is larger in it.
 pub trait SockState: Sized + Send + 'static {
-    /// The state of a socket that has just used it for the first time.
-    fn new() -> Self;
+    /// The state of a socket that has just used it for the first time; an
+    /// error fails the request that asked for it
+    /// ([`crate::Request::sock_state`]).
+    fn new() -> kernel::error::Result<Self>;
 }
 
 impl SockState for () {
-    fn new() -> Self {}
+    fn new() -> kernel::error::Result<Self> {
+        Ok(())
+    }
 }
+
+/// The largest `SockState`: it is built on the kernel stack (16 KiB).
+const SOCK_STATE_MAX: usize = 1024;
 
 /// The bytes the core allocates per socket: at least one, since a
 /// `sock_priv_size` of 0 means "no per-socket state" to the core (and the
@@ -39,6 +49,10 @@ pub(crate) const fn alloc_size<S>() -> usize {
             core::mem::align_of::<S>() <= 8,
             "a SockState is aligned to at most 8 bytes"
         );
+        assert!(
+            core::mem::size_of::<S>() <= SOCK_STATE_MAX,
+            "a SockState is built on the kernel stack: box what is larger than 1 KiB"
+        );
     };
     if core::mem::size_of::<S>() == 0 {
         1
@@ -47,23 +61,32 @@ pub(crate) const fn alloc_size<S>() -> usize {
     }
 }
 
-/// `sock_priv_init`.
+/// Initialises a socket's state; a negative errno (and nothing written)
+/// when [`SockState::new`] fails. Not the family's `sock_priv_init`, which
+/// cannot fail: the layer's `rgnl_genl_sk_priv_get` calls it.
 ///
 /// # Safety
 ///
-/// Only the layer's `rgnl_genl_sk_priv_get` calls it, with `alloc_size`
-/// fresh, zeroed, 8-byte aligned bytes.
-pub(crate) unsafe extern "C" fn init<F: Family>(priv_: *mut c_void) {
-    // SAFETY: the caller's contract.
-    unsafe { priv_.cast::<F::SockState>().write(F::SockState::new()) };
+/// Only `rgnl_genl_sk_priv_get` calls it, with `alloc_size` fresh, zeroed,
+/// 8-byte aligned bytes.
+unsafe extern "C" fn init<F: Family>(priv_: *mut c_void) -> c_int {
+    match F::SockState::new() {
+        Ok(state) => {
+            // SAFETY: the caller's contract.
+            unsafe { priv_.cast::<F::SockState>().write(state) };
+            0
+        }
+        Err(e) => e.to_errno(),
+    }
 }
 
 /// `sock_priv_destroy`.
 ///
 /// # Safety
 ///
-/// Only the core calls it, once, for memory `init::<F>` initialised, which
-/// nothing uses any more (see the module documentation).
+/// Only the core calls it, once, for memory `init::<F>` initialised (the
+/// only entries of `sock_privs`), which nothing uses any more (see the
+/// module documentation).
 pub(crate) unsafe extern "C" fn destroy<F: Family>(priv_: *mut c_void) {
     // SAFETY: the caller's contract.
     unsafe { core::ptr::drop_in_place(priv_.cast::<F::SockState>()) };
@@ -80,11 +103,13 @@ pub(crate) unsafe fn get<'a, F: Family>(
     sk: *mut bindings::sock,
 ) -> kernel::error::Result<&'a mut F::SockState> {
     // SAFETY: the family is registered with `sock_priv_size`, so its
-    // `sock_privs` exists; `sk` is alive.
-    let p = unsafe { bindings::rgnl_genl_sk_priv_get(F::storage().family_ptr(), sk) };
+    // `sock_privs` exists; `sk` is alive; `init::<F>` initialises
+    // `alloc_size::<F::SockState>()` bytes, the family's `sock_priv_size`.
+    let p =
+        unsafe { bindings::rgnl_genl_sk_priv_get(F::storage().family_ptr(), sk, Some(init::<F>)) };
     let p = kernel::error::from_err_ptr(p)?;
-    // SAFETY: `p` was initialised by `init::<F>`; exclusivity is the
-    // caller's contract.
+    // SAFETY: `p` was initialised by `init::<F>` (the helper frees what
+    // fails to initialise); exclusivity is the caller's contract.
     Ok(unsafe { &mut *p.cast::<F::SockState>() })
 }
 
@@ -111,8 +136,9 @@ where
     // is not freed (see the module documentation); `xa_load` takes the RCU
     // read lock itself.
     let p = unsafe { bindings::rgnl_genl_sk_priv_lookup(F::storage().family_ptr(), dsk) };
-    // SAFETY: a non-null entry was initialised by `init::<F>`; under
-    // the family's mutex no handler writes it (module documentation).
+    // SAFETY: a non-null entry was initialised by `init::<F>` (the helper
+    // stores only those); under the family's mutex no handler writes it
+    // (module documentation).
     let state = unsafe { p.cast::<F::SockState>().as_ref() };
     c_int::from(!deliver(state))
 }

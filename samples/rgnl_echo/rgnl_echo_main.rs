@@ -76,20 +76,25 @@ impl EchoCount {
 impl rgnl_echo_nl::Handlers for EchoFamily {
     // The hooks keep per-namespace request counters that ECHO reports.
     fn rgnl_echo_pre_doit(req: &mut Request<'_, Self>) -> Result {
-        req.net_state().started += 1;
+        let state = req.net_state();
+        state.started = state.started.wrapping_add(1);
         Ok(())
     }
 
     fn rgnl_echo_post_doit(req: &mut Request<'_, Self>) {
-        req.net_state().finished += 1;
+        let state = req.net_state();
+        state.finished = state.finished.wrapping_add(1);
     }
 
     fn echo_doit(req: &mut Request<'_, Self>) -> Result {
-        let text = req.attrs().required(attr::TEXT)?.str_bytes()?;
+        let text = req.attrs().required(attr::TEXT)?.str_bytes();
         let state = req.net_state();
         state.set(state.echoes.saturating_add(1));
         let (count, started, finished) = (state.echoes, state.started, state.finished);
-        let mut msg = req.new_message(cmd::ECHO, size::string(text.len()) + 3 * size::U32)?;
+        let mut msg = req.new_message(
+            cmd::ECHO,
+            size::string(text.len()).saturating_add(3 * size::U32),
+        )?;
         let mut w = msg.writer();
         w.put_str_bytes(attr::TEXT, text)?;
         w.put_u32(attr::COUNT, count)?;
@@ -110,7 +115,7 @@ impl rgnl_echo_nl::Handlers for EchoFamily {
         let attrs = dump.attrs();
         let count = attrs.required(attr::COUNT)?.u32()?;
         let text = match attrs.get(attr::TEXT) {
-            Some(a) => a.str_bytes()?,
+            Some(a) => a.str_bytes(),
             None => b"",
         };
         while *next < count {
@@ -119,7 +124,7 @@ impl rgnl_echo_nl::Handlers for EchoFamily {
                 w.put_u32(attr::INDEX, index)?;
                 w.put_str_bytes(attr::TEXT, text)
             })?;
-            *next += 1;
+            *next = index.saturating_add(1);
         }
         Ok(())
     }

@@ -54,13 +54,13 @@ pub(crate) mod group {
 pub(crate) static MCGRPS: [genl::McGroup; 1] = [genl::McGroup::new(kernel::c_str!("events"))];
 
 /// `echo` do requests.
-static ECHO_POLICY: [genl::AttrPolicy; attr::TEXT as usize + 1] = genl::policy(&[(
+static ECHO_POLICY: genl::Policy<[genl::AttrPolicy; attr::TEXT as usize + 1]> = genl::policy(&[(
     attr::TEXT,
     genl::AttrPolicy::nul_string(TEXT_MAX_LEN as u16),
 )]);
 
 /// `seq` dump requests.
-static SEQ_POLICY: [genl::AttrPolicy; attr::COUNT as usize + 1] = genl::policy(&[
+static SEQ_POLICY: genl::Policy<[genl::AttrPolicy; attr::COUNT as usize + 1]> = genl::policy(&[
     (
         attr::TEXT,
         genl::AttrPolicy::nul_string(TEXT_MAX_LEN as u16),
@@ -96,7 +96,7 @@ pub(crate) trait Handlers: genl::Family {
 struct EchoDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for EchoDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ECHO_POLICY;
+    const POLICY: &'static genl::Policy = &ECHO_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::rgnl_echo_pre_doit(req)?;
@@ -110,7 +110,7 @@ impl<F: Handlers> genl::DoIt<F> for EchoDoit<F> {
 struct SeqDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for SeqDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &SEQ_POLICY;
+    const POLICY: &'static genl::Policy = &SEQ_POLICY;
     const MAX_MESSAGE: usize = F::SEQ_DUMP_MAX_MESSAGE;
     type Cursor = F::SeqDumpCursor;
 
@@ -123,7 +123,7 @@ impl<F: Handlers> genl::DumpIt<F> for SeqDumpit<F> {
 struct ResetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for ResetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::rgnl_echo_pre_doit(req)?;

@@ -46,4 +46,32 @@ broken "a dump start/done hook (not supported)" "operations/entry-get/dump/pre: 
 	"s = s.replace('      dump:\n        request:', '      dump:\n        pre: start\n        request:')" kernel
 broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit" \
 	"s = s.replace('value: 4096', 'value: 70000')" kernel
+broken "a constant of a C header whose value the layer does not have" \
+	"definitions/key-max-len: a constant of C header linux/foo.h" \
+	"s = s.replace('name: key-max-len\n', 'name: key-max-len\n    header: linux/foo.h\n')" kernel
+
+# generated WHAT EXPECTED PYTHON: rgnl.yaml edited by PYTHON generates in
+# kernel mode, and the output holds the line EXPECTED.
+generated() {
+	n=$((n + 1))
+	python3 -c "import sys
+s = open(sys.argv[1]).read()
+$3
+open(sys.argv[2], 'w').write(s)" "$spec" "$dir/edited.yaml"
+	if "$RGNL_ROOT/tools/net/ynl/ynl-gen-rust.py" --ksrc "$ksrc" --spec "$dir/edited.yaml" \
+		--mode kernel --out "$dir/out.rs" && grep -qxF -- "$2" "$dir/out.rs"; then
+		echo "ok $n - ynl-gen-rust writes $1"
+	else
+		echo "# expected the line: $2"
+		echo "not ok $n - ynl-gen-rust writes $1"
+	fi
+}
+
+# (The family's name has no pattern in the schemas.)
+generated "a family name with a quote and a backslash as exactly those bytes" \
+	'pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("r\"g\\l");' \
+	"s = s.replace('name: rgnl\n', 'name: r\"g\\\\l\n', 1)"
+generated "a header constant as the C macro's value, checked to fit an s16 bound" \
+	'        genl::AttrPolicy::u32().max(genl::c_header::fit_i16(PAGE_SIZE)),' \
+	"s = s.replace('definitions:\n', 'definitions:\n  -\n    type: const\n    name: page-size\n    value: 0\n    header: asm/page.h\n', 1).replace('name: tag\n        type: u32', 'name: tag\n        type: u32\n        checks:\n          max: page-size', 1)"
 echo "1..$n"

@@ -9,7 +9,8 @@
 #   build.sh KDIR          build (incremental: unchanged inputs rebuild nothing)
 #   build.sh --dir KDIR    only print where it builds
 #
-# The specs: the tree's own handshake, netdev and mptcp_pm, and rgnl's.
+# The specs: the tree's own handshake, netdev, mptcp_pm and fou (a global
+# policy whose dump is not parsed: `dont-validate: [dump]`), and rgnl's.
 # Family X is staged renamed X-c and X-rs (`_` becomes `-`: 7.x's genetlink
 # schema wants names of [0-9a-z-]; GENL_NAMSIZ leaves 15 bytes), in a tree shaped as
 # ynl-gen-c wants it (the schemas at specs/../, a MAINTAINERS at the root).
@@ -33,7 +34,7 @@ ksrc=$(tree_source "$kdir")
 version=$(tree_version "$kdir")
 py=/usr/bin/python3
 here=$RGNL_ROOT/tools/testing/codegen
-specs=("$ksrc"/Documentation/netlink/specs/{handshake,netdev,mptcp_pm}.yaml
+specs=("$ksrc"/Documentation/netlink/specs/{handshake,netdev,mptcp_pm,fou}.yaml
 	"$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml")
 
 # update SRC DST: copy SRC to DST unless DST already holds the same bytes
@@ -128,9 +129,16 @@ printf '%s' "$c_kbuild" >"$out/tmp/Kbuild"
 update "$out/tmp/Kbuild" "$out/c/Kbuild"
 
 # One Kbuild run for the C stubs, one per Rust stub (a module that does not
-# compile stops its own run only), $(nproc) at a time.
+# compile stops its own run only), $(nproc) at a time. The Rust stubs, each
+# a `make new-family` scaffold, build under clippy with the layer's family
+# lints (no panicking construct), without a warning.
 build() { # DIR
-	"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" modules >"$1/build.log" 2>&1
+	if [[ $1 == "$out/rs/"* ]]; then
+		"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" CLIPPY=1 modules >"$1/build.log" 2>&1 &&
+			! grep -E -A5 '^(warning|error)' "$1/build.log"
+	else
+		"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" modules >"$1/build.log" 2>&1
+	fi
 }
 pids=()
 for dir in "${dirs[@]}"; do

@@ -16,10 +16,12 @@ KBUILD
 template=$(cat "$here/template.rs")
 n=0
 
-# build NAME SOURCE: build SOURCE as crate cf_NAME; its output in $dir/NAME.log.
+# build NAME SOURCE: build SOURCE as crate cf_NAME; its output in
+# $dir/NAME.log. With CF_CLIPPY=1, under clippy (make CLIPPY=1), whose
+# family lints (genl.mk) then fail the build.
 build() {
 	printf '%s\n' "$2" >"$dir/cf_$1.rs"
-	"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$dir" "cf_$1.o" >"$dir/$1.log" 2>&1
+	"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$dir" ${CF_CLIPPY:+CLIPPY=1} "cf_$1.o" >"$dir/$1.log" 2>&1
 }
 
 tap() { # tap OK WHAT
@@ -54,6 +56,12 @@ if build control "$template"; then
 else
 	tail -n 20 "$dir/control.log" | sed 's/^/# /'
 	tap 1 "(control) the unchanged template builds"
+fi
+if CF_CLIPPY=1 build control_clippy "$template" && ! grep -q '^warning' "$dir/control_clippy.log"; then
+	tap 0 "(control) the unchanged template builds under clippy without a warning"
+else
+	grep -A5 -E '^(warning|error)' "$dir/control_clippy.log" | head -n 20 | sed 's/^/# /'
+	tap 1 "(control) the unchanged template builds under clippy without a warning"
 fi
 
 row='        SplitOp::dumpit::<Seq>(2),'
@@ -149,12 +157,44 @@ case_ "a family name the genetlink core reserves (NET_DM: BUG_ON with 2 groups)"
 	"NET_DM, VFS_DQUOT and pmcraid are names the genetlink core gives fixed ids" \
 	'    const NAME: &'"'"'static CStr = c_str!("cf");' \
 	'    const NAME: &'"'"'static CStr = c_str!("NET_DM");'
-case_ "a policy past 65536 attribute types (kmalloc WARN on every request)" \
-	"a policy has at most 65536 entries" \
-	"const POLICY: [AttrPolicy; 3] = policy(&[" "const POLICY: [AttrPolicy; 65537] = policy(&["
+case_ "an attribute type past 0x3fff (its top bits are nla_type's flags)" \
+	"attribute types stop at 0x3fff" \
+	"static POLICY: Policy<[AttrPolicy; 3]> = policy(&[" "static POLICY: Policy<[AttrPolicy; 0x4001]> = policy(&[
+    (0x4000, AttrPolicy::u32()),"
+case_ "an op's policy past 1024 entries (a large kmalloc on every request)" \
+	"an op's policy names attribute types up to 1023" \
+	"static POLICY: Policy<[AttrPolicy; 3]> = policy(&[" "static POLICY: Policy<[AttrPolicy; 1025]> = policy(&["
 case_ "a nested policy of only type 0 (maxtype 0: no validation)" \
-	"a nested policy has 2 to 65536 entries" \
-	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::nested(&[AttrPolicy::u32()])),"
+	"a nested policy names at least one attribute type" \
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::nested(&policy::<1>(&[]))),"
+case_ "a policy built by hand (its entry 0 is strict_start_type to the kernel)" \
+	"expected \`&Policy\`, found \`&[AttrPolicy; 2]\`" \
+	"    const POLICY: &'static Policy = &POLICY;" "    const POLICY: &'static Policy = &[AttrPolicy::u32(), AttrPolicy::u32()];"
+case_ "a nested policy built by hand" \
+	"expected \`&Policy\`, found \`&[AttrPolicy; 2]\`" \
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::nested(&[AttrPolicy::u32(), AttrPolicy::u32()])),"
+case_ "a rule for type 0 in a policy" \
+	"attribute type out of the policy's range" \
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (0, AttrPolicy::u32()),"
+case_ "a range past an s8's (the kernel compares it as an s8)" \
+	"the range does not fit an 8-bit integer" \
+	"    (1, AttrPolicy::u32().range(0, 5))," "    (1, AttrPolicy::s8().range(0, 200)),"
+case_ "a reject message longer than an attribute can carry (a truncated nla_len)" \
+	"an extack message is shorter than an attribute can carry" \
+	"    (2, AttrPolicy::binary_range(1, 16))," "    (2, AttrPolicy::reject(c_str!(\"$(head -c 65535 /dev/zero | tr '\0' m)\"))),"
+case_ "a SockState too large to build on the kernel stack" \
+	"a SockState is built on the kernel stack" \
+	"    type SockState = ();" "    type SockState = Big;" "struct Big([u8; 2048]);
+
+impl genl::SockState for Big {
+    fn new() -> Result<Self> {
+        Ok(Big([0; 2048]))
+    }
+}"
+case_ "a dump cursor that cannot say whether a call moved it (no Hash)" \
+	"the trait bound \`NoHash: Hash\` is not satisfied" \
+	"    type Cursor = Next;" "    type Cursor = NoHash;" "#[derive(Default)]
+struct NoHash;"
 case_ "a NetState too large to build on the kernel stack" \
 	"a NetState is built on the kernel stack" \
 	"    type NetState = ();" "    type NetState = Big;" "struct Big([u8; 2048]);
@@ -197,6 +237,45 @@ case_ "an unsafe block in family code" \
 	"usage of an \`unsafe\` block" \
 	"$doit" "        let _x = unsafe { core::ptr::read(&1u32) };
 $doit"
+
+# Family code that could panic, or leave work behind the module, fails its
+# build under clippy (genl.mk's lints, family.clippy.toml).
+lint() { # lint WHAT EXPECTED STATEMENT: STATEMENT in the doit, under clippy
+	CF_CLIPPY=1 case_ "$1" "$2" "$doit" "        $3
+$doit"
+}
+lint "indexing that can panic" "clippy::indexing-slicing" \
+	"let _x = [1u8, 2][usize::from(req.cmd())];"
+lint "slicing that can panic" "clippy::indexing-slicing" \
+	"let _x = &[1u8, 2][usize::from(req.cmd())..];"
+lint "arithmetic that can overflow" "clippy::arithmetic-side-effects" \
+	"let _x = req.cmd() + 1;"
+lint "division that can divide by zero" "clippy::arithmetic-side-effects" \
+	"let _x = 7 / req.cmd();"
+lint "unwrap()" "clippy::unwrap-used" \
+	"let _x = u8::try_from(req.portid()).unwrap();"
+lint "expect()" "clippy::expect-used" \
+	"let _x = u8::try_from(req.portid()).expect(\"small\");"
+lint "panic!()" "clippy::panic" \
+	"if req.cmd() == 9 { panic!(\"nine\") }"
+lint "unreachable!()" "clippy::unreachable" \
+	"if req.cmd() == 9 { unreachable!() }"
+lint "todo!()" "clippy::todo" \
+	"if req.cmd() == 9 { todo!() }"
+lint "unimplemented!()" "clippy::unimplemented" \
+	"if req.cmd() == 9 { unimplemented!() }"
+lint "assert!()" "a failed assertion panics" \
+	"assert!(req.cmd() == 1);"
+lint "assert_eq!()" "a failed assertion panics" \
+	"assert_eq!(req.cmd(), 1);"
+lint "debug_assert!() (CONFIG_RUST_DEBUG_ASSERTIONS)" "panics with CONFIG_RUST_DEBUG_ASSERTIONS" \
+	"debug_assert!(req.cmd() == 1);"
+lint "work spawned on a system workqueue (can run after rmmod)" \
+	"work on a system workqueue can outlive the module" \
+	"let _x = kernel::workqueue::system().try_spawn(GFP_KERNEL, || {});"
+lint "work enqueued on a named workqueue type" \
+	"work on a workqueue can outlive the module" \
+	"let _q: Option<&kernel::workqueue::Queue> = None;"
 
 # 8: the handler contract of generated tables (ynl-gen-rust.py): the sample,
 # whose tables are generated from its spec, with one handler missing or

@@ -5,7 +5,8 @@
 #![forbid(unsafe_code)]
 
 use genl::{
-    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, MsgBuilder, Request, SplitOp,
+    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, MsgBuilder, Policy, Request,
+    SplitOp,
 };
 use kernel::{c_str, prelude::*, str::CStr};
 
@@ -34,7 +35,7 @@ impl Family for Cf {
     type SockState = ();
 }
 
-const POLICY: [AttrPolicy; 3] = policy(&[
+static POLICY: Policy<[AttrPolicy; 3]> = policy(&[
     (1, AttrPolicy::u32().range(0, 5)),
     (2, AttrPolicy::binary_range(1, 16)),
 ]);
@@ -42,7 +43,7 @@ const POLICY: [AttrPolicy; 3] = policy(&[
 struct Do;
 
 impl DoIt<Cf> for Do {
-    const POLICY: &'static [AttrPolicy] = &POLICY;
+    const POLICY: &'static Policy = &POLICY;
 
     fn doit(req: &mut Request<'_, Cf>) -> Result {
         let msg: MsgBuilder<Cf> = req.new_message(1, size::U32)?;
@@ -52,17 +53,17 @@ impl DoIt<Cf> for Do {
 
 struct Seq;
 
-#[derive(Default)]
+#[derive(Default, Hash)]
 struct Next(u32);
 
 impl DumpIt<Cf> for Seq {
-    const POLICY: &'static [AttrPolicy] = &[];
+    const POLICY: &'static Policy = Policy::NONE;
     const MAX_MESSAGE: usize = size::U32;
     type Cursor = Next;
 
     fn dumpit(dump: &mut Dump<'_, Cf>, next: &mut Next) -> Result {
         dump.add(2, |w| w.put_u32(1, next.0))?;
-        next.0 += 1;
+        next.0 = next.0.saturating_add(1);
         Ok(())
     }
 }

@@ -51,6 +51,20 @@ cp -a "$(dirname "$yaml_dir")"/_yaml* "$root/usr/lib/python3/dist-packages/" 2>/
 mkdir -p "$root/ynl/Documentation/netlink"
 cp -a "$ynl/cli.py" "$ynl/lib" "$root/ynl/"
 cp -a "$src/Documentation/netlink/specs" "$src/Documentation/netlink/"*.yaml "$root/ynl/Documentation/netlink/"
+# The kernel's Python selftest library (net/lib/py: ksft, NetNS, YnlFamily)
+# where an in-tree selftest finds it, under /ksrc laid out as the tree:
+# tools/testing/selftests/net/lib/py, tools/net/ynl[/pyynl]/lib and
+# Documentation/netlink (the last two are /ynl's).
+selftests=$root/ksrc/tools/testing/selftests
+mkdir -p "$selftests/net/lib" "$root/ksrc/tools/net"
+cp -a "$src/tools/testing/selftests/net/lib/py" "$selftests/net/lib/"
+ln -s /ynl/Documentation "$root/ksrc/Documentation"
+if [ "$ynl" = "$src/tools/net/ynl/pyynl" ]; then
+	mkdir -p "$root/ksrc/tools/net/ynl"
+	ln -s /ynl "$root/ksrc/tools/net/ynl/pyynl"
+else
+	ln -s /ynl "$root/ksrc/tools/net/ynl"
+fi
 find "$root" -name __pycache__ -prune -exec rm -rf {} +
 find "$RGNL_CACHE" -maxdepth 1 -name "initramfs-python-$version-*" -delete
 (cd "$root" && find . -mindepth 1 | cpio -o -H newc --quiet | gzip -1) >"$out.tmp"

@@ -11,23 +11,28 @@ mistyped handler fails the build). No `unsafe`: everything is the layer's
 safe, const-checked API.
 """
 
-import json
 import os
 import subprocess
 import textwrap
 
-from .spec import SpecError, camel, snake, upper
+from .spec import SpecError, camel, rust_str, snake, upper
 
 # Request attribute types and the layer's policy constructor for each.
 SCALARS = {"u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint"}
 S16_MIN, S16_MAX = -(1 << 15), (1 << 15) - 1
 TYPE_MAX_NAME = {"u8": "u8::MAX as u64", "u16": "u16::MAX as u64", "u32": "u32::MAX as u64",
                  "u64": "u64::MAX", "uint": "u64::MAX"}
-# Constants a spec takes from a C header (`header:`), with a stand-in value,
-# and the kernel crate's equivalent.
-KERNEL_MACROS = {"PAGE_SIZE": "kernel::page::PAGE_SIZE as u32"}
+# Constants a spec takes from a C header (`header:`), with a stand-in value:
+# the layer's copy of the C macro (genl::c_header, bound from the tree).
+HEADER_MACROS = {"PAGE_SIZE", "MAX_ERRNO"}
 # The integers of an 8-bit type, for a range on one.
 BYTE_RANGE = {"u8": (0, (1 << 8) - 1), "s8": (-(1 << 7), (1 << 7) - 1)}
+
+
+def as_u16(text):
+    """A limit checked to fit an `i16` (the kernel's field), as the `u16`
+    the layer's length rules take."""
+    return text.replace(" as i16", " as u16").replace("fit_i16(", "fit_u16(")
 
 
 def header(spec, source, mode):
@@ -89,10 +94,15 @@ class Kernel:
                 value = c["value"]
                 self.out += doc_lines(c.get("doc"), "")
                 if isinstance(value, str):
-                    self.p(f"pub(crate) const {upper(name)}: &str = {json.dumps(value)};")
-                elif c.get("header") and upper(name) in KERNEL_MACROS:
+                    self.p(f"pub(crate) const {upper(name)}: &str = {rust_str(value)};")
+                elif c.get("header"):
                     # The C macro's value, which the spec only stands in for.
-                    self.p(f"pub(crate) const {upper(name)}: u32 = {KERNEL_MACROS[upper(name)]};")
+                    if upper(name) not in HEADER_MACROS:
+                        raise SpecError(f"definitions/{name}",
+                                        f"a constant of C header {c['header']}: the layer has "
+                                        f"the value of {', '.join(sorted(HEADER_MACROS))} only "
+                                        "(genl::c_header), and the spec's is a stand-in")
+                    self.p(f"pub(crate) const {upper(name)}: u32 = genl::c_header::{upper(name)};")
                 else:
                     rtype = int_type(value, f"definitions/{name}")
                     self.p(f"pub(crate) const {upper(name)}: {rtype} = {value};")
@@ -170,7 +180,7 @@ class Kernel:
                 raise SpecError(f"mcast-groups/{g['name']}/flags",
                                 f"{flags}: a group takes uns-admin-perm (GENL_MCAST_CAP_NET_ADMIN: "
                                 "CAP_NET_ADMIN over the socket's network namespace) or nothing")
-            self.p(f"    genl::McGroup::{ctor}(kernel::c_str!(\"{g['name']}\")),")
+            self.p(f"    genl::McGroup::{ctor}(kernel::c_str!({rust_str(g['name'])})),")
         self.p("];")
         self.p()
 
@@ -185,6 +195,10 @@ class Kernel:
         if ctype:
             int_type(value, where, ctype)
         if isinstance(raw, str) and raw in self.fam.consts:
+            if self.fam.consts[raw].get("header") and ctype in ("i16", "u16"):
+                # The spec's number stands in for the C macro's: whether the
+                # real one fits is known when the module builds.
+                return value, f"genl::c_header::fit_{ctype}({upper(raw)})"
             return value, (f"{upper(raw)} as {ctype}" if ctype else upper(raw))
         if isinstance(raw, str):  # `u32-max`...: Rust's name for it
             text = f"{'u' if raw[0] == 'u' else 'i'}{raw[1:-4]}::{raw[-3:].upper()}"
@@ -279,7 +293,7 @@ class Kernel:
             if unknown:
                 raise SpecError(where + "/checks", f"{sorted(unknown)}: not supported for a {t}")
             if "exact-len" in checks:
-                text = self.limit(attr, "exact-len", "i16")[1].replace(" as i16", " as u16")
+                text = as_u16(self.limit(attr, "exact-len", "i16")[1])
                 return f"genl::AttrPolicy::exact_len({text})"
             if t == "string":
                 if "min-len" in checks:
@@ -294,12 +308,12 @@ class Kernel:
             if "max-len" in checks:
                 # A binary's is NLA_POLICY_MAX_LEN, an s16; a string's `.len`.
                 value, hi = self.limit(attr, "max-len", "u16" if t == "string" else "i16")
-                hi = hi.replace(" as i16", " as u16")
+                hi = as_u16(hi)
                 if value < 1:
                     raise SpecError(where + "/checks/max-len", "must be at least 1")
             if "min-len" in checks:
                 value, lo = self.limit(attr, "min-len", "i16")
-                lo = lo.replace(" as i16", " as u16")
+                lo = as_u16(lo)
                 top = self.spec.limit(attr, "max-len")
                 if value < 1 or (top is not None and value > top):
                     raise SpecError(where + "/checks/min-len", "must be 1 to max-len")
@@ -354,7 +368,8 @@ class Kernel:
                                 "attribute type 0 is never valid in a request")
         self.out += doc_lines(doc, "")
         self.cfg(cond, "")
-        self.p(f"static {static}: [genl::AttrPolicy; {self.attr_path(top)} as usize + 1] = genl::policy(&[")
+        self.p(f"static {static}: genl::Policy<[genl::AttrPolicy; {self.attr_path(top)} as usize + 1]> =")
+        self.p("    genl::policy(&[")
         for a, r in rules:
             self.p(f"    ({self.attr_path(a)}, {r}),")
         self.p("]);")
@@ -422,11 +437,17 @@ class Kernel:
             else:
                 raise SpecError(f"operations/{op.name}/flags", f"{flag}: not supported")
         for x in op.yaml.get("dont-validate", []):
-            # ynl-gen-c's filter: a do ignores the dump ones, a dump `strict`.
             if self.spec.kernel_policy == "split":
+                # ynl-gen-c's filter: a do ignores the dump ones, a dump `strict`.
                 if (mode == "do" and x in ("dump", "dump-strict")) or (mode == "dump" and x == "strict"):
                     continue
-            out += f".dont_validate_{snake(x)}()"
+                out += f".dont_validate_{snake(x)}()"
+            elif x == "dump" and mode == "dump":
+                # ynl-gen-c writes full ops here: the core converts this
+                # flag into a dump without a policy.
+                out += ".dont_parse_dump()"
+            else:
+                out += f".dont_validate_{snake(x)}()"
         return out
 
     def hook(self, op, mode, when):
@@ -492,7 +513,7 @@ class Kernel:
             cond = op.yaml.get("config-cond")
             ty = f"{camel(op.name)}{camel(mode)}it"
             fn = f"{snake(op.name)}_{mode}it"
-            policy = f"&{static}" if static else "&[]"
+            policy = f"&{static}" if static else "genl::Policy::NONE"
             self.p(f"/// `{op.name}` {mode}, with the spec's policy.")
             self.cfg(cond, "")
             self.p(f"struct {ty}<F>(PhantomData<fn() -> F>);")
@@ -501,7 +522,7 @@ class Kernel:
             if mode == "do":
                 pre, post = self.hook(op, mode, "pre"), self.hook(op, mode, "post")
                 self.p(f"impl<F: Handlers> genl::DoIt<F> for {ty}<F> {{")
-                self.p(f"    const POLICY: &'static [genl::AttrPolicy] = {policy};")
+                self.p(f"    const POLICY: &'static genl::Policy = {policy};")
                 self.p()
                 self.p("    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {")
                 if pre:
@@ -517,7 +538,7 @@ class Kernel:
                 cur = f"{camel(op.name)}DumpCursor"
                 mx = f"{upper(op.name)}_DUMP_MAX_MESSAGE"
                 self.p(f"impl<F: Handlers> genl::DumpIt<F> for {ty}<F> {{")
-                self.p(f"    const POLICY: &'static [genl::AttrPolicy] = {policy};")
+                self.p(f"    const POLICY: &'static genl::Policy = {policy};")
                 self.p(f"    const MAX_MESSAGE: usize = F::{mx};")
                 self.p(f"    type Cursor = F::{cur};")
                 self.p()
@@ -568,7 +589,7 @@ class Kernel:
         self.p("use core::marker::PhantomData;")
         self.p()
         self.p("/// The family's name.")
-        self.p(f"pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!(\"{name}\");")
+        self.p(f"pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!({rust_str(name)});")
         self.p("/// The family's version.")
         self.p(f"pub(crate) const FAMILY_VERSION: u32 = {self.spec.version};")
         self.p()

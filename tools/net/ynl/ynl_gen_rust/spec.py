@@ -64,6 +64,21 @@ def camel(name):
     return "".join(w[:1].upper() + w[1:] for w in name.replace("_", "-").split("-"))
 
 
+def rust_str(text):
+    """`text` as a Rust string literal holding exactly its characters (the
+    spec's names and strings may hold quotes, backslashes, control
+    characters)."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7f:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
 def limit_to_number(name):
     """`u32-max`, `s64-min`... as numbers (ynl-gen-c's spelling)."""
     try:

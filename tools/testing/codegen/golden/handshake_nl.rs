@@ -20,7 +20,7 @@ pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("handshake");
 /// The family's version.
 pub(crate) const FAMILY_VERSION: u32 = 1;
 
-pub(crate) const MAX_ERRNO: u32 = 4095;
+pub(crate) const MAX_ERRNO: u32 = genl::c_header::MAX_ERRNO;
 
 /// Enum `handler-class`.
 pub(crate) mod handler_class {
@@ -99,18 +99,19 @@ pub(crate) static MCGRPS: [genl::McGroup; 2] = [
 ];
 
 /// `accept` do requests.
-static ACCEPT_POLICY: [genl::AttrPolicy; attr_accept::HANDLER_CLASS as usize + 1] =
+static ACCEPT_POLICY: genl::Policy<[genl::AttrPolicy; attr_accept::HANDLER_CLASS as usize + 1]> =
     genl::policy(&[(attr_accept::HANDLER_CLASS, genl::AttrPolicy::u32().max(2))]);
 
 /// `done` do requests.
-static DONE_POLICY: [genl::AttrPolicy; attr_done::REMOTE_AUTH as usize + 1] = genl::policy(&[
-    (
-        attr_done::STATUS,
-        genl::AttrPolicy::u32().max(MAX_ERRNO as i16),
-    ),
-    (attr_done::SOCKFD, genl::AttrPolicy::s32()),
-    (attr_done::REMOTE_AUTH, genl::AttrPolicy::u32()),
-]);
+static DONE_POLICY: genl::Policy<[genl::AttrPolicy; attr_done::REMOTE_AUTH as usize + 1]> =
+    genl::policy(&[
+        (
+            attr_done::STATUS,
+            genl::AttrPolicy::u32().max(genl::c_header::fit_i16(MAX_ERRNO)),
+        ),
+        (attr_done::SOCKFD, genl::AttrPolicy::s32()),
+        (attr_done::REMOTE_AUTH, genl::AttrPolicy::u32()),
+    ]);
 
 /// The hand-written side of the `handshake` family: one item per handler
 /// of the spec (ynl-gen-c's prototypes). Implementing it for the family
@@ -127,7 +128,7 @@ pub(crate) trait Handlers: genl::Family {
 struct AcceptDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for AcceptDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ACCEPT_POLICY;
+    const POLICY: &'static genl::Policy = &ACCEPT_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::accept_doit(req)
@@ -138,7 +139,7 @@ impl<F: Handlers> genl::DoIt<F> for AcceptDoit<F> {
 struct DoneDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for DoneDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &DONE_POLICY;
+    const POLICY: &'static genl::Policy = &DONE_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::done_doit(req)

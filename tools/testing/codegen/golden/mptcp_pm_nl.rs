@@ -153,47 +153,85 @@ pub(crate) mod cmd {
 pub(crate) const MIN_RESV_START_OP: u8 = cmd::SUBFLOW_DESTROY + 1;
 
 /// `add-addr` requests (do and dump).
-static ADD_ADDR_POLICY: [genl::AttrPolicy; attr_endpoint::ADDR as usize + 1] = genl::policy(&[(
-    attr_endpoint::ADDR,
-    genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-)]);
+static ADD_ADDR_POLICY: genl::Policy<[genl::AttrPolicy; attr_endpoint::ADDR as usize + 1]> =
+    genl::policy(&[(
+        attr_endpoint::ADDR,
+        genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+    )]);
 
 /// `del-addr` requests (do and dump).
-static DEL_ADDR_POLICY: [genl::AttrPolicy; attr_endpoint::ADDR as usize + 1] = genl::policy(&[(
-    attr_endpoint::ADDR,
-    genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-)]);
+static DEL_ADDR_POLICY: genl::Policy<[genl::AttrPolicy; attr_endpoint::ADDR as usize + 1]> =
+    genl::policy(&[(
+        attr_endpoint::ADDR,
+        genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+    )]);
 
 /// `get-addr` requests (do and dump).
-static GET_ADDR_POLICY: [genl::AttrPolicy; attr_attr::TOKEN as usize + 1] = genl::policy(&[
-    (
-        attr_attr::ADDR,
-        genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-    ),
-    (attr_attr::TOKEN, genl::AttrPolicy::u32()),
-]);
+static GET_ADDR_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::TOKEN as usize + 1]> =
+    genl::policy(&[
+        (
+            attr_attr::ADDR,
+            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+        ),
+        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
+    ]);
 
 /// `flush-addrs` requests (do and dump).
-static FLUSH_ADDRS_POLICY: [genl::AttrPolicy; attr_endpoint::ADDR as usize + 1] =
+static FLUSH_ADDRS_POLICY: genl::Policy<[genl::AttrPolicy; attr_endpoint::ADDR as usize + 1]> =
     genl::policy(&[(
         attr_endpoint::ADDR,
         genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
     )]);
 
 /// `set-limits` requests (do and dump).
-static SET_LIMITS_POLICY: [genl::AttrPolicy; attr_attr::SUBFLOWS as usize + 1] = genl::policy(&[
-    (attr_attr::RCV_ADD_ADDRS, genl::AttrPolicy::u32()),
-    (attr_attr::SUBFLOWS, genl::AttrPolicy::u32()),
-]);
+static SET_LIMITS_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::SUBFLOWS as usize + 1]> =
+    genl::policy(&[
+        (attr_attr::RCV_ADD_ADDRS, genl::AttrPolicy::u32()),
+        (attr_attr::SUBFLOWS, genl::AttrPolicy::u32()),
+    ]);
 
 /// `get-limits` requests (do and dump).
-static GET_LIMITS_POLICY: [genl::AttrPolicy; attr_attr::SUBFLOWS as usize + 1] = genl::policy(&[
-    (attr_attr::RCV_ADD_ADDRS, genl::AttrPolicy::u32()),
-    (attr_attr::SUBFLOWS, genl::AttrPolicy::u32()),
-]);
+static GET_LIMITS_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::SUBFLOWS as usize + 1]> =
+    genl::policy(&[
+        (attr_attr::RCV_ADD_ADDRS, genl::AttrPolicy::u32()),
+        (attr_attr::SUBFLOWS, genl::AttrPolicy::u32()),
+    ]);
 
 /// `set-flags` requests (do and dump).
-static SET_FLAGS_POLICY: [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1] = genl::policy(&[
+static SET_FLAGS_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1]> =
+    genl::policy(&[
+        (
+            attr_attr::ADDR,
+            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+        ),
+        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
+        (
+            attr_attr::ADDR_REMOTE,
+            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+        ),
+    ]);
+
+/// `announce` requests (do and dump).
+static ANNOUNCE_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::TOKEN as usize + 1]> =
+    genl::policy(&[
+        (
+            attr_attr::ADDR,
+            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+        ),
+        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
+    ]);
+
+/// `remove` requests (do and dump).
+static REMOVE_POLICY: genl::Policy<[genl::AttrPolicy; attr_attr::LOC_ID as usize + 1]> =
+    genl::policy(&[
+        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
+        (attr_attr::LOC_ID, genl::AttrPolicy::u8()),
+    ]);
+
+/// `subflow-create` requests (do and dump).
+static SUBFLOW_CREATE_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1],
+> = genl::policy(&[
     (
         attr_attr::ADDR,
         genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
@@ -205,51 +243,23 @@ static SET_FLAGS_POLICY: [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1]
     ),
 ]);
 
-/// `announce` requests (do and dump).
-static ANNOUNCE_POLICY: [genl::AttrPolicy; attr_attr::TOKEN as usize + 1] = genl::policy(&[
+/// `subflow-destroy` requests (do and dump).
+static SUBFLOW_DESTROY_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1],
+> = genl::policy(&[
     (
         attr_attr::ADDR,
         genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
     ),
     (attr_attr::TOKEN, genl::AttrPolicy::u32()),
+    (
+        attr_attr::ADDR_REMOTE,
+        genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
+    ),
 ]);
-
-/// `remove` requests (do and dump).
-static REMOVE_POLICY: [genl::AttrPolicy; attr_attr::LOC_ID as usize + 1] = genl::policy(&[
-    (attr_attr::TOKEN, genl::AttrPolicy::u32()),
-    (attr_attr::LOC_ID, genl::AttrPolicy::u8()),
-]);
-
-/// `subflow-create` requests (do and dump).
-static SUBFLOW_CREATE_POLICY: [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1] =
-    genl::policy(&[
-        (
-            attr_attr::ADDR,
-            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-        ),
-        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
-        (
-            attr_attr::ADDR_REMOTE,
-            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-        ),
-    ]);
-
-/// `subflow-destroy` requests (do and dump).
-static SUBFLOW_DESTROY_POLICY: [genl::AttrPolicy; attr_attr::ADDR_REMOTE as usize + 1] =
-    genl::policy(&[
-        (
-            attr_attr::ADDR,
-            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-        ),
-        (attr_attr::TOKEN, genl::AttrPolicy::u32()),
-        (
-            attr_attr::ADDR_REMOTE,
-            genl::AttrPolicy::nested(&ADDRESS_NESTED_POLICY),
-        ),
-    ]);
 
 /// Nested attribute set `address`.
-static ADDRESS_NESTED_POLICY: [genl::AttrPolicy; attr_address::IF_IDX as usize + 1] =
+static ADDRESS_NESTED_POLICY: genl::Policy<[genl::AttrPolicy; attr_address::IF_IDX as usize + 1]> =
     genl::policy(&[
         (attr_address::FAMILY, genl::AttrPolicy::u16()),
         (attr_address::ID, genl::AttrPolicy::u8()),
@@ -302,7 +312,7 @@ pub(crate) trait Handlers: genl::Family {
 struct AddAddrDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for AddAddrDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ADD_ADDR_POLICY;
+    const POLICY: &'static genl::Policy = &ADD_ADDR_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::add_addr_doit(req)
@@ -313,7 +323,7 @@ impl<F: Handlers> genl::DoIt<F> for AddAddrDoit<F> {
 struct DelAddrDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for DelAddrDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &DEL_ADDR_POLICY;
+    const POLICY: &'static genl::Policy = &DEL_ADDR_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::del_addr_doit(req)
@@ -324,7 +334,7 @@ impl<F: Handlers> genl::DoIt<F> for DelAddrDoit<F> {
 struct GetAddrDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for GetAddrDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &GET_ADDR_POLICY;
+    const POLICY: &'static genl::Policy = &GET_ADDR_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::get_addr_doit(req)
@@ -335,7 +345,7 @@ impl<F: Handlers> genl::DoIt<F> for GetAddrDoit<F> {
 struct GetAddrDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for GetAddrDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &GET_ADDR_POLICY;
+    const POLICY: &'static genl::Policy = &GET_ADDR_POLICY;
     const MAX_MESSAGE: usize = F::GET_ADDR_DUMP_MAX_MESSAGE;
     type Cursor = F::GetAddrDumpCursor;
 
@@ -348,7 +358,7 @@ impl<F: Handlers> genl::DumpIt<F> for GetAddrDumpit<F> {
 struct FlushAddrsDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for FlushAddrsDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &FLUSH_ADDRS_POLICY;
+    const POLICY: &'static genl::Policy = &FLUSH_ADDRS_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::flush_addrs_doit(req)
@@ -359,7 +369,7 @@ impl<F: Handlers> genl::DoIt<F> for FlushAddrsDoit<F> {
 struct SetLimitsDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for SetLimitsDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &SET_LIMITS_POLICY;
+    const POLICY: &'static genl::Policy = &SET_LIMITS_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::set_limits_doit(req)
@@ -370,7 +380,7 @@ impl<F: Handlers> genl::DoIt<F> for SetLimitsDoit<F> {
 struct GetLimitsDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for GetLimitsDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &GET_LIMITS_POLICY;
+    const POLICY: &'static genl::Policy = &GET_LIMITS_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::get_limits_doit(req)
@@ -381,7 +391,7 @@ impl<F: Handlers> genl::DoIt<F> for GetLimitsDoit<F> {
 struct SetFlagsDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for SetFlagsDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &SET_FLAGS_POLICY;
+    const POLICY: &'static genl::Policy = &SET_FLAGS_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::set_flags_doit(req)
@@ -392,7 +402,7 @@ impl<F: Handlers> genl::DoIt<F> for SetFlagsDoit<F> {
 struct AnnounceDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for AnnounceDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &ANNOUNCE_POLICY;
+    const POLICY: &'static genl::Policy = &ANNOUNCE_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::announce_doit(req)
@@ -403,7 +413,7 @@ impl<F: Handlers> genl::DoIt<F> for AnnounceDoit<F> {
 struct RemoveDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for RemoveDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &REMOVE_POLICY;
+    const POLICY: &'static genl::Policy = &REMOVE_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::remove_doit(req)
@@ -414,7 +424,7 @@ impl<F: Handlers> genl::DoIt<F> for RemoveDoit<F> {
 struct SubflowCreateDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for SubflowCreateDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &SUBFLOW_CREATE_POLICY;
+    const POLICY: &'static genl::Policy = &SUBFLOW_CREATE_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::subflow_create_doit(req)
@@ -425,7 +435,7 @@ impl<F: Handlers> genl::DoIt<F> for SubflowCreateDoit<F> {
 struct SubflowDestroyDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for SubflowDestroyDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &SUBFLOW_DESTROY_POLICY;
+    const POLICY: &'static genl::Policy = &SUBFLOW_DESTROY_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::subflow_destroy_doit(req)

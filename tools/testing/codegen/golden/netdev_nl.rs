@@ -226,12 +226,12 @@ static PAGE_POOL_ID_RANGE: genl::RangeU64 = genl::RangeU64::new(1, u32::MAX as u
 static PAGE_POOL_IFINDEX_RANGE: genl::RangeU64 = genl::RangeU64::new(1, i32::MAX as u64);
 
 /// `dev-get` do requests.
-static DEV_GET_POLICY: [genl::AttrPolicy; attr_dev::IFINDEX as usize + 1] =
+static DEV_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_dev::IFINDEX as usize + 1]> =
     genl::policy(&[(attr_dev::IFINDEX, genl::AttrPolicy::u32().min(1))]);
 
 /// `page-pool-get` do requests.
 #[cfg(CONFIG_PAGE_POOL = "y")]
-static PAGE_POOL_GET_POLICY: [genl::AttrPolicy; attr_page_pool::ID as usize + 1] =
+static PAGE_POOL_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_page_pool::ID as usize + 1]> =
     genl::policy(&[(
         attr_page_pool::ID,
         genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
@@ -239,65 +239,71 @@ static PAGE_POOL_GET_POLICY: [genl::AttrPolicy; attr_page_pool::ID as usize + 1]
 
 /// `page-pool-stats-get` do requests.
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-static PAGE_POOL_STATS_GET_POLICY: [genl::AttrPolicy; attr_page_pool_stats::INFO as usize + 1] =
-    genl::policy(&[(
-        attr_page_pool_stats::INFO,
-        genl::AttrPolicy::nested(&PAGE_POOL_INFO_NESTED_POLICY),
-    )]);
+static PAGE_POOL_STATS_GET_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_page_pool_stats::INFO as usize + 1],
+> = genl::policy(&[(
+    attr_page_pool_stats::INFO,
+    genl::AttrPolicy::nested(&PAGE_POOL_INFO_NESTED_POLICY),
+)]);
 
 /// `queue-get` do requests.
-static QUEUE_GET_DO_POLICY: [genl::AttrPolicy; attr_queue::TYPE as usize + 1] = genl::policy(&[
-    (attr_queue::ID, genl::AttrPolicy::u32()),
-    (attr_queue::IFINDEX, genl::AttrPolicy::u32().min(1)),
-    (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
-]);
+static QUEUE_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::TYPE as usize + 1]> =
+    genl::policy(&[
+        (attr_queue::ID, genl::AttrPolicy::u32()),
+        (attr_queue::IFINDEX, genl::AttrPolicy::u32().min(1)),
+        (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
+    ]);
 
 /// `queue-get` dump requests.
-static QUEUE_GET_DUMP_POLICY: [genl::AttrPolicy; attr_queue::IFINDEX as usize + 1] =
+static QUEUE_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::IFINDEX as usize + 1]> =
     genl::policy(&[(attr_queue::IFINDEX, genl::AttrPolicy::u32().min(1))]);
 
 /// `napi-get` do requests.
-static NAPI_GET_DO_POLICY: [genl::AttrPolicy; attr_napi::ID as usize + 1] =
+static NAPI_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_napi::ID as usize + 1]> =
     genl::policy(&[(attr_napi::ID, genl::AttrPolicy::u32())]);
 
 /// `napi-get` dump requests.
-static NAPI_GET_DUMP_POLICY: [genl::AttrPolicy; attr_napi::IFINDEX as usize + 1] =
+static NAPI_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr_napi::IFINDEX as usize + 1]> =
     genl::policy(&[(attr_napi::IFINDEX, genl::AttrPolicy::u32().min(1))]);
 
 /// `qstats-get` dump requests.
-static QSTATS_GET_POLICY: [genl::AttrPolicy; attr_qstats::SCOPE as usize + 1] = genl::policy(&[
-    (attr_qstats::IFINDEX, genl::AttrPolicy::u32().min(1)),
-    (attr_qstats::SCOPE, genl::AttrPolicy::uint().mask(0x1)),
-]);
-
-/// `bind-rx` do requests.
-static BIND_RX_POLICY: [genl::AttrPolicy; attr_dmabuf::FD as usize + 1] = genl::policy(&[
-    (attr_dmabuf::IFINDEX, genl::AttrPolicy::u32().min(1)),
-    (
-        attr_dmabuf::QUEUES,
-        genl::AttrPolicy::nested(&QUEUE_ID_NESTED_POLICY),
-    ),
-    (attr_dmabuf::FD, genl::AttrPolicy::u32()),
-]);
-
-/// Nested attribute set `page-pool-info`.
-static PAGE_POOL_INFO_NESTED_POLICY: [genl::AttrPolicy; attr_page_pool::IFINDEX as usize + 1] =
+static QSTATS_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_qstats::SCOPE as usize + 1]> =
     genl::policy(&[
-        (
-            attr_page_pool::ID,
-            genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
-        ),
-        (
-            attr_page_pool::IFINDEX,
-            genl::AttrPolicy::u32().range_u64(&PAGE_POOL_IFINDEX_RANGE),
-        ),
+        (attr_qstats::IFINDEX, genl::AttrPolicy::u32().min(1)),
+        (attr_qstats::SCOPE, genl::AttrPolicy::uint().mask(0x1)),
     ]);
 
-/// Nested attribute set `queue-id`.
-static QUEUE_ID_NESTED_POLICY: [genl::AttrPolicy; attr_queue::TYPE as usize + 1] = genl::policy(&[
-    (attr_queue::ID, genl::AttrPolicy::u32()),
-    (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
+/// `bind-rx` do requests.
+static BIND_RX_POLICY: genl::Policy<[genl::AttrPolicy; attr_dmabuf::FD as usize + 1]> =
+    genl::policy(&[
+        (attr_dmabuf::IFINDEX, genl::AttrPolicy::u32().min(1)),
+        (
+            attr_dmabuf::QUEUES,
+            genl::AttrPolicy::nested(&QUEUE_ID_NESTED_POLICY),
+        ),
+        (attr_dmabuf::FD, genl::AttrPolicy::u32()),
+    ]);
+
+/// Nested attribute set `page-pool-info`.
+static PAGE_POOL_INFO_NESTED_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_page_pool::IFINDEX as usize + 1],
+> = genl::policy(&[
+    (
+        attr_page_pool::ID,
+        genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
+    ),
+    (
+        attr_page_pool::IFINDEX,
+        genl::AttrPolicy::u32().range_u64(&PAGE_POOL_IFINDEX_RANGE),
+    ),
 ]);
+
+/// Nested attribute set `queue-id`.
+static QUEUE_ID_NESTED_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::TYPE as usize + 1]> =
+    genl::policy(&[
+        (attr_queue::ID, genl::AttrPolicy::u32()),
+        (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
+    ]);
 
 /// The hand-written side of the `netdev` family: one item per handler
 /// of the spec (ynl-gen-c's prototypes). Implementing it for the family
@@ -384,7 +390,7 @@ pub(crate) trait Handlers: genl::Family {
 struct DevGetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for DevGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &DEV_GET_POLICY;
+    const POLICY: &'static genl::Policy = &DEV_GET_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::dev_get_doit(req)
@@ -395,7 +401,7 @@ impl<F: Handlers> genl::DoIt<F> for DevGetDoit<F> {
 struct DevGetDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for DevGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = F::DEV_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::DevGetDumpCursor;
 
@@ -410,7 +416,7 @@ struct PagePoolGetDoit<F>(PhantomData<fn() -> F>);
 
 #[cfg(CONFIG_PAGE_POOL = "y")]
 impl<F: Handlers> genl::DoIt<F> for PagePoolGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &PAGE_POOL_GET_POLICY;
+    const POLICY: &'static genl::Policy = &PAGE_POOL_GET_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::page_pool_get_doit(req)
@@ -423,7 +429,7 @@ struct PagePoolGetDumpit<F>(PhantomData<fn() -> F>);
 
 #[cfg(CONFIG_PAGE_POOL = "y")]
 impl<F: Handlers> genl::DumpIt<F> for PagePoolGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = F::PAGE_POOL_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::PagePoolGetDumpCursor;
 
@@ -438,7 +444,7 @@ struct PagePoolStatsGetDoit<F>(PhantomData<fn() -> F>);
 
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
 impl<F: Handlers> genl::DoIt<F> for PagePoolStatsGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &PAGE_POOL_STATS_GET_POLICY;
+    const POLICY: &'static genl::Policy = &PAGE_POOL_STATS_GET_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::page_pool_stats_get_doit(req)
@@ -451,7 +457,7 @@ struct PagePoolStatsGetDumpit<F>(PhantomData<fn() -> F>);
 
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
 impl<F: Handlers> genl::DumpIt<F> for PagePoolStatsGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &[];
+    const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = F::PAGE_POOL_STATS_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::PagePoolStatsGetDumpCursor;
 
@@ -464,7 +470,7 @@ impl<F: Handlers> genl::DumpIt<F> for PagePoolStatsGetDumpit<F> {
 struct QueueGetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for QueueGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &QUEUE_GET_DO_POLICY;
+    const POLICY: &'static genl::Policy = &QUEUE_GET_DO_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::queue_get_doit(req)
@@ -475,7 +481,7 @@ impl<F: Handlers> genl::DoIt<F> for QueueGetDoit<F> {
 struct QueueGetDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for QueueGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &QUEUE_GET_DUMP_POLICY;
+    const POLICY: &'static genl::Policy = &QUEUE_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = F::QUEUE_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::QueueGetDumpCursor;
 
@@ -488,7 +494,7 @@ impl<F: Handlers> genl::DumpIt<F> for QueueGetDumpit<F> {
 struct NapiGetDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for NapiGetDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &NAPI_GET_DO_POLICY;
+    const POLICY: &'static genl::Policy = &NAPI_GET_DO_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::napi_get_doit(req)
@@ -499,7 +505,7 @@ impl<F: Handlers> genl::DoIt<F> for NapiGetDoit<F> {
 struct NapiGetDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for NapiGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &NAPI_GET_DUMP_POLICY;
+    const POLICY: &'static genl::Policy = &NAPI_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = F::NAPI_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::NapiGetDumpCursor;
 
@@ -512,7 +518,7 @@ impl<F: Handlers> genl::DumpIt<F> for NapiGetDumpit<F> {
 struct QstatsGetDumpit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DumpIt<F> for QstatsGetDumpit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &QSTATS_GET_POLICY;
+    const POLICY: &'static genl::Policy = &QSTATS_GET_POLICY;
     const MAX_MESSAGE: usize = F::QSTATS_GET_DUMP_MAX_MESSAGE;
     type Cursor = F::QstatsGetDumpCursor;
 
@@ -525,7 +531,7 @@ impl<F: Handlers> genl::DumpIt<F> for QstatsGetDumpit<F> {
 struct BindRxDoit<F>(PhantomData<fn() -> F>);
 
 impl<F: Handlers> genl::DoIt<F> for BindRxDoit<F> {
-    const POLICY: &'static [genl::AttrPolicy] = &BIND_RX_POLICY;
+    const POLICY: &'static genl::Policy = &BIND_RX_POLICY;
 
     fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
         F::bind_rx_doit(req)

@@ -16,11 +16,24 @@
 //!   while loaded.
 //! - Group `admins` needs CAP_SYS_ADMIN; BINDS replies with how often the
 //!   layer called the family's `bind` and `unbind` (BOUND, UNBOUND).
+//! - STR replies with the bytes of its STR, an `NLA_STRING` (which need not
+//!   be NUL-terminated), as the handler reads them.
+//! - SIZES dumps one message holding the SIZE it was asked with, if it saw
+//!   one: its split dump has `dont_validate_dump` (the policy still
+//!   applies), UNPARSED's the full op's conversion (`dont_parse_dump`: no
+//!   policy, nothing seen).
+//! - STUCK dumps messages without ever moving its cursor: the layer must
+//!   end it with an error, not call it for ever.
+//! - SOCK counts its calls in its socket's state, a 64 KiB buffer that
+//!   `SockState::new` allocates (USES, and SIZE the buffer's length).
 
 #![forbid(unsafe_code)]
 
 use core::sync::atomic::{AtomicU32, Ordering};
-use genl::{policy, size, AttrPolicy, DoIt, Family, McGroup, NetState, RangeU64, Request, SplitOp};
+use genl::{
+    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, NetState, Policy, RangeU64,
+    Request, SockState, SplitOp,
+};
 use kernel::{c_str, prelude::*, str::CStr};
 
 genl::module_genl_family! {
@@ -38,15 +51,22 @@ const ATTR_NEST: u16 = 4;
 const ATTR_PAD: u16 = 5;
 const ATTR_BOUND: u16 = 6;
 const ATTR_UNBOUND: u16 = 7;
+const ATTR_STR: u16 = 8;
+const ATTR_USES: u16 = 9;
 const CMD_PUT: u8 = 1;
 const CMD_NOATTR: u8 = 2;
 const CMD_REINIT: u8 = 3;
 const CMD_BINDS: u8 = 4;
+const CMD_STR: u8 = 5;
+const CMD_SIZES: u8 = 6;
+const CMD_UNPARSED: u8 = 7;
+const CMD_STUCK: u8 = 8;
+const CMD_SOCK: u8 = 9;
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
 static SIZE_RANGE: RangeU64 = RangeU64::new(1, SIZE_MAX as u64);
-const PUT_POLICY: [AttrPolicy; 3] = policy(&[
+static PUT_POLICY: Policy<[AttrPolicy; 3]> = policy(&[
     (ATTR_SIZE, AttrPolicy::u32().range_u64(&SIZE_RANGE)),
     (ATTR_NESTED, AttrPolicy::flag()),
 ]);
@@ -58,17 +78,24 @@ struct LayerTest;
 impl Family for LayerTest {
     const NAME: &'static CStr = c_str!("rgnl_ltest");
     const VERSION: u32 = 1;
-    const MAX_ATTR: u16 = ATTR_UNBOUND;
+    const MAX_ATTR: u16 = ATTR_USES;
     const PAD_ATTR: u16 = ATTR_PAD;
+    // The `dont_validate_*` ops must be below it.
+    const RESV_START_OP: u8 = CMD_UNPARSED + 1;
     const OPS: &'static [SplitOp<Self>] = &[
         SplitOp::doit::<Put>(CMD_PUT),
         SplitOp::doit::<NoAttr>(CMD_NOATTR),
         SplitOp::doit::<Reinit>(CMD_REINIT),
         SplitOp::doit::<Binds>(CMD_BINDS),
+        SplitOp::doit::<Str>(CMD_STR),
+        SplitOp::dumpit::<Sizes>(CMD_SIZES).dont_validate_dump(),
+        SplitOp::dumpit::<Sizes>(CMD_UNPARSED).dont_parse_dump(),
+        SplitOp::dumpit::<Stuck>(CMD_STUCK),
+        SplitOp::doit::<Sock>(CMD_SOCK),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::sys_admin(c_str!("admins"))];
     type NetState = Gate;
-    type SockState = ();
+    type SockState = Uses;
 
     fn bind(_group: usize) {
         BOUND.fetch_add(1, Ordering::Relaxed);
@@ -85,7 +112,7 @@ static UNBOUND: AtomicU32 = AtomicU32::new(0);
 struct Binds;
 
 impl DoIt<LayerTest> for Binds {
-    const POLICY: &'static [AttrPolicy] = &[];
+    const POLICY: &'static Policy = Policy::NONE;
 
     fn doit(req: &mut Request<'_, LayerTest>) -> Result {
         let mut msg = req.new_message(CMD_BINDS, 2 * size::U32)?;
@@ -114,15 +141,20 @@ impl NetState for Gate {
 struct Put;
 
 impl DoIt<LayerTest> for Put {
-    const POLICY: &'static [AttrPolicy] = &PUT_POLICY;
+    const POLICY: &'static Policy = &PUT_POLICY;
 
     fn doit(req: &mut Request<'_, LayerTest>) -> Result {
         let attrs = req.attrs();
-        let len = attrs.required(ATTR_SIZE)?.u32()? as usize;
+        let len = usize::try_from(attrs.required(ATTR_SIZE)?.u32()?)?;
         let data = ZEROS.get(..len).ok_or(EINVAL)?;
         // Room for everything, so that only the attribute length limit
         // can refuse it.
-        let mut msg = req.new_message(CMD_PUT, 2 * size::attr(len) + size::nest(0))?;
+        let mut msg = req.new_message(
+            CMD_PUT,
+            size::attr(len)
+                .saturating_mul(2)
+                .saturating_add(size::nest(0)),
+        )?;
         let mut w = msg.writer();
         if attrs.get(ATTR_NESTED).is_some() {
             w.nest(ATTR_NEST, |w| {
@@ -139,7 +171,7 @@ impl DoIt<LayerTest> for Put {
 struct NoAttr;
 
 impl DoIt<LayerTest> for NoAttr {
-    const POLICY: &'static [AttrPolicy] = &[AttrPolicy::unspec()];
+    const POLICY: &'static Policy = &policy::<1>(&[]);
 
     fn doit(_req: &mut Request<'_, LayerTest>) -> Result {
         Ok(())
@@ -149,9 +181,98 @@ impl DoIt<LayerTest> for NoAttr {
 struct Reinit;
 
 impl DoIt<LayerTest> for Reinit {
-    const POLICY: &'static [AttrPolicy] = &[];
+    const POLICY: &'static Policy = Policy::NONE;
 
     fn doit(_req: &mut Request<'_, LayerTest>) -> Result {
         <GenlModule as kernel::Module>::init(genl::this_module!()).map(drop)
+    }
+}
+
+static STR_POLICY: Policy<[AttrPolicy; ATTR_STR as usize + 1]> =
+    policy(&[(ATTR_STR, AttrPolicy::string(16))]);
+
+struct Str;
+
+impl DoIt<LayerTest> for Str {
+    const POLICY: &'static Policy = &STR_POLICY;
+
+    fn doit(req: &mut Request<'_, LayerTest>) -> Result {
+        let text = req.attrs().required(ATTR_STR)?.str_bytes();
+        let mut msg = req.new_message(CMD_STR, size::attr(text.len()))?;
+        msg.writer().put_bytes(ATTR_DATA, text)?;
+        req.reply(msg)
+    }
+}
+
+static SIZES_POLICY: Policy<[AttrPolicy; ATTR_SIZE as usize + 1]> =
+    policy(&[(ATTR_SIZE, AttrPolicy::u32())]);
+
+struct Sizes;
+
+impl DumpIt<LayerTest> for Sizes {
+    const POLICY: &'static Policy = &SIZES_POLICY;
+    const MAX_MESSAGE: usize = size::U32;
+    /// Whether the one message was sent.
+    type Cursor = bool;
+
+    fn dumpit(dump: &mut Dump<'_, LayerTest>, sent: &mut bool) -> Result {
+        if *sent {
+            return Ok(());
+        }
+        let seen = dump.attrs().get(ATTR_SIZE).map(|a| a.u32()).transpose()?;
+        let cmd = dump.cmd();
+        dump.add(cmd, |w| match seen {
+            Some(v) => w.put_u32(ATTR_SIZE, v),
+            None => Ok(()),
+        })?;
+        *sent = true;
+        Ok(())
+    }
+}
+
+struct Stuck;
+
+impl DumpIt<LayerTest> for Stuck {
+    const POLICY: &'static Policy = Policy::NONE;
+    const MAX_MESSAGE: usize = size::U32;
+    type Cursor = u32;
+
+    fn dumpit(dump: &mut Dump<'_, LayerTest>, next: &mut u32) -> Result {
+        // The bug: the cursor is read, never advanced.
+        loop {
+            dump.add(CMD_STUCK, |w| w.put_u32(ATTR_SIZE, *next))?;
+        }
+    }
+}
+
+/// A socket's state: larger than the kernel stack takes, so boxed.
+struct Uses {
+    buffer: KVec<u8>,
+    uses: u32,
+}
+
+impl SockState for Uses {
+    fn new() -> Result<Self> {
+        Ok(Self {
+            buffer: KVec::from_elem(0, 64 * 1024, GFP_KERNEL)?,
+            uses: 0,
+        })
+    }
+}
+
+struct Sock;
+
+impl DoIt<LayerTest> for Sock {
+    const POLICY: &'static Policy = Policy::NONE;
+
+    fn doit(req: &mut Request<'_, LayerTest>) -> Result {
+        let state = req.sock_state()?;
+        state.uses = state.uses.saturating_add(1);
+        let (uses, len) = (state.uses, u32::try_from(state.buffer.len())?);
+        let mut msg = req.new_message(CMD_SOCK, 2 * size::U32)?;
+        let mut w = msg.writer();
+        w.put_u32(ATTR_USES, uses)?;
+        w.put_u32(ATTR_SIZE, len)?;
+        req.reply(msg)
     }
 }
