@@ -38,7 +38,7 @@ if ! "$gen" --ksrc "$KSRC" --spec "$spec" --mode kernel --source-name "$(basenam
 fi
 "$gen" --ksrc "$KSRC" --spec "$spec" --mode family --source-name "$(basename "$spec")" \
 	--out "$dir/${ident}_main.rs"
-cp "$rgnl"/rust/genl/{*.rs,*.c,*.h,genl.mk,family.clippy.toml} "$dir/genl/"
+cp "$rgnl"/rust/genl/{*.rs,*.c,*.h,*.py,genl.mk,family.clippy.toml} "$dir/genl/"
 
 cat >"$dir/Kbuild" <<KBUILD
 # ${ident}.ko: the ${name} generic netlink family on the rgnl genetlink layer.

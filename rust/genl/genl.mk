@@ -77,7 +77,8 @@ RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7 --crate-name
 # Family code must not panic (a panic is a BUG()) nor leave work behind the
 # module's back: under clippy (CLIPPY=1) these lints fail its build, with
 # family.clippy.toml naming the macros, functions and types behind the last
-# three. A justified exception is an `#[allow]` where it stands.
+# three (added to the kernel's .clippy.toml by clippy_conf.py). A justified
+# exception is an `#[allow]` where it stands.
 genl-family-lints := -Dclippy::indexing_slicing -Dclippy::string_slice \
 	-Dclippy::arithmetic_side_effects -Dclippy::unwrap_used -Dclippy::expect_used \
 	-Dclippy::panic -Dclippy::unreachable -Dclippy::todo -Dclippy::unimplemented \
@@ -86,15 +87,15 @@ genl-family-objs := $(patsubst %,$(obj)/%.o,$(genl-crate))
 $(genl-family-objs): $(obj)/genl.o $(obj)/.clippy.toml
 $(foreach c,$(genl-crate),$(eval RUSTFLAGS_$(c).o := --extern genl=$(obj)/libgenl.rmeta $(genl-family-lints)))
 # The kernel points clippy at its tree's configuration (CLIPPY_CONF_DIR); a
-# family's crate gets the kernel's `msrv` with family.clippy.toml. (`private`:
+# family's crate gets that and family.clippy.toml's lists. (`private`:
 # not for the layer's crate, a prerequisite; an exported target variable
 # would reach it.)
 ifeq ($(KBUILD_CLIPPY),1)
 $(genl-family-objs): private RUSTC_OR_CLIPPY = CLIPPY_CONF_DIR=$(abspath $(obj)) $(CLIPPY_DRIVER)
 endif
 quiet_cmd_genl_clippy = GEN     $@
-      cmd_genl_clippy = { grep '^msrv' $(srctree)/.clippy.toml; cat $<; } >$@
-$(obj)/.clippy.toml: $(genl-dir)/family.clippy.toml FORCE
+      cmd_genl_clippy = python3 $(genl-dir)/clippy_conf.py $(srctree)/.clippy.toml $< >$@
+$(obj)/.clippy.toml: $(genl-dir)/family.clippy.toml $(genl-dir)/clippy_conf.py FORCE
 	$(call if_changed,genl_clippy)
 export RGNL_GENL_BINDINGS := $(abspath $(obj)/genl_bindings.rs)
 
