@@ -32,8 +32,9 @@ static REJECT_ALL: [AttrPolicy; 2] = [
 
 /// What a dump op that parses no attributes registers ([`crate::SplitOp::dont_parse_dump`]):
 /// its policy, `maxattr` and the validation flags added to
-/// `GENL_DONT_VALIDATE_DUMP`. 6.12's core parses nothing for an op without a
-/// policy, exactly as for a converted full op.
+/// `GENL_DONT_VALIDATE_DUMP`. 6.12's core parses nothing for a split op
+/// without a policy, as for a converted full op; only its GETPOLICY lists
+/// the op with the core's reject-all policy.
 #[cfg(not(rgnl_kernel_7))]
 pub(crate) const UNPARSED_DUMP: (*const bindings::nla_policy, u32, u32) = (core::ptr::null(), 0, 0);
 /// What a dump op that parses no attributes registers (see the 6.12

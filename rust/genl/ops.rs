@@ -169,8 +169,10 @@ impl<F: Family> SplitOp<F> {
     /// converts it to a split dump op (`genl_cmd_full_to_split`), as for
     /// the full ops of ynl-gen-c's `per-op` and `global` policy families:
     /// the flag, and no policy. The request's attributes are not validated,
-    /// whatever they are, and the dump sees none. (On 7.x an empty policy
-    /// stands for none, which nlctrl lists: see `compat::UNPARSED_DUMP`.)
+    /// whatever they are, and the dump sees none. nlctrl lists a policy for
+    /// it where it lists none for the full op: 6.12's reject-all, which
+    /// its requests never meet, and 7.x's stand-in, an empty policy (see
+    /// `compat::UNPARSED_DUMP`).
     pub const fn dont_parse_dump(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
         if self.op.flags & bindings::GENL_CMD_CAP_DUMP as u8 != 0 {

@@ -208,6 +208,19 @@ impl AttrPolicy {
             max_len as i16,
         )
     }
+    /// `{ .len = min_len }` without a type (`NLA_UNSPEC`): how 6.12's
+    /// ynl-gen-c writes a binary whose only check is `min-len`. Strict
+    /// validation refuses the attribute (an unspecified type); liberal
+    /// validation ([`crate::SplitOp::dont_validate_strict`]) takes it with
+    /// at least `min_len` bytes. Elsewhere, [`AttrPolicy::min_len`] says
+    /// what is meant.
+    pub const fn unspec_min_len(min_len: u16) -> Self {
+        assert!(
+            min_len > 0,
+            "an unspecified attribute's minimum length must be at least 1"
+        );
+        Self::of(bindings::NLA_UNSPEC, min_len)
+    }
     /// Binary data of any length.
     pub const fn binary_unbounded() -> Self {
         Self::of(bindings::NLA_BINARY, 0)
@@ -388,8 +401,9 @@ pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> Policy<[At
             t != 0 && (t as usize) < N,
             "attribute type out of the policy's range"
         );
+        let free = &table[t as usize].0;
         assert!(
-            table[t as usize].0.type_ as u32 == bindings::NLA_UNSPEC,
+            free.type_ as u32 == bindings::NLA_UNSPEC && free.len == 0,
             "attribute listed twice"
         );
         table[t as usize] = p;

@@ -18,6 +18,10 @@ Three gaps of the generator are filled, and nothing else is changed:
  - ops with `dont-validate` need the family's resv_start_op above them
    (genl_validate_ops), which no spec says: it is set to the last such op's
    command + 1, as net/mptcp sets it (MPTCP_PM_CMD_SUBFLOW_DESTROY + 1).
+ - for a `kernel-policy: global` spec (fou) it writes the ops (small ops)
+   and the global policy but no family field naming them: they are set
+   as the kernel's own family does (net/ipv4/fou_core.c: .small_ops,
+   .n_small_ops, .policy, .maxattr).
  - 6.12's generator cannot write a binary attribute's max-len in kernel
    mode (it raises); it gets what 7.x's writes, NLA_POLICY_MAX_LEN(MAX),
    spelled NLA_POLICY_MAX(NLA_BINARY, MAX) (6.12 has no such macro). Note
@@ -110,6 +114,21 @@ def add_resv_start_op(source):
     return source[:at] + f"\t.resv_start_op\t= {validated[-1]} + 1,\n" + source[at:]
 
 
+def add_global_ops(source):
+    """A global-policy family's small ops and policy in its family struct."""
+    ops = re.search(r"^(?:static )?const struct genl_small_ops (\w+)\[", source, re.M)
+    policy = re.search(r"^const struct nla_policy (\w+_nl_policy)\[(\w+) \+ 1\] = \{$", source, re.M)
+    if not ops or not policy:
+        return source
+    struct = re.search(r"^struct genl_family \w+ __ro_after_init = \{$", source, re.M)
+    if not struct:
+        sys.exit("cgen.py: a global policy, but no family struct to give it")
+    at = source.index("\n", source.index(".module", struct.end())) + 1
+    fields = (f"\t.small_ops\t= {ops.group(1)},\n\t.n_small_ops\t= ARRAY_SIZE({ops.group(1)}),\n"
+              f"\t.policy\t\t= {policy.group(1)},\n\t.maxattr\t= {policy.group(2)},\n")
+    return source[:at] + fields + source[at:]
+
+
 def cmd_gen(ksrc, spec, outdir):
     gen = load_generator(ksrc)
     header = run(gen, ["--mode", "kernel", "--header", "--spec", spec], "gen.h")
@@ -118,7 +137,7 @@ def cmd_gen(ksrc, spec, outdir):
     write(os.path.join(outdir, "uapi", uapi), run(gen, ["--mode", "uapi", "--header", "--spec", spec], "uapi.h"))
     write(os.path.join(outdir, f"{ident}-nl-gen.h"), header)
     source = run(gen, ["--mode", "kernel", "--source", "--spec", spec], f"{ident}-nl-gen.c")
-    write(os.path.join(outdir, f"{ident}-nl-gen.c"), add_resv_start_op(source))
+    write(os.path.join(outdir, f"{ident}-nl-gen.c"), add_resv_start_op(add_global_ops(source)))
 
 
 PROTO = re.compile(r"^(int|void) (\w+)\(([^;]*)\);$", re.M | re.S)

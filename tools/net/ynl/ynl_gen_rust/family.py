@@ -63,9 +63,13 @@ def render(spec, source):
     o.append(f"impl Family for {ty} {{")
     o.append(f"    const NAME: &'static CStr = {nl}::FAMILY_NAME;")
     o.append(f"    const VERSION: u32 = {nl}::FAMILY_VERSION;")
-    o.append("    // Every op has a policy of its own; nlctrl reports the family's")
-    o.append("    // maxattr as 0, as it does for the families ynl-gen-c generates.")
-    o.append("    const MAX_ATTR: u16 = 0;")
+    if spec.kernel_policy == "global":
+        o.append("    // The global policy's, as nlctrl reports it for the C family.")
+        o.append(f"    const MAX_ATTR: u16 = {nl}::GLOBAL_POLICY_MAX_ATTR;")
+    else:
+        o.append("    // Every op has a policy of its own; nlctrl reports the family's")
+        o.append("    // maxattr as 0, as it does for the families ynl-gen-c generates.")
+        o.append("    const MAX_ATTR: u16 = 0;")
     o.append(f"    const PAD_ATTR: u16 = {pad};")
     if any(op.yaml.get("dont-validate") for op in spec.calls()):
         o.append(f"    const RESV_START_OP: u8 = {nl}::MIN_RESV_START_OP;")

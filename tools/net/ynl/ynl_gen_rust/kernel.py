@@ -70,6 +70,9 @@ class Kernel:
         self.nest_policies = {}  # set name -> policy static name
         self.hooks = {}        # hook name -> 'pre' | 'post'
         self.be_policies = tree_generator_has(spec.ksrc, "NLA_BE")
+        # A binary's lone min-len: NLA_POLICY_MIN_LEN where the tree's
+        # ynl-gen-c writes it (7.x), an NLA_UNSPEC's `.len` before (6.12).
+        self.min_len_policies = tree_generator_has(spec.ksrc, "NLA_POLICY_MIN_LEN")
 
     def p(self, line=""):
         self.out.append(line)
@@ -322,6 +325,8 @@ class Kernel:
             if hi:
                 return f"genl::AttrPolicy::{ctor}({hi})"
             if lo:
+                if not self.min_len_policies:
+                    return f"genl::AttrPolicy::unspec_min_len({lo})"
                 return f"genl::AttrPolicy::binary_unbounded().min_len({lo})"
             return f"genl::AttrPolicy::{ctor}_unbounded()"
         if t == "nest":
@@ -366,6 +371,11 @@ class Kernel:
             if a.value == 0:
                 raise SpecError(f"attribute-sets/{a.attr_set.name}/{a.name}",
                                 "attribute type 0 is never valid in a request")
+        if static == "GLOBAL_POLICY":
+            self.p("/// The highest attribute type of the global policy: the family's")
+            self.p("/// `MAX_ATTR`, as the kernel's own families of such specs register it.")
+            self.p(f"pub(crate) const GLOBAL_POLICY_MAX_ATTR: u16 = {self.attr_path(top)};")
+            self.p()
         self.out += doc_lines(doc, "")
         self.cfg(cond, "")
         self.p(f"static {static}: genl::Policy<[genl::AttrPolicy; {self.attr_path(top)} as usize + 1]> =")
