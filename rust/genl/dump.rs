@@ -39,7 +39,9 @@ use kernel::prelude::*;
 /// cursor elsewhere than it found it, or the next call would send the same
 /// messages again, for ever. The layer ends such a dump with `EIO` (and
 /// "dump made no progress" in its extack) instead, and logs it. Hash what
-/// says where the dump stands, and only that.
+/// says where the dump stands, and only that. (The hash is seeded at random
+/// when the family registers: whoever writes the data a dump walks cannot
+/// plan two positions that look alike, and so end other readers' dumps.)
 pub trait DumpCursor: Default + Hash + Send + 'static {}
 impl<T: Default + Hash + Send + 'static> DumpCursor for T {}
 
@@ -216,33 +218,81 @@ impl<'a, F: Family> DumpOut<'a, F> {
 }
 
 /// What the layer keeps in `netlink_callback::ctx`: the handler's cursor,
-/// and whether the handler has finished while `NLMSG_DONE` still waits for
+/// and where it stood when the last call returned ([`fingerprint`]), or
+/// [`FINISHED`]: the handler has finished while `NLMSG_DONE` still waits for
 /// an skb of its own.
 #[repr(C)]
 struct Slot<C> {
     cursor: C,
-    finished: bool,
+    mark: u64,
 }
 
-/// FNV-1a over what a cursor hashes: whether a call moved it.
+/// [`Slot::mark`] of a finished dump; no fingerprint (they are even).
+const FINISHED: u64 = 1;
+
+/// A word-wise multiply-rotate hash (FxHash's step) from a random seed:
+/// cheap on a cursor of a few words, and unpredictable to whoever writes
+/// the data being dumped (the seed is the family's, random).
 struct Fingerprint(u64);
 
+impl Fingerprint {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 impl Hasher for Fingerprint {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut w = [0; 8];
+            w.copy_from_slice(word);
+            self.mix(u64::from_ne_bytes(w));
         }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut w = [0; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_ne_bytes(w));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, v: u8) {
+        self.mix(v.into());
+    }
+    #[inline]
+    fn write_u16(&mut self, v: u16) {
+        self.mix(v.into());
+    }
+    #[inline]
+    fn write_u32(&mut self, v: u32) {
+        self.mix(v.into());
+    }
+    #[inline]
+    fn write_u64(&mut self, v: u64) {
+        self.mix(v);
+    }
+    #[inline]
+    fn write_usize(&mut self, v: usize) {
+        self.mix(v as u64);
     }
 }
 
-fn fingerprint<C: Hash>(cursor: &C) -> u64 {
-    let mut h = Fingerprint(0xcbf2_9ce4_8422_2325);
+/// Where a cursor of family `F` stands: an even number, so never
+/// [`FINISHED`].
+#[inline]
+fn fingerprint<F: Family, C: Hash>(cursor: &C) -> u64 {
+    let mut h = Fingerprint(F::storage().dump_seed());
     cursor.hash(&mut h);
-    h.finish()
+    h.finish() & !FINISHED
 }
 
 /// The `min_dump_alloc` of a dump op whose messages carry at most
@@ -283,10 +333,9 @@ pub(crate) unsafe extern "C" fn start<F: Family, H: DumpIt<F>>(
     // 8-aligned and fits `H::Cursor`.
     unsafe {
         (*cb).min_dump_alloc = (*cb).min_dump_alloc.max(min_alloc);
-        slot_ptr::<H::Cursor>(cb).write(Slot {
-            cursor: H::Cursor::default(),
-            finished: false,
-        });
+        let cursor = H::Cursor::default();
+        let mark = fingerprint::<F, _>(&cursor);
+        slot_ptr::<H::Cursor>(cb).write(Slot { cursor, mark });
     }
     0
 }
@@ -327,11 +376,10 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     // SAFETY: `start` initialised the slot; nothing else refers to `ctx`
     // during the call.
     let slot = unsafe { &mut *slot_ptr::<H::Cursor>(cb) };
-    if slot.finished {
+    if slot.mark == FINISHED {
         // An empty skb: the core puts `NLMSG_DONE` in it.
         return 0;
     }
-    let before = fingerprint(&slot.cursor);
     let result = H::dumpit(&mut dump, &mut slot.cursor);
     // SAFETY: `skb` is valid; its length is the bytes written.
     let len = unsafe { inlined::skb_len(skb) } as usize;
@@ -340,14 +388,16 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
         // past the packing limit, a reader that takes only that much would
         // lose it with the truncated skb. Send this one; `DONE` comes next.
         Ok(()) if dump.out.added && len + bindings::RGNL_NLMSG_DONE_SIZE > pack_limit => {
-            slot.finished = true;
+            slot.mark = FINISHED;
             len as c_int
         }
         Ok(()) => 0,
         // A full skb with messages in it: send it, call again; unless the
         // cursor stayed where it was, and so would the next call.
         Err(e) if e.to_errno() == emsgsize().to_errno() && dump.out.added => {
-            if fingerprint(&slot.cursor) != before {
+            let after = fingerprint::<F, _>(&slot.cursor);
+            if after != slot.mark {
+                slot.mark = after;
                 return len as c_int;
             }
             // SAFETY: `skb` is this call's output, ours during the call;

@@ -205,6 +205,11 @@ void rgnl_mutex_unlock(struct mutex *lock)
 	mutex_unlock(lock);
 }
 
+u64 rgnl_get_random_u64(void)
+{
+	return get_random_u64();
+}
+
 u64 rgnl_ktime_get_ms(void)
 {
 	return ktime_to_ms(ktime_get());

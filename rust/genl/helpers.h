@@ -15,6 +15,7 @@
 #include <net/sock.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
+#include <linux/random.h>
 
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
@@ -50,6 +51,7 @@ void rgnl_genl_notify_filtered(const struct genl_family *family,
 			       unsigned int group, gfp_t gfp,
 			       netlink_filter_fn filter, void *data);
 
+u64 rgnl_get_random_u64(void);
 u64 rgnl_ktime_get_ms(void);
 
 #endif
