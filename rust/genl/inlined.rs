@@ -102,6 +102,7 @@ pub(crate) unsafe fn genl_dump_check_consistent(
 ///
 /// `info` points to a valid `genl_info`.
 #[inline]
+#[cfg_attr(not(CONFIG_NET_NS), allow(unused_variables))]
 pub(crate) unsafe fn genl_info_net(info: *const bindings::genl_info) -> *mut bindings::net {
     // SAFETY: `info` is valid; `_net` is its request's namespace.
     #[cfg(CONFIG_NET_NS)]
