@@ -1,4 +1,4 @@
-# Issue 2 basics: load, discover, echo, unload. Runs in the VM under `sh`
+# The basics: load, discover, echo, unload. Runs in the VM under `sh`
 # (no -e: every check runs and reports).
 set +e
 . ./tap.sh

@@ -1,4 +1,4 @@
-# What the kernel sends on its own (issue 10): expiring entries and their
+# What the kernel sends on its own: expiring entries and their
 # notices (multicast and unicast to the owner), watches (per-socket state
 # filtering the events group), the CAP_NET_ADMIN audit group, and unloading
 # or tearing down a namespace with expiries pending. Runs in the VM.
