@@ -16,23 +16,28 @@ pub const PAGE_SIZE: u32 = {
 /// `MAX_ERRNO` (`linux/err.h`).
 pub const MAX_ERRNO: u32 = bindings::RGNL_MAX_ERRNO;
 
-/// `value`, a header constant, as an inline policy bound (`s16`): the
-/// build fails where the macro's value does not fit, rather than cut it
-/// (`PAGE_SIZE` as an `s16` is 0 on 64 KiB pages).
-pub const fn fit_i16(value: u32) -> i16 {
-    assert!(
-        value <= i16::MAX as u32,
-        "a C header's value does not fit the policy's s16 bound"
-    );
-    value as i16
+/// `V`, a header constant, as an inline policy bound (`s16`): the build
+/// fails where the macro's value does not fit, rather than cut it
+/// (`PAGE_SIZE` as an `s16` is 0 on 64 KiB pages). A const parameter, so
+/// that the check runs at build time only, wherever this is called.
+pub const fn fit_i16<const V: u32>() -> i16 {
+    const {
+        assert!(
+            V <= i16::MAX as u32,
+            "a C header's value does not fit the policy's s16 bound"
+        )
+    };
+    V as i16
 }
 
-/// `value`, a header constant, as a policy length (`u16`): the build fails
+/// `V`, a header constant, as a policy length (`u16`): the build fails
 /// where the macro's value does not fit.
-pub const fn fit_u16(value: u32) -> u16 {
-    assert!(
-        value <= u16::MAX as u32,
-        "a C header's value does not fit the policy's u16 length"
-    );
-    value as u16
+pub const fn fit_u16<const V: u32>() -> u16 {
+    const {
+        assert!(
+            V <= u16::MAX as u32,
+            "a C header's value does not fit the policy's u16 length"
+        )
+    };
+    V as u16
 }

@@ -30,8 +30,8 @@ use kernel::prelude::*;
 
 /// Where a dump resumes: stored in `netlink_callback::ctx` between calls.
 /// `Default` is the start. It must fit `ctx` (48 bytes) next to the layer's
-/// flag (so 40 bytes for an 8-aligned cursor), aligned to 8 at most
-/// (checked at compile time). It is dropped when the dump ends,
+/// 8-byte mark (so 40 bytes), aligned as a `long` at most (checked at
+/// compile time). It is dropped when the dump ends,
 /// however it ends, so it may own memory (a `KBox` of a long key, say).
 ///
 /// Its `Hash` is how the layer sees whether a call moved it: a call that
@@ -39,7 +39,7 @@ use kernel::prelude::*;
 /// cursor elsewhere than it found it, or the next call would send the same
 /// messages again, for ever. The layer ends such a dump with `EIO` (and
 /// "dump made no progress" in its extack) instead, and logs it. Hash what
-/// says where the dump stands, and only that. (The hash is seeded at random
+/// says where the dump stands, and only that. (The hash is keyed at random
 /// when the family registers: whoever writes the data a dump walks cannot
 /// plan two positions that look alike, and so end other readers' dumps.)
 pub trait DumpCursor: Default + Hash + Send + 'static {}
@@ -220,79 +220,29 @@ impl<'a, F: Family> DumpOut<'a, F> {
 /// What the layer keeps in `netlink_callback::ctx`: the handler's cursor,
 /// and where it stood when the last call returned ([`fingerprint`]), or
 /// [`FINISHED`]: the handler has finished while `NLMSG_DONE` still waits for
-/// an skb of its own.
+/// an skb of its own. (Two `u32`s: `ctx` is aligned as a `long`.)
 #[repr(C)]
 struct Slot<C> {
     cursor: C,
-    mark: u64,
+    mark: [u32; 2],
 }
 
 /// [`Slot::mark`] of a finished dump; no fingerprint (they are even).
-const FINISHED: u64 = 1;
+const FINISHED: [u32; 2] = [1, 0];
 
-/// A word-wise multiply-rotate hash (FxHash's step) from a random seed:
-/// cheap on a cursor of a few words, and unpredictable to whoever writes
-/// the data being dumped (the seed is the family's, random).
-struct Fingerprint(u64);
-
-impl Fingerprint {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for Fingerprint {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut w = [0; 8];
-            w.copy_from_slice(word);
-            self.mix(u64::from_ne_bytes(w));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut w = [0; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_ne_bytes(w));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, v: u8) {
-        self.mix(v.into());
-    }
-    #[inline]
-    fn write_u16(&mut self, v: u16) {
-        self.mix(v.into());
-    }
-    #[inline]
-    fn write_u32(&mut self, v: u32) {
-        self.mix(v.into());
-    }
-    #[inline]
-    fn write_u64(&mut self, v: u64) {
-        self.mix(v);
-    }
-    #[inline]
-    fn write_usize(&mut self, v: usize) {
-        self.mix(v as u64);
-    }
-}
-
-/// Where a cursor of family `F` stands: an even number, so never
-/// [`FINISHED`].
+/// Where a cursor of family `F` stands: SipHash-2-4 under the family's
+/// random 128-bit key, so whoever writes the data a dump walks cannot plan
+/// two positions that look alike; made even, so never [`FINISHED`].
 #[inline]
-fn fingerprint<F: Family, C: Hash>(cursor: &C) -> u64 {
-    let mut h = Fingerprint(F::storage().dump_seed());
+fn fingerprint<F: Family, C: Hash>(cursor: &C) -> [u32; 2] {
+    let [k0, k1] = F::storage().dump_key();
+    // `core`'s only keyed hash; deprecated for std's RandomState, which the
+    // kernel does not have.
+    #[allow(deprecated)]
+    let mut h = core::hash::SipHasher::new_with_keys(k0, k1);
     cursor.hash(&mut h);
-    h.finish() & !FINISHED
+    let v = h.finish() & !1;
+    [v as u32, (v >> 32) as u32]
 }
 
 /// The `min_dump_alloc` of a dump op whose messages carry at most

@@ -120,16 +120,16 @@ const STOPPING: u8 = 3;
 ///
 /// # Invariants
 ///
-/// `family`, `pernet`, `lock`, `net_id` and `dump_seed` are only written
+/// `family`, `pernet`, `lock`, `net_id` and `dump_key` are only written
 /// by [`Registration::new`] after it moved `state` from `UNREGISTERED` to
 /// `REGISTERED` (so by one thread, once, before the kernel sees them), and
-/// afterwards only by the kernel (`dump_seed` never).
+/// afterwards only by the kernel (`dump_key` never).
 pub struct FamilyStorage<F> {
     family: Opaque<bindings::genl_family>,
     pernet: Opaque<bindings::pernet_operations>,
     lock: Opaque<bindings::mutex>,
     net_id: Opaque<core::ffi::c_uint>,
-    dump_seed: Opaque<u64>,
+    dump_key: Opaque<[u64; 2]>,
     state: AtomicU8,
     _family: PhantomData<F>,
 }
@@ -148,7 +148,7 @@ impl<F> FamilyStorage<F> {
             pernet: Opaque::uninit(),
             lock: Opaque::uninit(),
             net_id: Opaque::new(0),
-            dump_seed: Opaque::new(0),
+            dump_key: Opaque::new([0; 2]),
             state: AtomicU8::new(UNREGISTERED),
             _family: PhantomData,
         }
@@ -169,11 +169,11 @@ impl<F> FamilyStorage<F> {
         self.state.load(Ordering::Acquire) == REGISTERED
     }
 
-    /// The random seed of the family's dump cursor fingerprints (`dump`).
-    pub(crate) fn dump_seed(&self) -> u64 {
+    /// The random key of the family's dump cursor fingerprints (`dump`).
+    pub(crate) fn dump_key(&self) -> [u64; 2] {
         // SAFETY: written by `Registration::new` before the family is
         // registered, so before any dump runs; never written again.
-        unsafe { *self.dump_seed.get() }
+        unsafe { *self.dump_key.get() }
     }
 
     pub(crate) fn net_id(&self) -> core::ffi::c_uint {
@@ -323,14 +323,14 @@ impl<F: Family> Registration<F> {
         family.set_netnsok(F::NETNSOK.into());
         // SAFETY: this thread moved `state` out of `UNREGISTERED`, so by the
         // type invariants nothing else writes or reads `storage.family`,
-        // `storage.lock` or `storage.dump_seed`.
+        // `storage.lock` or `storage.dump_key`.
         unsafe {
             storage.family.get().write(family);
             lock::init(&storage.lock);
-            storage
-                .dump_seed
-                .get()
-                .write(bindings::rgnl_get_random_u64());
+            storage.dump_key.get().write([
+                bindings::rgnl_get_random_u64(),
+                bindings::rgnl_get_random_u64(),
+            ]);
         }
 
         if let Err(e) = netns::register::<F>(&storage.pernet, &storage.net_id) {

@@ -129,7 +129,7 @@ void *rgnl_genl_sk_priv_get(const struct genl_family *family, struct sock *sk,
 	priv = xa_load(family->sock_privs, (unsigned long)sk);
 	if (priv)
 		return priv;
-	/* The family's state type may be large: a failure is an answer, not a warning. */
+	/* A failure is the request's answer, not a warning. */
 	priv = kzalloc(family->sock_priv_size, GFP_KERNEL | __GFP_NOWARN);
 	if (!priv)
 		return ERR_PTR(-ENOMEM);

@@ -109,7 +109,9 @@ pub(crate) unsafe fn genl_info_net(info: *const bindings::genl_info) -> *mut bin
     return unsafe { (*info)._net.net };
     // Without namespaces `possible_net_t` is empty: there is one.
     #[cfg(not(CONFIG_NET_NS))]
-    return core::ptr::addr_of_mut!(bindings::init_net);
+    // SAFETY: only the address is taken (rustc before 1.82 wants `unsafe`).
+    #[allow(unused_unsafe)]
+    return unsafe { core::ptr::addr_of_mut!(bindings::init_net) };
 }
 
 /// `genl_info_dump(cb)`: the request of a running genetlink dump.

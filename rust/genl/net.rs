@@ -162,11 +162,12 @@ impl<'a, F: Family> Net<'a, F> {
             return;
         }
         // SAFETY: the slot of `net` is initialised (type invariants), and its
-        // work not disabled: `net_exit` disables it either when the
-        // namespace is torn down, but `net` is alive, or when the family
-        // unregisters, which sets the state it just read as running to
-        // stopping first, under the family's mutex that this `Net` proves
-        // held; `net_exit` runs only after that.
+        // work was initialised by `net_init`; it may be being disabled, which
+        // `schedule` allows (then nothing is queued): by `net_exit` of a
+        // namespace being torn down, when this runs as that namespace's own
+        // deferred work. The family's unregistration disables it only after
+        // setting the state just read as running to stopping, under the
+        // family's mutex that this `Net` proves held.
         unsafe { deferred::schedule(addr_of_mut!((*netns::slot::<F>(self.net)).work), msecs) };
     }
 }

@@ -156,10 +156,11 @@ impl<F: Family> SplitOp<F> {
     }
 
     /// `GENL_DONT_VALIDATE_DUMP` on a split op, as ynl-gen-c writes it for
-    /// a `kernel-policy: split` family: the core does not check that the
-    /// request holds a whole genetlink header; its attributes are still
-    /// parsed and validated with the policy, and the dump sees them. (A
-    /// full op's flag means more: see [`SplitOp::dont_parse_dump`].)
+    /// a `kernel-policy: split` family: it only skips `genl_start`'s check
+    /// of the genetlink header, which `genl_family_rcv_msg` made already;
+    /// the attributes are still parsed and validated with the policy, and
+    /// the dump sees them. (A full op's flag means more: see
+    /// [`SplitOp::dont_parse_dump`].)
     pub const fn dont_validate_dump(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
         self

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! Per-socket state of a family (`sock_priv_size`, `sock_priv_init`,
-//! `sock_priv_destroy`): the genetlink core allocates it on a socket's
-//! first use, and frees it when the socket closes or the family
-//! unregisters.
+//! Per-socket state of a family (`sock_priv_size`, `sock_priv_destroy`):
+//! the layer's helper allocates and initialises it on a socket's first use
+//! and stores it in the family's `sock_privs`, whence the genetlink core
+//! frees it when the socket closes or the family unregisters.
 //!
 //! Handlers reach the requesting socket's state mutably
 //! ([`crate::Request::sock_state`]); multicast filters read the listeners'

@@ -72,6 +72,6 @@ generated "a family name with a quote and a backslash as exactly those bytes" \
 	'pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("r\"g\\l");' \
 	"s = s.replace('name: rgnl\n', 'name: r\"g\\\\l\n', 1)"
 generated "a header constant as the C macro's value, checked to fit an s16 bound" \
-	'        genl::AttrPolicy::u32().max(genl::c_header::fit_i16(PAGE_SIZE)),' \
+	'        genl::AttrPolicy::u32().max(genl::c_header::fit_i16::<PAGE_SIZE>()),' \
 	"s = s.replace('definitions:\n', 'definitions:\n  -\n    type: const\n    name: page-size\n    value: 0\n    header: asm/page.h\n', 1).replace('name: tag\n        type: u32', 'name: tag\n        type: u32\n        checks:\n          max: page-size', 1)"
 echo "1..$n"

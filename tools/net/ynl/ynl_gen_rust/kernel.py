@@ -32,7 +32,7 @@ BYTE_RANGE = {"u8": (0, (1 << 8) - 1), "s8": (-(1 << 7), (1 << 7) - 1)}
 def as_u16(text):
     """A limit checked to fit an `i16` (the kernel's field), as the `u16`
     the layer's length rules take."""
-    return text.replace(" as i16", " as u16").replace("fit_i16(", "fit_u16(")
+    return text.replace(" as i16", " as u16").replace("fit_i16::<", "fit_u16::<")
 
 
 def header(spec, source, mode):
@@ -201,7 +201,7 @@ class Kernel:
             if self.fam.consts[raw].get("header") and ctype in ("i16", "u16"):
                 # The spec's number stands in for the C macro's: whether the
                 # real one fits is known when the module builds.
-                return value, f"genl::c_header::fit_{ctype}({upper(raw)})"
+                return value, f"genl::c_header::fit_{ctype}::<{upper(raw)}>()"
             return value, (f"{upper(raw)} as {ctype}" if ctype else upper(raw))
         if isinstance(raw, str):  # `u32-max`...: Rust's name for it
             text = f"{'u' if raw[0] == 'u' else 'i'}{raw[1:-4]}::{raw[-3:].upper()}"

@@ -107,7 +107,7 @@ static DONE_POLICY: genl::Policy<[genl::AttrPolicy; attr_done::REMOTE_AUTH as us
     genl::policy(&[
         (
             attr_done::STATUS,
-            genl::AttrPolicy::u32().max(genl::c_header::fit_i16(MAX_ERRNO)),
+            genl::AttrPolicy::u32().max(genl::c_header::fit_i16::<MAX_ERRNO>()),
         ),
         (attr_done::SOCKFD, genl::AttrPolicy::s32()),
         (attr_done::REMOTE_AUTH, genl::AttrPolicy::u32()),
