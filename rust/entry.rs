@@ -4,10 +4,13 @@
 //! dump messages and notifications.
 
 use crate::registry::{Counters, Entry, Key, Refusal};
-use crate::rgnl_nl::{attr, group, KEY_MAX_LEN, VALUE_MAX_LEN};
-use crate::{audit, watch, Rgnl};
-use genl::{size, Attr, Attrs, Extack, MsgBuilder, Request, Writer};
+use crate::rgnl_nl::{attr, attr_entry, group, max_payload, DelReason, Rgnl};
+use crate::{audit, watch};
+use genl::{kind, size, Cmd, Extack, Field, MsgBuilder, Request, Slot, Writer};
 use kernel::{c_str, prelude::*};
+
+/// A message of the family's main attribute set.
+pub(crate) type Message = MsgBuilder<Rgnl, attr::Set>;
 
 /// The KEY of a request: required, and not empty (the policy bounds it
 /// above).
@@ -17,21 +20,19 @@ pub(crate) struct RequestKey<'a> {
     /// The key's bytes, as messages carry them.
     pub(crate) bytes: &'a [u8],
     /// The attribute, which refusals point the extack at.
-    pub(crate) attr: Attr<'a>,
+    pub(crate) field: Field<'a, kind::NulStr>,
 }
 
 impl<'a> RequestKey<'a> {
     /// Inlined: a `Key` is 65 bytes, better built where it is used than
     /// returned by copy.
     #[inline]
-    pub(crate) fn of(attrs: &Attrs<'a>) -> Result<Self> {
-        let attr = attrs.required(attr::KEY)?;
-        let bytes = attr.str_bytes();
+    pub(crate) fn of(slot: Slot<'a, kind::NulStr>) -> Result<Self> {
+        let field = slot.required()?;
+        let bytes = field.bytes();
         match Key::new(bytes) {
-            Some(key) => Ok(Self { key, bytes, attr }),
-            None => Err(attrs
-                .extack()
-                .fail_attr(EINVAL, &attr, c_str!("key must not be empty"))),
+            Some(key) => Ok(Self { key, bytes, field }),
+            None => Err(field.fail(EINVAL, c_str!("key must not be empty"))),
         }
     }
 }
@@ -40,18 +41,18 @@ impl<'a> RequestKey<'a> {
 /// request's KEY attribute `key` or at its VALUE attribute `value`.
 pub(crate) fn refused(
     ext: Extack<'_>,
-    key: &Attr<'_>,
-    value: Option<&Attr<'_>>,
+    key: &Field<'_, kind::NulStr>,
+    value: Option<&Field<'_, kind::Binary>>,
     refusal: Refusal,
 ) -> Error {
     match refusal {
-        Refusal::Exists => ext.fail_attr(EEXIST, key, c_str!("entry exists")),
-        Refusal::Missing => ext.fail_attr(ENOENT, key, c_str!("no such entry")),
+        Refusal::Exists => key.fail(EEXIST, c_str!("entry exists")),
+        Refusal::Missing => key.fail(ENOENT, c_str!("no such entry")),
         Refusal::TooManyEntries => ext.fail(ENOSPC, c_str!("entry limit of the namespace reached")),
         Refusal::TooManyBytes => {
             let msg = c_str!("value byte limit of the namespace reached");
             match value {
-                Some(value) => ext.fail_attr(ENOSPC, value, msg),
+                Some(value) => value.fail(ENOSPC, msg),
                 None => ext.fail(ENOSPC, msg),
             }
         }
@@ -69,22 +70,27 @@ const fn entry_size(key_len: usize, value_len: usize) -> usize {
     )
 }
 
-/// The largest ENTRY nest the spec allows: the largest message of the
-/// ENTRY_GET dump.
-pub(crate) const ENTRY_MAX: usize = entry_size(KEY_MAX_LEN as usize, VALUE_MAX_LEN as usize);
+// The spec's bound of an ENTRY message is this sizing's.
+#[allow(clippy::disallowed_macros)]
+const _: () = assert!(
+    entry_size(
+        crate::rgnl_nl::KEY_MAX_LEN as usize,
+        crate::rgnl_nl::VALUE_MAX_LEN as usize
+    ) == max_payload::ENTRY_GET_DUMP
+);
 
 /// Writes `key` and `entry` as an ENTRY nest.
-pub(crate) fn put_entry(w: &mut Writer<'_>, key: &[u8], entry: &Entry) -> Result {
-    w.nest(attr::ENTRY, |w| {
-        w.put_str_bytes(attr::KEY, key)?;
-        w.put_bytes(attr::VALUE, &entry.value)?;
-        w.put_u32(attr::TAG, entry.tag)?;
-        w.put_u64(attr::REVISION, entry.revision)?;
+pub(crate) fn put_entry(w: &mut Writer<'_, attr::Set>, key: &[u8], entry: &Entry) -> Result {
+    w.put_nest(attr::ENTRY, |w| {
+        w.put(attr_entry::KEY, key)?;
+        w.put(attr_entry::VALUE, &entry.value)?;
+        w.put(attr_entry::TAG, entry.tag)?;
+        w.put(attr_entry::REVISION, entry.revision)?;
         match entry.ttl_left() {
             // The time left, in whole milliseconds, at least 1 while due
             // later; none once due (an expired entry's notification).
             // A lease is at most a day: u32 milliseconds.
-            Some(left) if left > 0 => w.put_u32(attr::TTL_MS, left as u32),
+            Some(left) if left > 0 => w.put(attr_entry::TTL_MS, left as u32),
             _ => Ok(()),
         }
     })
@@ -93,10 +99,10 @@ pub(crate) fn put_entry(w: &mut Writer<'_>, key: &[u8], entry: &Entry) -> Result
 /// A message with command `cmd` holding one ENTRY.
 pub(crate) fn entry_message(
     req: &Request<'_, Rgnl>,
-    cmd: u8,
+    cmd: Cmd<attr::Set>,
     key: &[u8],
     entry: &Entry,
-) -> Result<MsgBuilder<Rgnl>> {
+) -> Result<Message> {
     let mut msg = req.new_message(cmd, entry_size(key.len(), entry.value.len()))?;
     put_entry(&mut msg.writer(), key, entry)?;
     Ok(msg)
@@ -107,8 +113,8 @@ pub(crate) fn entry_message(
 /// for the `events` group (and the requester on `NLM_F_ECHO`), and its
 /// audit message. Each is `None` when nobody would receive it.
 pub(crate) struct Notices {
-    event: Option<MsgBuilder<Rgnl>>,
-    audit: Option<MsgBuilder<Rgnl>>,
+    event: Option<Message>,
+    audit: Option<Message>,
 }
 
 impl Notices {
@@ -117,7 +123,7 @@ impl Notices {
     pub(crate) fn prepare(
         req: &Request<'_, Rgnl>,
         key: Option<&[u8]>,
-        build: impl FnOnce() -> Result<MsgBuilder<Rgnl>>,
+        build: impl FnOnce() -> Result<Message>,
     ) -> Result<Self> {
         let event = if req.has_listeners(group::EVENTS) || req.wants_echo() {
             Some(build()?)
@@ -152,17 +158,17 @@ impl Notices {
     }
 }
 
-/// An ENTRY_DEL_NTF of `entry`, deleted for `reason` (`del_reason`).
+/// An ENTRY_DEL_NTF of `entry`, deleted for `reason`.
 pub(crate) fn del_message(
-    msg: Result<MsgBuilder<Rgnl>>,
+    msg: Result<Message>,
     key: &[u8],
     entry: &Entry,
-    reason: u32,
-) -> Result<MsgBuilder<Rgnl>> {
+    reason: DelReason,
+) -> Result<Message> {
     let mut msg = msg?;
     let mut w = msg.writer();
     put_entry(&mut w, key, entry)?;
-    w.put_u32(attr::REASON, reason)?;
+    w.put(attr::REASON, reason)?;
     Ok(msg)
 }
 

@@ -2,28 +2,28 @@
 
 //! ENTRY_GET: one entry (do), or all of them in key order (dump).
 
-use crate::entry::{entry_message, put_entry, refused, RequestKey, ENTRY_MAX};
+use crate::entry::{entry_message, put_entry, refused, RequestKey};
 use crate::expiry::catch_up;
 use crate::registry::{Key, Refusal};
-use crate::rgnl_nl::{attr, cmd};
-use crate::Rgnl;
+use crate::rgnl_nl::{
+    cmd, EntryGetDoRequest, EntryGetDoit, EntryGetDumpRequest, EntryGetDumpit, Rgnl,
+};
 use core::hash::{Hash, Hasher};
 use genl::{Dump, Request};
 use kernel::prelude::*;
 
-pub(crate) fn doit(req: &mut Request<'_, Rgnl>) -> Result {
-    let key = RequestKey::of(&req.attrs())?;
-    let (state, req) = req.with_state();
-    catch_up(state, req);
-    let entry = state
-        .get(&key.key)
-        .ok_or_else(|| refused(req.extack(), &key.attr, None, Refusal::Missing))?;
-    let msg = entry_message(req, cmd::ENTRY_GET, key.bytes, entry)?;
-    req.reply(msg)
+impl EntryGetDoit for Rgnl {
+    fn doit(req: &mut Request<'_, Rgnl>, attrs: EntryGetDoRequest<'_>) -> Result {
+        let key = RequestKey::of(attrs.key())?;
+        let (state, req) = req.with_state();
+        catch_up(state, req);
+        let entry = state
+            .get(&key.key)
+            .ok_or_else(|| refused(req.extack(), &key.field, None, Refusal::Missing))?;
+        let msg = entry_message(req, cmd::ENTRY_GET, key.bytes, entry)?;
+        req.reply(msg)
+    }
 }
-
-/// The largest message of a dump: one entry.
-pub(crate) const DUMP_MAX_MESSAGE: usize = ENTRY_MAX;
 
 /// The key a dump resumes from: the first one that did not fit the last
 /// skb. Keys are longer than `netlink_callback::ctx`, hence the box.
@@ -37,27 +37,35 @@ impl Hash for Cursor {
     }
 }
 
-pub(crate) fn dumpit(dump: &mut Dump<'_, Rgnl>, Cursor(next): &mut Cursor) -> Result {
-    let prefix = match dump.attrs().get(attr::PREFIX) {
-        Some(a) => {
-            dump.set_filtered();
-            a.str_bytes()
-        }
-        None => b"",
-    };
-    let (state, out) = dump.with_state();
-    out.set_generation(state.generation());
-    let sent = state.for_each_from(next.as_deref(), prefix, |key, entry| {
-        out.add(cmd::ENTRY_GET, |w| put_entry(w, key.as_bytes(), entry))
-    });
-    match sent {
-        Ok(()) => Ok(()),
-        Err((err, key)) => {
-            match next {
-                Some(next) => **next = key,
-                None => *next = Some(KBox::new(key, GFP_KERNEL)?),
+impl EntryGetDumpit for Rgnl {
+    type Cursor = Cursor;
+
+    fn dumpit(
+        dump: &mut Dump<'_, Rgnl>,
+        attrs: EntryGetDumpRequest<'_>,
+        Cursor(next): &mut Cursor,
+    ) -> Result {
+        let prefix = match attrs.prefix().bytes() {
+            Some(prefix) => {
+                dump.set_filtered();
+                prefix
             }
-            Err(err)
+            None => b"",
+        };
+        let (state, out) = dump.with_state();
+        out.set_generation(state.generation());
+        let sent = state.for_each_from(next.as_deref(), prefix, |key, entry| {
+            out.add(cmd::ENTRY_GET, |w| put_entry(w, key.as_bytes(), entry))
+        });
+        match sent {
+            Ok(()) => Ok(()),
+            Err((err, key)) => {
+                match next {
+                    Some(next) => **next = key,
+                    None => *next = Some(KBox::new(key, GFP_KERNEL)?),
+                }
+                Err(err)
+            }
         }
     }
 }

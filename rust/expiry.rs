@@ -7,10 +7,11 @@
 //! an entry past its time (unless its notices could not be allocated: then
 //! it stays, and is retried, until they can).
 
+use crate::entry::Message;
 use crate::entry::{del_message, del_size};
 use crate::registry::{now_ms, Key, Registry};
-use crate::rgnl_nl::{cmd, del_reason, group};
-use crate::{watch, Rgnl};
+use crate::rgnl_nl::{cmd, group, DelReason, Rgnl};
+use crate::watch;
 use genl::{Gfp, MsgBuilder, Net, Request};
 
 /// How soon to try again when a notification could not be allocated: the
@@ -24,8 +25,8 @@ pub(crate) const BATCH: u32 = 1000;
 /// The notices of one expired entry.
 struct Expired {
     key: Key,
-    event: Option<MsgBuilder<Rgnl>>,
-    owner: Option<(u32, MsgBuilder<Rgnl>)>,
+    event: Option<Message>,
+    owner: Option<(u32, Message)>,
 }
 
 /// Removes the due entries of `state` (at most `batch`), notifying each,
@@ -46,7 +47,7 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
                     del_size(key.as_bytes().len(), entry.value.len()),
                     Gfp::Kernel,
                 );
-                del_message(msg, key.as_bytes(), entry, del_reason::EXPIRED)
+                del_message(msg, key.as_bytes(), entry, DelReason::Expired)
             };
             let event = if net.has_listeners(group::EVENTS) {
                 Some(notice()?)

@@ -6,19 +6,14 @@
 //!
 //! A key/value registry, one per network namespace, whose changes are multicast to listeners.
 //!
-//! Handlers are hand-written: implement [`Handlers`] for the family type
-//! and use [`Ops::TABLE`] as its `OPS`.
+//! The family type [`Rgnl`] and its description; typed ids,
+//! views and writers of its attributes; one trait per handler, which the
+//! family's code implements for the family type, and which the ops table
+//! calls with the request already validated.
 
 // Like a generated C header, the tables name all the spec has, whether or
 // not this family's code uses it.
 #![allow(dead_code)]
-
-use core::marker::PhantomData;
-
-/// The family's name.
-pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("rgnl");
-/// The family's version.
-pub(crate) const FAMILY_VERSION: u32 = 1;
 
 pub(crate) const KEY_MAX_LEN: u32 = 64;
 
@@ -34,62 +29,144 @@ pub(crate) const MAX_BYTES_LIMIT: u32 = 268435456;
 pub(crate) const TTL_MAX_MS: u32 = 86400000;
 
 /// Why an entry-del-ntf was sent.
-pub(crate) mod del_reason {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum DelReason {
     /// entry-del removed the entry.
-    pub(crate) const DELETED: u32 = 0;
+    Deleted = 0,
     /// The entry's time to live ran out; the kernel removed it.
-    pub(crate) const EXPIRED: u32 = 1;
+    Expired = 1,
 }
 
-/// Attribute set `rgnl` (`entry`: subsets of it).
+impl genl::kind::EnumValue for DelReason {
+    fn value(self) -> u32 {
+        self as u32
+    }
+}
+
+impl genl::kind::DenseEnum for DelReason {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::Deleted,
+            _ => Self::Expired,
+        }
+    }
+}
+
+/// Attribute set `rgnl`.
 pub(crate) mod attr {
-    pub(crate) const PAD: u16 = 1;
-    pub(crate) const KEY: u16 = 2;
-    pub(crate) const VALUE: u16 = 3;
-    pub(crate) const TAG: u16 = 4;
-    pub(crate) const REVISION: u16 = 5;
-    pub(crate) const ENTRY: u16 = 6;
-    pub(crate) const COUNT: u16 = 7;
-    pub(crate) const MAX_ENTRIES: u16 = 8;
-    pub(crate) const MAX_BYTES: u16 = 9;
-    pub(crate) const BYTES: u16 = 10;
-    pub(crate) const PREFIX: u16 = 11;
-    pub(crate) const CREATED: u16 = 12;
-    pub(crate) const REPLACED: u16 = 13;
-    pub(crate) const DELETED: u16 = 14;
-    pub(crate) const FLUSHED: u16 = 15;
-    pub(crate) const NOTIFICATIONS: u16 = 16;
-    pub(crate) const TTL_MS: u16 = 17;
-    pub(crate) const NOTIFY_OWNER: u16 = 18;
-    pub(crate) const REASON: u16 = 19;
-    pub(crate) const EXPIRED: u16 = 20;
-    pub(crate) const AUDIT_MESSAGES: u16 = 21;
-    pub(crate) const PORTID: u16 = 22;
-    pub(crate) const UID: u16 = 23;
-    pub(crate) const COMMAND: u16 = 24;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    pub(crate) const PAD: genl::AttrId<Set, genl::kind::Pad> = genl::AttrId::new(1);
+    /// Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) const KEY: genl::AttrId<Set, genl::kind::NulStr> = genl::AttrId::new(2);
+    /// Entry value, 0 to value-max-len bytes, stored as given.
+    pub(crate) const VALUE: genl::AttrId<Set, genl::kind::Binary> = genl::AttrId::new(3);
+    /// A number stored with the entry (0 when not given).
+    pub(crate) const TAG: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
+    /// Assigned by the kernel: the namespace's change counter when the entry was last created or
+    /// replaced.
+    pub(crate) const REVISION: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(5);
+    pub(crate) const ENTRY: genl::AttrId<Set, genl::kind::Nest<attr_entry::Set>> =
+        genl::AttrId::new(6);
+    /// Number of entries (stats-get), or entries removed (flush-ntf).
+    pub(crate) const COUNT: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(7);
+    /// Most entries the namespace may hold.
+    pub(crate) const MAX_ENTRIES: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(8);
+    /// Most value bytes (summed over all entries) the namespace may hold.
+    pub(crate) const MAX_BYTES: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(9);
+    /// Value bytes held, summed over all entries.
+    pub(crate) const BYTES: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(10);
+    /// Dump filter, only entries whose key starts with it.
+    pub(crate) const PREFIX: genl::AttrId<Set, genl::kind::NulStr> = genl::AttrId::new(11);
+    /// Entries created since the namespace appeared.
+    pub(crate) const CREATED: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(12);
+    /// Entries replaced.
+    pub(crate) const REPLACED: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(13);
+    /// Entries deleted by entry-del.
+    pub(crate) const DELETED: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(14);
+    /// Entries deleted by flush.
+    pub(crate) const FLUSHED: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(15);
+    /// Notifications sent to the events group (or echoed).
+    pub(crate) const NOTIFICATIONS: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(16);
+    /// Time to live in milliseconds.
+    pub(crate) const TTL_MS: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(17);
+    /// With ttl-ms: when the entry expires, its entry-del-ntf is also unicast to the socket that
+    /// set it, whether or not that socket joined a group.
+    pub(crate) const NOTIFY_OWNER: genl::AttrId<Set, genl::kind::Flag> = genl::AttrId::new(18);
+    /// Why the entry was deleted.
+    pub(crate) const REASON: genl::AttrId<Set, genl::kind::Enum<DelReason, genl::kind::U32>> =
+        genl::AttrId::new(19);
+    /// Entries removed because their time to live ran out.
+    pub(crate) const EXPIRED: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(20);
+    /// audit-ntf messages sent.
+    pub(crate) const AUDIT_MESSAGES: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(21);
+    /// The netlink port id of the socket that sent the change.
+    pub(crate) const PORTID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(22);
+    /// The sender's uid, in the initial user namespace.
+    pub(crate) const UID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(23);
+    /// The command of the change (entry-new, entry-del, flush, limits-set).
+    pub(crate) const COMMAND: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(24);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 24;
 }
 
-/// Commands, notifications included (one numbering, as in the spec).
-pub(crate) mod cmd {
-    pub(crate) const ENTRY_NEW: u8 = 1;
-    pub(crate) const ENTRY_GET: u8 = 2;
-    pub(crate) const ENTRY_DEL: u8 = 3;
-    pub(crate) const FLUSH: u8 = 4;
-    pub(crate) const STATS_GET: u8 = 5;
-    pub(crate) const ECHO: u8 = 6;
-    pub(crate) const LIMITS_SET: u8 = 7;
-    pub(crate) const ENTRY_NEW_NTF: u8 = 8;
-    pub(crate) const ENTRY_DEL_NTF: u8 = 9;
-    pub(crate) const FLUSH_NTF: u8 = 10;
-    pub(crate) const WATCH_SET: u8 = 11;
-    pub(crate) const AUDIT_NTF: u8 = 12;
+/// Attribute set `entry`, a subset of `rgnl`.
+pub(crate) mod attr_entry {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) const KEY: genl::AttrId<Set, genl::kind::NulStr> = genl::AttrId::new(2);
+    /// Entry value, 0 to value-max-len bytes, stored as given.
+    pub(crate) const VALUE: genl::AttrId<Set, genl::kind::Binary> = genl::AttrId::new(3);
+    /// A number stored with the entry (0 when not given).
+    pub(crate) const TAG: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
+    /// Assigned by the kernel: the namespace's change counter when the entry was last created or
+    /// replaced.
+    pub(crate) const REVISION: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(5);
+    /// Time to live in milliseconds.
+    pub(crate) const TTL_MS: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(17);
+    /// The highest attribute type of the set.
+    pub(crate) const MAX: u16 = 17;
 }
 
-/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last
-/// one with `dont-validate` (the core refuses those flags from it on).
-pub(crate) const MIN_RESV_START_OP: u8 = 0;
+/// Commands, notifications included (one numbering, as in the spec),
+/// each with the attribute set of its messages.
+pub(crate) mod cmd {
+    /// Create or replace an entry, as rtnetlink does: without NLM_F_CREATE a missing key is ENOENT;
+    /// an existing key is EEXIST with NLM_F_EXCL or without NLM_F_REPLACE.
+    pub(crate) const ENTRY_NEW: genl::Cmd<super::attr::Set> = genl::Cmd::new(1);
+    /// Get one entry (ENOENT if absent), or dump all, in key order.
+    pub(crate) const ENTRY_GET: genl::Cmd<super::attr::Set> = genl::Cmd::new(2);
+    /// Delete an entry (ENOENT if absent).
+    pub(crate) const ENTRY_DEL: genl::Cmd<super::attr::Set> = genl::Cmd::new(3);
+    /// Delete every entry of the namespace.
+    pub(crate) const FLUSH: genl::Cmd<super::attr::Set> = genl::Cmd::new(4);
+    /// The namespace's usage, limits and counters.
+    pub(crate) const STATS_GET: genl::Cmd<super::attr::Set> = genl::Cmd::new(5);
+    /// Reply with the request's attributes, unchanged (a latency probe).
+    pub(crate) const ECHO: genl::Cmd<super::attr::Set> = genl::Cmd::new(6);
+    /// Set the namespace's limits (either or both).
+    pub(crate) const LIMITS_SET: genl::Cmd<super::attr::Set> = genl::Cmd::new(7);
+    /// An entry was created or replaced; carries the stored entry.
+    pub(crate) const ENTRY_NEW_NTF: genl::Cmd<super::attr::Set> = genl::Cmd::new(8);
+    /// An entry was deleted (reason deleted) or expired (reason expired); carries it as it was.
+    pub(crate) const ENTRY_DEL_NTF: genl::Cmd<super::attr::Set> = genl::Cmd::new(9);
+    /// The namespace was flushed; count is the number of entries removed.
+    pub(crate) const FLUSH_NTF: genl::Cmd<super::attr::Set> = genl::Cmd::new(10);
+    /// Filter the events group for the calling socket: entry-new-ntf and entry-del-ntf reach it
+    /// only for keys starting with prefix (flush-ntf always does).
+    pub(crate) const WATCH_SET: genl::Cmd<super::attr::Set> = genl::Cmd::new(11);
+    /// Who changed what: sent to the audit group for every entry-new, entry-del, flush and
+    /// limits-set that changed something.
+    pub(crate) const AUDIT_NTF: genl::Cmd<super::attr::Set> = genl::Cmd::new(12);
+}
 
 /// Multicast groups: indexes into [`MCGRPS`].
 pub(crate) mod group {
@@ -110,210 +187,483 @@ static RGNL_MAX_ENTRIES_RANGE: genl::RangeU64 = genl::RangeU64::new(1, MAX_ENTRI
 static RGNL_MAX_BYTES_RANGE: genl::RangeU64 = genl::RangeU64::new(1, MAX_BYTES_LIMIT as u64);
 
 /// `entry-new` do requests.
-static ENTRY_NEW_POLICY: genl::Policy<[genl::AttrPolicy; attr::NOTIFY_OWNER as usize + 1]> =
+static ENTRY_NEW_POLICY: genl::Policy<[genl::AttrPolicy; attr::NOTIFY_OWNER.id() as usize + 1]> =
     genl::policy(&[
-        (attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16)),
-        (attr::VALUE, genl::AttrPolicy::binary(VALUE_MAX_LEN as u16)),
-        (attr::TAG, genl::AttrPolicy::u32()),
         (
-            attr::TTL_MS,
+            attr::KEY.id(),
+            genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+        ),
+        (
+            attr::VALUE.id(),
+            genl::AttrPolicy::binary(VALUE_MAX_LEN as u16),
+        ),
+        (attr::TAG.id(), genl::AttrPolicy::u32()),
+        (
+            attr::TTL_MS.id(),
             genl::AttrPolicy::u32().range_u64(&RGNL_TTL_MS_RANGE),
         ),
-        (attr::NOTIFY_OWNER, genl::AttrPolicy::flag()),
+        (attr::NOTIFY_OWNER.id(), genl::AttrPolicy::flag()),
     ]);
 
 /// `entry-get` do requests.
-static ENTRY_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY as usize + 1]> =
-    genl::policy(&[(attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16))]);
+static ENTRY_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY.id() as usize + 1]> =
+    genl::policy(&[(
+        attr::KEY.id(),
+        genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+    )]);
 
 /// `entry-get` dump requests.
-static ENTRY_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX as usize + 1]> =
+static ENTRY_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX.id() as usize + 1]> =
     genl::policy(&[(
-        attr::PREFIX,
+        attr::PREFIX.id(),
         genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
     )]);
 
 /// `entry-del` do requests.
-static ENTRY_DEL_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY as usize + 1]> =
-    genl::policy(&[(attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16))]);
+static ENTRY_DEL_POLICY: genl::Policy<[genl::AttrPolicy; attr::KEY.id() as usize + 1]> =
+    genl::policy(&[(
+        attr::KEY.id(),
+        genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+    )]);
 
 /// `echo` do requests.
-static ECHO_POLICY: genl::Policy<[genl::AttrPolicy; attr::TAG as usize + 1]> = genl::policy(&[
-    (attr::KEY, genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16)),
-    (attr::VALUE, genl::AttrPolicy::binary(VALUE_MAX_LEN as u16)),
-    (attr::TAG, genl::AttrPolicy::u32()),
-]);
-
-/// `limits-set` do requests.
-static LIMITS_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::MAX_BYTES as usize + 1]> =
+static ECHO_POLICY: genl::Policy<[genl::AttrPolicy; attr::TAG.id() as usize + 1]> =
     genl::policy(&[
         (
-            attr::MAX_ENTRIES,
+            attr::KEY.id(),
+            genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
+        ),
+        (
+            attr::VALUE.id(),
+            genl::AttrPolicy::binary(VALUE_MAX_LEN as u16),
+        ),
+        (attr::TAG.id(), genl::AttrPolicy::u32()),
+    ]);
+
+/// `limits-set` do requests.
+static LIMITS_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::MAX_BYTES.id() as usize + 1]> =
+    genl::policy(&[
+        (
+            attr::MAX_ENTRIES.id(),
             genl::AttrPolicy::u32().range_u64(&RGNL_MAX_ENTRIES_RANGE),
         ),
         (
-            attr::MAX_BYTES,
+            attr::MAX_BYTES.id(),
             genl::AttrPolicy::u32().range_u64(&RGNL_MAX_BYTES_RANGE),
         ),
     ]);
 
 /// `watch-set` do requests.
-static WATCH_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX as usize + 1]> =
+static WATCH_SET_POLICY: genl::Policy<[genl::AttrPolicy; attr::PREFIX.id() as usize + 1]> =
     genl::policy(&[(
-        attr::PREFIX,
+        attr::PREFIX.id(),
         genl::AttrPolicy::nul_string(KEY_MAX_LEN as u16),
     )]);
 
-/// The hand-written side of the `rgnl` family: one item per handler
-/// of the spec (ynl-gen-c's prototypes). Implementing it for the family
-/// type gives [`Ops::TABLE`]; a missing or mistyped handler fails the
-/// build.
-pub(crate) trait Handlers: genl::Family {
-    /// `entry-new` do. Create or replace an entry, as rtnetlink does: without NLM_F_CREATE a
-    /// missing key is ENOENT; an existing key is EEXIST with NLM_F_EXCL or without NLM_F_REPLACE.
-    fn entry_new_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `entry-get` do. Get one entry (ENOENT if absent), or dump all, in key order.
-    fn entry_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `entry-get` dump: where a dump resumes.
-    type EntryGetDumpCursor: genl::DumpCursor;
-    /// `entry-get` dump: the largest attribute payload of one message.
-    const ENTRY_GET_DUMP_MAX_MESSAGE: usize;
-    /// `entry-get` dump. Get one entry (ENOENT if absent), or dump all, in key order.
-    fn entry_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::EntryGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `entry-del` do. Delete an entry (ENOENT if absent).
-    fn entry_del_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `flush` do. Delete every entry of the namespace.
-    fn flush_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `stats-get` do. The namespace's usage, limits and counters.
-    fn stats_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `echo` do. Reply with the request's attributes, unchanged (a latency probe).
-    fn echo_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `limits-set` do. Set the namespace's limits (either or both).
-    fn limits_set_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `watch-set` do. Filter the events group for the calling socket: entry-new-ntf and
-    /// entry-del-ntf reach it only for keys starting with prefix (flush-ntf always does).
-    fn watch_set_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
+/// The largest attribute payload of each message whose attributes the
+/// spec bounds, for `new_message` and dumps' `MAX_MESSAGE`.
+pub(crate) mod max_payload {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// `entry-get` do reply.
+    pub(crate) const ENTRY_GET_DO: usize =
+        genl::size::sum(&[genl::size::nest(genl::size::sum(&[
+            genl::size::string(KEY_MAX_LEN as usize),
+            genl::size::attr(VALUE_MAX_LEN as usize),
+            genl::size::U32,
+            genl::size::U64,
+            genl::size::U32,
+        ]))]);
+    /// `entry-get` dump reply.
+    pub(crate) const ENTRY_GET_DUMP: usize =
+        genl::size::sum(&[genl::size::nest(genl::size::sum(&[
+            genl::size::string(KEY_MAX_LEN as usize),
+            genl::size::attr(VALUE_MAX_LEN as usize),
+            genl::size::U32,
+            genl::size::U64,
+            genl::size::U32,
+        ]))]);
+    /// `stats-get` do reply.
+    pub(crate) const STATS_GET_DO: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U64,
+        genl::size::U64,
+        genl::size::U64,
+        genl::size::U64,
+        genl::size::U64,
+        genl::size::U64,
+        genl::size::U64,
+    ]);
+    /// `echo` do reply.
+    pub(crate) const ECHO_DO: usize = genl::size::sum(&[
+        genl::size::string(KEY_MAX_LEN as usize),
+        genl::size::attr(VALUE_MAX_LEN as usize),
+        genl::size::U32,
+    ]);
+    /// `entry-del-ntf` event.
+    pub(crate) const ENTRY_DEL_NTF: usize = genl::size::sum(&[
+        genl::size::nest(genl::size::sum(&[
+            genl::size::string(KEY_MAX_LEN as usize),
+            genl::size::attr(VALUE_MAX_LEN as usize),
+            genl::size::U32,
+            genl::size::U64,
+            genl::size::U32,
+        ])),
+        genl::size::U32,
+    ]);
+    /// `flush-ntf` event.
+    pub(crate) const FLUSH_NTF: usize = genl::size::sum(&[genl::size::U32]);
+    /// `audit-ntf` event.
+    pub(crate) const AUDIT_NTF: usize = genl::size::sum(&[
+        genl::size::string(KEY_MAX_LEN as usize),
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+    ]);
 }
 
-/// `entry-new` do, with the spec's policy.
-struct EntryNewDoit<F>(PhantomData<fn() -> F>);
+/// The request of `entry-new` do, validated by its policy.
+pub(crate) struct EntryNewDoRequest<'a>(genl::View<'a, attr::Set>);
 
-impl<F: Handlers> genl::DoIt<F> for EntryNewDoit<F> {
+impl<'a> EntryNewDoRequest<'a> {
+    /// `key`: Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) fn key(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::KEY)
+    }
+    /// `value`: Entry value, 0 to value-max-len bytes, stored as given.
+    pub(crate) fn value(&self) -> genl::Slot<'a, genl::kind::Binary> {
+        self.0.get(attr::VALUE)
+    }
+    /// `tag`: A number stored with the entry (0 when not given).
+    pub(crate) fn tag(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr::TAG)
+    }
+    /// `ttl-ms`: Time to live in milliseconds.
+    pub(crate) fn ttl_ms(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr::TTL_MS)
+    }
+    /// `notify-owner`: With ttl-ms: when the entry expires, its entry-del-ntf is also unicast to the socket that set it, whether or not that socket joined a group.
+    pub(crate) fn notify_owner(&self) -> genl::Slot<'a, genl::kind::Flag> {
+        self.0.get(attr::NOTIFY_OWNER)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `entry-get` do, validated by its policy.
+pub(crate) struct EntryGetDoRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> EntryGetDoRequest<'a> {
+    /// `key`: Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) fn key(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::KEY)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `entry-get` dump, validated by its policy.
+pub(crate) struct EntryGetDumpRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> EntryGetDumpRequest<'a> {
+    /// `prefix`: Dump filter, only entries whose key starts with it.
+    pub(crate) fn prefix(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::PREFIX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `entry-del` do, validated by its policy.
+pub(crate) struct EntryDelDoRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> EntryDelDoRequest<'a> {
+    /// `key`: Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) fn key(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::KEY)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `echo` do, validated by its policy.
+pub(crate) struct EchoDoRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> EchoDoRequest<'a> {
+    /// `key`: Entry key, 1 to key-max-len bytes before the NUL.
+    pub(crate) fn key(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::KEY)
+    }
+    /// `value`: Entry value, 0 to value-max-len bytes, stored as given.
+    pub(crate) fn value(&self) -> genl::Slot<'a, genl::kind::Binary> {
+        self.0.get(attr::VALUE)
+    }
+    /// `tag`: A number stored with the entry (0 when not given).
+    pub(crate) fn tag(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr::TAG)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `limits-set` do, validated by its policy.
+pub(crate) struct LimitsSetDoRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> LimitsSetDoRequest<'a> {
+    /// `max-entries`: Most entries the namespace may hold.
+    pub(crate) fn max_entries(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr::MAX_ENTRIES)
+    }
+    /// `max-bytes`: Most value bytes (summed over all entries) the namespace may hold.
+    pub(crate) fn max_bytes(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr::MAX_BYTES)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+/// The request of `watch-set` do, validated by its policy.
+pub(crate) struct WatchSetDoRequest<'a>(genl::View<'a, attr::Set>);
+
+impl<'a> WatchSetDoRequest<'a> {
+    /// `prefix`: Dump filter, only entries whose key starts with it.
+    pub(crate) fn prefix(&self) -> genl::Slot<'a, genl::kind::NulStr> {
+        self.0.get(attr::PREFIX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr::Set> {
+        self.0
+    }
+}
+
+impl genl::AttrSet for attr::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_entry::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+/// `entry-new` do. Create or replace an entry, as rtnetlink does: without NLM_F_CREATE a missing
+/// key is ENOENT; an existing key is EEXIST with NLM_F_EXCL or without NLM_F_REPLACE.
+pub(crate) trait EntryNewDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Rgnl>,
+        attrs: EntryNewDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `entry-get` do. Get one entry (ENOENT if absent), or dump all, in key order.
+pub(crate) trait EntryGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Rgnl>,
+        attrs: EntryGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `entry-get` dump. Get one entry (ENOENT if absent), or dump all, in key order.
+pub(crate) trait EntryGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Rgnl>,
+        attrs: EntryGetDumpRequest<'_>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `entry-del` do. Delete an entry (ENOENT if absent).
+pub(crate) trait EntryDelDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Rgnl>,
+        attrs: EntryDelDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `flush` do. Delete every entry of the namespace.
+pub(crate) trait FlushDoit {
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result;
+}
+
+/// `stats-get` do. The namespace's usage, limits and counters.
+pub(crate) trait StatsGetDoit {
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result;
+}
+
+/// `echo` do. Reply with the request's attributes, unchanged (a latency probe).
+pub(crate) trait EchoDoit {
+    fn doit(req: &mut genl::Request<'_, Rgnl>, attrs: EchoDoRequest<'_>) -> kernel::error::Result;
+}
+
+/// `limits-set` do. Set the namespace's limits (either or both).
+pub(crate) trait LimitsSetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Rgnl>,
+        attrs: LimitsSetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `watch-set` do. Filter the events group for the calling socket: entry-new-ntf and entry-del-ntf
+/// reach it only for keys starting with prefix (flush-ntf always does).
+pub(crate) trait WatchSetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Rgnl>,
+        attrs: WatchSetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `entry-new` do: the spec's policy, the handler.
+struct EntryNewDoitOp;
+
+impl genl::DoIt<Rgnl> for EntryNewDoitOp {
     const POLICY: &'static genl::Policy = &ENTRY_NEW_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::entry_new_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = EntryNewDoRequest(req.view());
+        <Rgnl as EntryNewDoit>::doit(req, attrs)
     }
 }
 
-/// `entry-get` do, with the spec's policy.
-struct EntryGetDoit<F>(PhantomData<fn() -> F>);
+/// `entry-get` do: the spec's policy, the handler.
+struct EntryGetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for EntryGetDoit<F> {
+impl genl::DoIt<Rgnl> for EntryGetDoitOp {
     const POLICY: &'static genl::Policy = &ENTRY_GET_DO_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::entry_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = EntryGetDoRequest(req.view());
+        <Rgnl as EntryGetDoit>::doit(req, attrs)
     }
 }
 
-/// `entry-get` dump, with the spec's policy.
-struct EntryGetDumpit<F>(PhantomData<fn() -> F>);
+/// `entry-get` dump: the spec's policy, the handler.
+struct EntryGetDumpitOp;
 
-impl<F: Handlers> genl::DumpIt<F> for EntryGetDumpit<F> {
+impl genl::DumpIt<Rgnl> for EntryGetDumpitOp {
     const POLICY: &'static genl::Policy = &ENTRY_GET_DUMP_POLICY;
-    const MAX_MESSAGE: usize = F::ENTRY_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::EntryGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::ENTRY_GET_DUMP;
+    type Cursor = <Rgnl as EntryGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::entry_get_dumpit(dump, cursor)
+    fn dumpit(dump: &mut genl::Dump<'_, Rgnl>, cursor: &mut Self::Cursor) -> kernel::error::Result {
+        let attrs = EntryGetDumpRequest(dump.view());
+        <Rgnl as EntryGetDumpit>::dumpit(dump, attrs, cursor)
     }
 }
 
-/// `entry-del` do, with the spec's policy.
-struct EntryDelDoit<F>(PhantomData<fn() -> F>);
+/// `entry-del` do: the spec's policy, the handler.
+struct EntryDelDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for EntryDelDoit<F> {
+impl genl::DoIt<Rgnl> for EntryDelDoitOp {
     const POLICY: &'static genl::Policy = &ENTRY_DEL_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::entry_del_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = EntryDelDoRequest(req.view());
+        <Rgnl as EntryDelDoit>::doit(req, attrs)
     }
 }
 
-/// `flush` do, with the spec's policy.
-struct FlushDoit<F>(PhantomData<fn() -> F>);
+/// `flush` do: the spec's policy, the handler.
+struct FlushDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for FlushDoit<F> {
+impl genl::DoIt<Rgnl> for FlushDoitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::flush_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        <Rgnl as FlushDoit>::doit(req)
     }
 }
 
-/// `stats-get` do, with the spec's policy.
-struct StatsGetDoit<F>(PhantomData<fn() -> F>);
+/// `stats-get` do: the spec's policy, the handler.
+struct StatsGetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for StatsGetDoit<F> {
+impl genl::DoIt<Rgnl> for StatsGetDoitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::stats_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        <Rgnl as StatsGetDoit>::doit(req)
     }
 }
 
-/// `echo` do, with the spec's policy.
-struct EchoDoit<F>(PhantomData<fn() -> F>);
+/// `echo` do: the spec's policy, the handler.
+struct EchoDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for EchoDoit<F> {
+impl genl::DoIt<Rgnl> for EchoDoitOp {
     const POLICY: &'static genl::Policy = &ECHO_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::echo_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = EchoDoRequest(req.view());
+        <Rgnl as EchoDoit>::doit(req, attrs)
     }
 }
 
-/// `limits-set` do, with the spec's policy.
-struct LimitsSetDoit<F>(PhantomData<fn() -> F>);
+/// `limits-set` do: the spec's policy, the handler.
+struct LimitsSetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for LimitsSetDoit<F> {
+impl genl::DoIt<Rgnl> for LimitsSetDoitOp {
     const POLICY: &'static genl::Policy = &LIMITS_SET_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::limits_set_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = LimitsSetDoRequest(req.view());
+        <Rgnl as LimitsSetDoit>::doit(req, attrs)
     }
 }
 
-/// `watch-set` do, with the spec's policy.
-struct WatchSetDoit<F>(PhantomData<fn() -> F>);
+/// `watch-set` do: the spec's policy, the handler.
+struct WatchSetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for WatchSetDoit<F> {
+impl genl::DoIt<Rgnl> for WatchSetDoitOp {
     const POLICY: &'static genl::Policy = &WATCH_SET_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::watch_set_doit(req)
+    fn doit(req: &mut genl::Request<'_, Rgnl>) -> kernel::error::Result {
+        let attrs = WatchSetDoRequest(req.view());
+        <Rgnl as WatchSetDoit>::doit(req, attrs)
     }
 }
 
-/// The spec's operations in command order, a do before its dump: the
-/// `genl::Family::OPS` of a family implementing [`Handlers`].
-pub(crate) struct Ops<F>(PhantomData<fn() -> F>);
+/// The `rgnl` family: implement `genl::Family` for it (the
+/// state types and what else the spec cannot say), and one trait per
+/// handler above.
+pub(crate) struct Rgnl;
 
-impl<F: Handlers> Ops<F> {
-    /// The table.
-    pub(crate) const TABLE: &'static [genl::SplitOp<F>] = &[
-        genl::SplitOp::doit::<EntryNewDoit<F>>(cmd::ENTRY_NEW).uns_admin_perm(),
-        genl::SplitOp::doit::<EntryGetDoit<F>>(cmd::ENTRY_GET),
-        genl::SplitOp::dumpit::<EntryGetDumpit<F>>(cmd::ENTRY_GET),
-        genl::SplitOp::doit::<EntryDelDoit<F>>(cmd::ENTRY_DEL).uns_admin_perm(),
-        genl::SplitOp::doit::<FlushDoit<F>>(cmd::FLUSH).uns_admin_perm(),
-        genl::SplitOp::doit::<StatsGetDoit<F>>(cmd::STATS_GET),
-        genl::SplitOp::doit::<EchoDoit<F>>(cmd::ECHO),
-        genl::SplitOp::doit::<LimitsSetDoit<F>>(cmd::LIMITS_SET).uns_admin_perm(),
-        genl::SplitOp::doit::<WatchSetDoit<F>>(cmd::WATCH_SET),
+impl genl::FamilySpec for Rgnl {
+    const NAME: &'static kernel::str::CStr = kernel::c_str!("rgnl");
+    const VERSION: u32 = 1;
+    // Every op has a policy of its own: 0, as in ynl-gen-c's family struct.
+    const MAX_ATTR: u16 = 0;
+    const PAD_ATTR: u16 = attr::PAD.id();
+    const MCGRPS: &'static [genl::McGroup] = &MCGRPS;
+    /// The spec's operations in command order, a do before its dump.
+    const OPS: &'static [genl::SplitOp<Rgnl>] = &[
+        genl::SplitOp::doit::<EntryNewDoitOp>(cmd::ENTRY_NEW.id()).uns_admin_perm(),
+        genl::SplitOp::doit::<EntryGetDoitOp>(cmd::ENTRY_GET.id()),
+        genl::SplitOp::dumpit::<EntryGetDumpitOp>(cmd::ENTRY_GET.id()),
+        genl::SplitOp::doit::<EntryDelDoitOp>(cmd::ENTRY_DEL.id()).uns_admin_perm(),
+        genl::SplitOp::doit::<FlushDoitOp>(cmd::FLUSH.id()).uns_admin_perm(),
+        genl::SplitOp::doit::<StatsGetDoitOp>(cmd::STATS_GET.id()),
+        genl::SplitOp::doit::<EchoDoitOp>(cmd::ECHO.id()),
+        genl::SplitOp::doit::<LimitsSetDoitOp>(cmd::LIMITS_SET.id()).uns_admin_perm(),
+        genl::SplitOp::doit::<WatchSetDoitOp>(cmd::WATCH_SET.id()),
     ];
 }

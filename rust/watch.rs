@@ -3,8 +3,7 @@
 //! WATCH_SET: a socket's key prefix, kept in its per-socket state, that
 //! filters the entry notifications of the `events` group it receives.
 
-use crate::rgnl_nl::{attr, KEY_MAX_LEN};
-use crate::Rgnl;
+use crate::rgnl_nl::{Rgnl, WatchSetDoRequest, WatchSetDoit, KEY_MAX_LEN};
 use genl::{Request, SockState};
 use kernel::prelude::*;
 
@@ -41,18 +40,17 @@ pub(crate) fn wants(watch: Option<&Watch>, key: &[u8]) -> bool {
     }
 }
 
-pub(crate) fn doit(req: &mut Request<'_, Rgnl>) -> Result {
-    let prefix = match req.attrs().get(attr::PREFIX) {
-        Some(a) => a.str_bytes(),
-        None => b"",
-    };
-    let watch = req.sock_state()?;
-    // The policy bounds the prefix by KEY_MAX_LEN already.
-    watch
-        .prefix
-        .get_mut(..prefix.len())
-        .ok_or(EINVAL)?
-        .copy_from_slice(prefix);
-    watch.len = prefix.len() as u8;
-    Ok(())
+impl WatchSetDoit for Rgnl {
+    fn doit(req: &mut Request<'_, Rgnl>, attrs: WatchSetDoRequest<'_>) -> Result {
+        let prefix = attrs.prefix().bytes().unwrap_or(b"");
+        let watch = req.sock_state()?;
+        // The policy bounds the prefix by KEY_MAX_LEN already.
+        watch
+            .prefix
+            .get_mut(..prefix.len())
+            .ok_or(EINVAL)?
+            .copy_from_slice(prefix);
+        watch.len = prefix.len() as u8;
+        Ok(())
+    }
 }

@@ -18,6 +18,28 @@ const fn nla_align(len: usize) -> usize {
     (len + 3) & !3
 }
 
+/// The attributes of the genetlink message `nlh` as they were sent: the
+/// bytes after its genetlink header `genlhdr`.
+///
+/// # Safety
+///
+/// `nlh` is a whole message of `nlmsg_len` bytes (as the netlink core
+/// checks), readable for `'a`; `genlhdr` points into it, at its genetlink
+/// header.
+#[inline]
+pub(crate) unsafe fn encoded<'a>(
+    nlh: *const bindings::nlmsghdr,
+    genlhdr: *const bindings::genlmsghdr,
+) -> &'a [u8] {
+    // SAFETY: the caller's contract: both ends lie within the message (or
+    // the header ends past it, and the slice is empty).
+    unsafe {
+        let start = genlhdr.cast::<u8>().add(size_of::<bindings::genlmsghdr>());
+        let end = nlh.cast::<u8>().add((*nlh).nlmsg_len as usize);
+        slice::from_raw_parts(start, end.offset_from(start).max(0) as usize)
+    }
+}
+
 /// The parsed attributes of a request: `genl_info->attrs`.
 ///
 /// # Invariants
@@ -235,7 +257,7 @@ impl<'a> Attr<'a> {
     /// The attributes nested in this one, in order.
     #[inline]
     pub fn nested(&self) -> Nested<'a> {
-        Nested { rest: self.bytes() }
+        Nested::of(self.bytes())
     }
 }
 
@@ -243,6 +265,15 @@ impl<'a> Attr<'a> {
 /// first malformed one (the policy rejects those before a handler runs).
 pub struct Nested<'a> {
     rest: &'a [u8],
+}
+
+impl<'a> Nested<'a> {
+    /// The attributes encoded in `bytes`, which start 4-byte aligned
+    /// within a message.
+    #[inline]
+    pub(crate) fn of(bytes: &'a [u8]) -> Self {
+        Self { rest: bytes }
+    }
 }
 
 impl<'a> Iterator for Nested<'a> {

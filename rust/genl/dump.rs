@@ -17,8 +17,17 @@
 //! `NLMSG_DONE` then comes in an skb of its own.
 
 use crate::{
-    attrs::Attrs, bindings, extack::Extack, family::Family, inlined, lock::FamilyLock,
-    msg::emsgsize, msg::Writer, netns, policy::Policy, size,
+    attrs::{self, Attrs},
+    bindings,
+    extack::Extack,
+    family::Family,
+    inlined,
+    lock::FamilyLock,
+    msg::{emsgsize, Cmd, Writer},
+    netns,
+    policy::Policy,
+    size,
+    view::{AttrSet, View},
 };
 use core::{
     ffi::c_int,
@@ -113,6 +122,22 @@ impl<'a, F: Family> Dump<'a, F> {
         unsafe { Attrs::from_raw(self.info().attrs, self.attrs_len, self.extack()) }
     }
 
+    /// The request's attributes as set `S` (the op's request set),
+    /// validated. Generated request views wrap it.
+    pub fn view<S: AttrSet>(&self) -> View<'a, S> {
+        let info = self.info();
+        let stream: &'a [u8] = if info.attrs.is_null() {
+            // Nothing parsed, nothing validated: an empty view.
+            &[]
+        } else {
+            // SAFETY: `nlhdr` is the dump's request, a whole message
+            // (checked by the netlink core) that lives as long as the dump;
+            // `genlhdr` points at its genetlink header.
+            unsafe { attrs::encoded(info.nlhdr, info.genlhdr) }
+        };
+        View::top(self.attrs(), stream)
+    }
+
     /// The command of the dump request.
     pub fn cmd(&self) -> u8 {
         // SAFETY: `genlhdr` points into the dump's request, valid for `'a`.
@@ -169,7 +194,11 @@ impl<'a, F: Family> DumpOut<'a, F> {
     /// Adds one message with command `cmd` whose attributes `fill` writes.
     /// On `EMSGSIZE` (or any error) the message is removed again.
     #[inline]
-    pub fn add(&mut self, cmd: u8, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
+    pub fn add<S>(
+        &mut self,
+        cmd: Cmd<S>,
+        fill: impl FnOnce(&mut Writer<'_, S>) -> Result,
+    ) -> Result {
         let info = self.info();
         // SAFETY: `cb` is valid during the call.
         let flags =
@@ -182,7 +211,7 @@ impl<'a, F: Family> DumpOut<'a, F> {
                 info.snd_seq,
                 F::storage().family_ptr(),
                 flags,
-                cmd,
+                cmd.id(),
             )
         };
         if hdr.is_null() {

@@ -57,8 +57,16 @@ impl<'a> Extack<'a> {
     /// Reports attribute `attr_type` as missing (top level) and returns
     /// `EINVAL`.
     pub fn missing(&self, attr_type: u16, msg: &'static CStr) -> Error {
-        // SAFETY: as in `fail`; a null nest means the top level.
-        unsafe { bindings::rgnl_nl_set_err_attr_miss(self.ptr, core::ptr::null_mut(), attr_type) };
+        self.missing_in(None, attr_type, msg)
+    }
+
+    /// Reports attribute `attr_type` as missing from `nest` (`None`: the
+    /// top level) and returns `EINVAL`.
+    pub fn missing_in(&self, nest: Option<&Attr<'_>>, attr_type: u16, msg: &'static CStr) -> Error {
+        let nest = nest.map_or(core::ptr::null(), Attr::as_raw);
+        // SAFETY: as in `fail`; `nest` is null (the top level) or points
+        // into the request message, which outlives the extack report.
+        unsafe { bindings::rgnl_nl_set_err_attr_miss(self.ptr, nest.cast_mut(), attr_type) };
         self.fail(kernel::error::code::EINVAL, msg)
     }
 }

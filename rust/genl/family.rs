@@ -29,15 +29,7 @@ use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
 /// sleep for long, and must not call back into genetlink paths that take
 /// `genl_mutex`.
 #[vtable]
-pub trait Family: StorageOwner {
-    /// The family name: 1 to 15 bytes.
-    const NAME: &'static CStr;
-    /// The family version reported to userspace.
-    const VERSION: u32;
-    /// The highest attribute type of the family's attribute space.
-    const MAX_ATTR: u16;
-    /// The attribute type used to pad 64-bit attributes to 8-byte alignment.
-    const PAD_ATTR: u16;
+pub trait Family: FamilySpec + StorageOwner {
     /// Whether the family is usable from every network namespace (otherwise
     /// only from the initial one).
     const NETNSOK: bool = true;
@@ -45,14 +37,11 @@ pub trait Family: StorageOwner {
     /// (`NLM_F_CREATE`, `NLM_F_EXCL`, `NLM_F_REPLACE`, `NLM_F_APPEND`) and
     /// a non-zero reserved genetlink header field. The genetlink core
     /// refuses both for the other commands ("ambiguous or reserved bits set
-    /// in nlmsg_flags"), so leave it at 0 unless a command really needs
+    /// in nlmsg_flags"), so leave it at the lowest the ops allow
+    /// ([`FamilySpec::MIN_RESV_START_OP`]) unless a command really needs
     /// rtnetlink's create/replace semantics. Attribute validation stays
     /// strict either way.
-    const RESV_START_OP: u8 = 0;
-    /// The operations, sorted by command, a command's do before its dump.
-    const OPS: &'static [SplitOp<Self>];
-    /// The multicast groups; sends name a group by its index here.
-    const MCGRPS: &'static [McGroup] = &[];
+    const RESV_START_OP: u8 = Self::MIN_RESV_START_OP;
 
     /// State kept for each network namespace while the family is
     /// registered: created when a namespace appears (or for every existing
@@ -87,6 +76,27 @@ pub trait Family: StorageOwner {
     /// calls it for a leave without a join. Registered only when
     /// implemented (`HAS_UNBIND`).
     fn unbind(_group: usize) {}
+}
+
+/// What a family's spec says of it: its name, version, attributes, ops and
+/// groups. `ynl-gen-rust.py --mode kernel` generates it with the family's
+/// type; a family without a spec implements it by hand.
+pub trait FamilySpec: Sized + 'static {
+    /// The family name: 1 to 15 bytes.
+    const NAME: &'static CStr;
+    /// The family version reported to userspace.
+    const VERSION: u32;
+    /// The highest attribute type of the family's attribute space.
+    const MAX_ATTR: u16;
+    /// The attribute type used to pad 64-bit attributes to 8-byte alignment.
+    const PAD_ATTR: u16;
+    /// The operations, sorted by command, a command's do before its dump.
+    const OPS: &'static [SplitOp<Self>];
+    /// The multicast groups; sends name a group by its index here.
+    const MCGRPS: &'static [McGroup] = &[];
+    /// The lowest [`Family::RESV_START_OP`] the ops allow: past the last
+    /// one with `dont_validate_*` flags (the core refuses those from it on).
+    const MIN_RESV_START_OP: u8 = 0;
 }
 
 /// Gives a family its [`FamilyStorage`]. Implemented by

@@ -29,6 +29,7 @@ mod dump;
 mod extack;
 mod family;
 mod inlined;
+pub mod kind;
 mod lock;
 mod mcast;
 mod module;
@@ -40,20 +41,22 @@ mod policy;
 mod request;
 pub mod size;
 mod sock;
+mod view;
 
 pub use attrs::{Attr, Attrs, Nested};
 pub use bytes::Bytes;
 pub use dump::{Dump, DumpCursor, DumpIt, DumpOut};
 pub use extack::Extack;
-pub use family::{Family, FamilyStorage, Registration, StorageOwner};
+pub use family::{Family, FamilySpec, FamilyStorage, Registration, StorageOwner};
 pub use mcast::McGroup;
-pub use msg::{MsgBuilder, Writer};
+pub use msg::{Cmd, MsgBuilder, Writer};
 pub use net::{Gfp, Net};
 pub use netns::NetState;
 pub use ops::{DoIt, SplitOp};
 pub use policy::{policy, AttrPolicy, Policy, RangeU64, ATTR_TYPE_MAX};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
+pub use view::{AttrId, AttrSet, Field, Multi, Raw, Slot, View};
 
 /// The prefix of the layer's own kernel log lines.
 const __LOG_PREFIX: &[u8] = b"rgnl_genl\0";

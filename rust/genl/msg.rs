@@ -7,8 +7,10 @@ use crate::{
     bindings,
     family::Family,
     inlined,
+    kind::{Nest, Put},
     net::{Gfp, Net},
     size,
+    view::{AttrId, AttrSet, Raw},
 };
 use core::{ffi::c_void, marker::PhantomData};
 use kernel::{error::code::ENOMEM, prelude::*, str::CStr};
@@ -30,7 +32,38 @@ fn attr_len(len: usize) -> Result<core::ffi::c_int> {
     }
 }
 
-/// Puts attributes into the message being built. Every put fails with
+/// Command number `id`, whose messages carry attributes of set `S` (its
+/// spec's `attribute-set`). Generated from the spec.
+pub struct Cmd<S> {
+    id: u8,
+    _set: PhantomData<fn() -> S>,
+}
+
+impl<S> Clone for Cmd<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Cmd<S> {}
+
+impl<S> Cmd<S> {
+    /// Command number `id`.
+    pub const fn new(id: u8) -> Self {
+        Self {
+            id,
+            _set: PhantomData,
+        }
+    }
+
+    /// The command's number.
+    pub const fn id(self) -> u8 {
+        self.id
+    }
+}
+
+/// Puts attributes of set `S` into the message being built: typed with
+/// [`Writer::put`] and [`Writer::put_nest`], untyped with the `put_*`
+/// methods (raw access, for what a spec does not describe). Every put fails with
 /// `EMSGSIZE` when the skb is full or the attribute would be longer than
 /// `nla_len` can say ([`size::ATTR_PAYLOAD_MAX`]), leaving the message as
 /// it was.
@@ -39,13 +72,14 @@ fn attr_len(len: usize) -> Result<core::ffi::c_int> {
 ///
 /// `skb` points to an skb with a message under construction, exclusively
 /// ours for `'a`.
-pub struct Writer<'a> {
+pub struct Writer<'a, S = Raw> {
     skb: *mut bindings::sk_buff,
     pad: u16,
     _skb: PhantomData<&'a mut ()>,
+    _set: PhantomData<fn() -> S>,
 }
 
-impl<'a> Writer<'a> {
+impl<'a, S> Writer<'a, S> {
     /// # Safety
     ///
     /// `skb` is as the type invariants require for `'a`.
@@ -56,7 +90,26 @@ impl<'a> Writer<'a> {
             skb,
             pad,
             _skb: PhantomData,
+            _set: PhantomData,
         }
+    }
+
+    /// Puts attribute `attr` with value `v`, typed by the spec.
+    #[inline]
+    pub fn put<K: Put>(&mut self, attr: AttrId<S, K>, v: K::In<'_>) -> Result {
+        K::put(self, attr.id(), v)
+    }
+
+    /// Puts nest `attr`, whose attributes (of its set `T`) `fill` writes;
+    /// on any error, or when the nest would be longer than `nla_len` can
+    /// say, the whole nest is removed again.
+    #[inline]
+    pub fn put_nest<T: AttrSet>(
+        &mut self,
+        attr: AttrId<S, Nest<T>>,
+        fill: impl FnOnce(&mut Writer<'_, T>) -> Result,
+    ) -> Result {
+        self.nest_of(attr.id(), fill)
     }
 
     #[inline]
@@ -96,7 +149,11 @@ impl<'a> Writer<'a> {
     /// Puts a `u64`, 8-byte aligned with the family's pad attribute.
     #[inline]
     pub fn put_u64(&mut self, attr_type: u16, v: u64) -> Result {
-        let b = v.to_ne_bytes();
+        self.put_64bit(attr_type, &v.to_ne_bytes())
+    }
+    /// Puts 8 bytes, 8-byte aligned with the family's pad attribute.
+    #[inline]
+    pub(crate) fn put_64bit(&mut self, attr_type: u16, b: &[u8; 8]) -> Result {
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
         let ret = unsafe {
             bindings::nla_put_64bit(
@@ -176,6 +233,15 @@ impl<'a> Writer<'a> {
     /// nest is removed again.
     #[inline]
     pub fn nest(&mut self, attr_type: u16, fill: impl FnOnce(&mut Writer<'_>) -> Result) -> Result {
+        self.nest_of(attr_type, fill)
+    }
+
+    #[inline]
+    fn nest_of<T>(
+        &mut self,
+        attr_type: u16,
+        fill: impl FnOnce(&mut Writer<'_, T>) -> Result,
+    ) -> Result {
         // SAFETY: by the type invariants `skb` is ours.
         let start = unsafe { inlined::nla_nest_start(self.skb, attr_type) };
         if start.is_null() {
@@ -201,26 +267,27 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// A new skb holding one genetlink message, freed on drop unless sent.
+/// A new skb holding one genetlink message of family `F` whose attributes
+/// are of set `S`, freed on drop unless sent.
 ///
 /// # Invariants
 ///
 /// `skb` is a valid skb we own; `hdr` is the user header `genlmsg_put`
 /// returned for the message in it.
-pub struct MsgBuilder<F: Family> {
+pub struct MsgBuilder<F: Family, S = Raw> {
     skb: *mut bindings::sk_buff,
     hdr: *mut c_void,
-    _family: PhantomData<F>,
+    _family: PhantomData<(F, fn() -> S)>,
 }
 
-impl<F: Family> MsgBuilder<F> {
+impl<F: Family, S> MsgBuilder<F, S> {
     /// A message that no request asked for (an event): command `cmd`,
     /// port id and sequence number 0, room for `payload` bytes of
     /// attributes, allocated as `gfp` allows. Send it with `net`, which
     /// also proves the family registered (the header is filled from its
     /// `genl_family`) and its mutex held.
-    pub fn event(_net: &Net<'_, F>, cmd: u8, payload: usize, gfp: Gfp) -> Result<Self> {
-        Self::new(payload, 0, 0, 0, cmd, gfp)
+    pub fn event(_net: &Net<'_, F>, cmd: Cmd<S>, payload: usize, gfp: Gfp) -> Result<Self> {
+        Self::new(payload, 0, 0, 0, cmd.id(), gfp)
     }
 
     /// A message of family `F` with command `cmd`, addressed with `portid`
@@ -269,7 +336,7 @@ impl<F: Family> MsgBuilder<F> {
     }
 
     /// The attribute writer of the message.
-    pub fn writer(&mut self) -> Writer<'_> {
+    pub fn writer(&mut self) -> Writer<'_, S> {
         // SAFETY: by the type invariants the skb is ours for `'_`.
         unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) }
     }
@@ -284,7 +351,7 @@ impl<F: Family> MsgBuilder<F> {
     }
 }
 
-impl<F: Family> Drop for MsgBuilder<F> {
+impl<F: Family, S> Drop for MsgBuilder<F, S> {
     fn drop(&mut self) {
         // SAFETY: by the type invariants the unsent skb is ours.
         unsafe { bindings::rgnl_nlmsg_free(self.skb) };

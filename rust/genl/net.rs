@@ -79,7 +79,7 @@ impl<'a, F: Family> Net<'a, F> {
     }
 
     /// Sends `msg` to the listeners of `group` in this namespace.
-    pub fn multicast(&self, group: u32, msg: MsgBuilder<F>, gfp: Gfp) -> Result {
+    pub fn multicast<S>(&self, group: u32, msg: MsgBuilder<F, S>, gfp: Gfp) -> Result {
         self.send_filtered(group, msg, gfp, None, core::ptr::null_mut())
     }
 
@@ -88,10 +88,10 @@ impl<'a, F: Family> Net<'a, F> {
     /// `deliver` returns true, given their socket's state (`None` for a
     /// socket that never used it). `deliver` runs in this context, once per
     /// listener.
-    pub fn multicast_filtered<P>(
+    pub fn multicast_filtered<S, P>(
         &self,
         group: u32,
-        msg: MsgBuilder<F>,
+        msg: MsgBuilder<F, S>,
         gfp: Gfp,
         deliver: P,
     ) -> Result
@@ -102,10 +102,10 @@ impl<'a, F: Family> Net<'a, F> {
         self.send_filtered(group, msg, gfp, Some(sock::filter::<F, P>), data)
     }
 
-    fn send_filtered(
+    fn send_filtered<S>(
         &self,
         group: u32,
-        msg: MsgBuilder<F>,
+        msg: MsgBuilder<F, S>,
         gfp: Gfp,
         filter: bindings::netlink_filter_fn,
         data: *mut core::ffi::c_void,
@@ -138,7 +138,7 @@ impl<'a, F: Family> Net<'a, F> {
     /// such socket; `EAGAIN` when its receive buffer is full; `EINVAL` for
     /// port 0, the kernel's own socket (whose input, genetlink's, would
     /// wait for locks held here).
-    pub fn unicast(&self, portid: u32, msg: MsgBuilder<F>) -> Result {
+    pub fn unicast<S>(&self, portid: u32, msg: MsgBuilder<F, S>) -> Result {
         if portid == 0 {
             return Err(EINVAL);
         }

@@ -40,14 +40,14 @@ pub trait DoIt<F: Family> {
 /// attributes, and [`SplitOp::dont_parse_dump`]), and the core passes no
 /// attribute table.
 #[repr(transparent)]
-pub struct SplitOp<F: Family> {
+pub struct SplitOp<F> {
     op: bindings::genl_split_ops,
     _family: PhantomData<fn() -> F>,
 }
 
 // SAFETY: immutable after construction; function pointers and `'static`
 // policies only.
-unsafe impl<F: Family> Sync for SplitOp<F> {}
+unsafe impl<F> Sync for SplitOp<F> {}
 
 /// The most entries an op's policy may have: the core allocates a table of
 /// `maxattr + 1` pointers for every request (`kmalloc_array`), which stays

@@ -3,14 +3,15 @@
 //! The context of a doit handler: one request.
 
 use crate::{
-    attrs::Attrs,
+    attrs::{self, Attrs},
     bindings,
     extack::Extack,
     family::Family,
     inlined,
-    msg::MsgBuilder,
+    msg::{Cmd, MsgBuilder},
     net::{is_group, Gfp, Net},
     netns, sock,
+    view::{AttrSet, View},
 };
 use core::marker::PhantomData;
 use kernel::{error::code::*, error::to_result, prelude::*};
@@ -75,6 +76,20 @@ impl<'a, F: Family> Request<'a, F> {
         unsafe { Attrs::from_raw(self.info().attrs, self.attrs_len, self.extack()) }
     }
 
+    /// The attributes as set `S` (the op's request set), validated against
+    /// the operation's policy. Generated request views wrap it.
+    pub fn view<S: AttrSet>(&self) -> View<'a, S> {
+        let table = self.attrs();
+        // Without a table the core parsed nothing, so validated nothing:
+        // the view is empty.
+        let stream = if self.info().attrs.is_null() {
+            &[]
+        } else {
+            self.encoded_attrs()
+        };
+        View::top(table, stream)
+    }
+
     /// The extack of the request.
     pub fn extack(&self) -> Extack<'a> {
         // SAFETY: `info->extack` is null or valid while the request is
@@ -97,18 +112,9 @@ impl<'a, F: Family> Request<'a, F> {
     /// The request's attributes exactly as they were sent (after the
     /// genetlink header).
     pub fn encoded_attrs(&self) -> &'a [u8] {
-        // SAFETY: `nlhdr` is a whole message of `nlmsg_len` bytes (checked
-        // by the netlink core), `genlhdr` points into it.
-        unsafe {
-            let nlh = self.info().nlhdr;
-            let start = self
-                .info()
-                .genlhdr
-                .cast::<u8>()
-                .add(core::mem::size_of::<bindings::genlmsghdr>());
-            let end = nlh.cast::<u8>().add((*nlh).nlmsg_len as usize);
-            core::slice::from_raw_parts(start, end.offset_from(start).max(0) as usize)
-        }
+        // SAFETY: `nlhdr` is a whole message (checked by the netlink core),
+        // valid for `'a`; `genlhdr` points at its genetlink header.
+        unsafe { attrs::encoded(self.info().nlhdr, self.info().genlhdr) }
     }
 
     fn net_ptr(&self) -> *mut bindings::net {
@@ -163,20 +169,20 @@ impl<'a, F: Family> Request<'a, F> {
     /// port id and sequence number), for [`Request::reply`] or
     /// [`Request::notify`].
     #[inline]
-    pub fn new_message(&self, cmd: u8, payload: usize) -> Result<MsgBuilder<F>> {
+    pub fn new_message<S>(&self, cmd: Cmd<S>, payload: usize) -> Result<MsgBuilder<F, S>> {
         MsgBuilder::new(
             payload,
             self.info().snd_portid,
             self.info().snd_seq,
             0,
-            cmd,
+            cmd.id(),
             Gfp::Kernel,
         )
     }
 
     /// Sends `msg` to the requester.
     #[inline]
-    pub fn reply(&self, msg: MsgBuilder<F>) -> Result {
+    pub fn reply<S>(&self, msg: MsgBuilder<F, S>) -> Result {
         let skb = msg.finish();
         // SAFETY: `skb` is a finished message we own; `genlmsg_reply`
         // consumes it in every case.
@@ -191,7 +197,7 @@ impl<'a, F: Family> Request<'a, F> {
 
     /// Sends `msg` to `group` in the request's namespace, and to the
     /// requester too when it asked with `NLM_F_ECHO` (`genl_notify`).
-    pub fn notify(&self, group: u32, msg: MsgBuilder<F>) -> Result {
+    pub fn notify<S>(&self, group: u32, msg: MsgBuilder<F, S>) -> Result {
         if !is_group::<F>(group) {
             return Err(EINVAL);
         }
@@ -213,7 +219,7 @@ impl<'a, F: Family> Request<'a, F> {
     /// As [`Request::notify`], but delivered only to the listeners for which
     /// `deliver` returns true (see [`Net::multicast_filtered`]); an echo to
     /// the requester is not filtered.
-    pub fn notify_filtered<P>(&self, group: u32, msg: MsgBuilder<F>, deliver: P) -> Result
+    pub fn notify_filtered<S, P>(&self, group: u32, msg: MsgBuilder<F, S>, deliver: P) -> Result
     where
         P: Fn(Option<&F::SockState>) -> bool,
     {

@@ -51,6 +51,18 @@ pub const fn nest(inner: usize) -> usize {
     attr(inner)
 }
 
+/// The sum of `sizes` (attributes one after another), saturating: a bound
+/// too large to allocate fails the allocation, not the arithmetic.
+pub const fn sum(sizes: &[usize]) -> usize {
+    let mut total = 0usize;
+    let mut i = 0;
+    while i < sizes.len() {
+        total = total.saturating_add(sizes[i]);
+        i += 1;
+    }
+    total
+}
+
 /// The payload of a message that fits an `NLMSG_GOODSIZE` skb
 /// (`GENLMSG_DEFAULT_SIZE`): what to allocate when the size is not known.
 pub const DEFAULT: usize = bindings::RGNL_GENLMSG_DEFAULT_SIZE;

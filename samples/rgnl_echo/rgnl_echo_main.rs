@@ -19,28 +19,20 @@
 
 mod rgnl_echo_nl;
 
-use genl::{size, Dump, Family, McGroup, NetState, Request, SplitOp};
-use kernel::{prelude::*, str::CStr};
-use rgnl_echo_nl::{attr, cmd, group, TEXT_MAX_LEN};
+use genl::{size, Dump, Family, NetState, Request};
+use kernel::prelude::*;
+use rgnl_echo_nl::{attr, cmd, group, max_payload, RgnlEcho, SeqDumpRequest};
 
 genl::module_genl_family! {
-    family: EchoFamily,
+    family: RgnlEcho,
     name: "rgnl_echo",
     authors: ["rgnl developers"],
     description: "Minimal genetlink family on the rgnl layer",
     license: "GPL",
 }
 
-struct EchoFamily;
-
 #[vtable]
-impl Family for EchoFamily {
-    const NAME: &'static CStr = rgnl_echo_nl::FAMILY_NAME;
-    const VERSION: u32 = rgnl_echo_nl::FAMILY_VERSION;
-    const MAX_ATTR: u16 = attr::MAX;
-    const PAD_ATTR: u16 = attr::PAD;
-    const OPS: &'static [SplitOp<Self>] = rgnl_echo_nl::Ops::<Self>::TABLE;
-    const MCGRPS: &'static [McGroup] = &rgnl_echo_nl::MCGRPS;
+impl Family for RgnlEcho {
     type NetState = EchoCount;
     type SockState = ();
 }
@@ -73,63 +65,63 @@ impl EchoCount {
     }
 }
 
-impl rgnl_echo_nl::Handlers for EchoFamily {
-    // The hooks keep per-namespace request counters that ECHO reports.
-    fn rgnl_echo_pre_doit(req: &mut Request<'_, Self>) -> Result {
+// The hooks keep per-namespace request counters that ECHO reports.
+impl rgnl_echo_nl::RgnlEchoPreDoit for RgnlEcho {
+    fn pre_doit(req: &mut Request<'_, Self>) -> Result {
         let state = req.net_state();
         state.started = state.started.wrapping_add(1);
         Ok(())
     }
+}
 
-    fn rgnl_echo_post_doit(req: &mut Request<'_, Self>) {
+impl rgnl_echo_nl::RgnlEchoPostDoit for RgnlEcho {
+    fn post_doit(req: &mut Request<'_, Self>) {
         let state = req.net_state();
         state.finished = state.finished.wrapping_add(1);
     }
+}
 
-    fn echo_doit(req: &mut Request<'_, Self>) -> Result {
-        let text = req.attrs().required(attr::TEXT)?.str_bytes();
+impl rgnl_echo_nl::EchoDoit for RgnlEcho {
+    fn doit(req: &mut Request<'_, Self>, attrs: rgnl_echo_nl::EchoDoRequest<'_>) -> Result {
+        let text = attrs.text().required()?.bytes();
         let state = req.net_state();
         state.set(state.echoes.saturating_add(1));
         let (count, started, finished) = (state.echoes, state.started, state.finished);
-        let mut msg = req.new_message(
-            cmd::ECHO,
-            size::string(text.len()).saturating_add(3 * size::U32),
-        )?;
+        let mut msg = req.new_message(cmd::ECHO, max_payload::ECHO_DO)?;
         let mut w = msg.writer();
-        w.put_str_bytes(attr::TEXT, text)?;
-        w.put_u32(attr::COUNT, count)?;
-        w.put_u32(attr::STARTED, started)?;
-        w.put_u32(attr::FINISHED, finished)?;
+        w.put(attr::TEXT, text)?;
+        w.put(attr::COUNT, count)?;
+        w.put(attr::STARTED, started)?;
+        w.put(attr::FINISHED, finished)?;
         req.reply(msg)
     }
+}
 
-    const SEQ_DUMP_MAX_MESSAGE: usize = size::U32 + size::string(TEXT_MAX_LEN as usize);
+impl rgnl_echo_nl::SeqDumpit for RgnlEcho {
     /// The next index to send.
-    type SeqDumpCursor = u32;
+    type Cursor = u32;
 
-    fn seq_dumpit(dump: &mut Dump<'_, Self>, next: &mut u32) -> Result {
+    fn dumpit(dump: &mut Dump<'_, Self>, attrs: SeqDumpRequest<'_>, next: &mut u32) -> Result {
         // SEQ's output does not depend on the count, but tracking its
         // generation shows NLM_F_DUMP_INTR: an ECHO during the dump marks it.
         let generation = dump.net_state().generation;
         dump.set_generation(generation);
-        let attrs = dump.attrs();
-        let count = attrs.required(attr::COUNT)?.u32()?;
-        let text = match attrs.get(attr::TEXT) {
-            Some(a) => a.str_bytes(),
-            None => b"",
-        };
+        let count = attrs.count().required()?.get();
+        let text = attrs.text().bytes().unwrap_or(b"");
         while *next < count {
             let index = *next;
             dump.add(cmd::SEQ, |w| {
-                w.put_u32(attr::INDEX, index)?;
-                w.put_str_bytes(attr::TEXT, text)
+                w.put(attr::INDEX, index)?;
+                w.put(attr::TEXT, text)
             })?;
             *next = index.saturating_add(1);
         }
         Ok(())
     }
+}
 
-    fn reset_doit(req: &mut Request<'_, Self>) -> Result {
+impl rgnl_echo_nl::ResetDoit for RgnlEcho {
+    fn doit(req: &mut Request<'_, Self>) -> Result {
         let state = req.net_state();
         let old = state.echoes;
         state.set(0);
@@ -137,7 +129,7 @@ impl rgnl_echo_nl::Handlers for EchoFamily {
         // asked for an echo of it).
         if req.has_listeners(group::EVENTS) || req.wants_echo() {
             let mut msg = req.new_message(cmd::RESET, size::U32)?;
-            msg.writer().put_u32(attr::COUNT, old)?;
+            msg.writer().put(attr::COUNT, old)?;
             req.notify(group::EVENTS, msg)?;
         }
         Ok(())

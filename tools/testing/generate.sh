@@ -20,6 +20,7 @@ GENERATED=(
 	# not), an audit-ntf's key (none for flush and limits-set).
 	"Documentation/netlink/specs/rgnl.yaml user tools/rgnl/src/proto.rs --optional entry/ttl-ms --optional audit-ntf/key"
 	"Documentation/netlink/specs/rgnl_echo.yaml kernel samples/rgnl_echo/rgnl_echo_nl.rs"
+	"tools/testing/modules/rgnl_typed/rgnl_typed.yaml kernel tools/testing/modules/rgnl_typed/rgnl_typed_nl.rs"
 )
 
 tmp=$(mktemp -d)

@@ -171,6 +171,10 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 	vm_suite layer_edges tools/testing/selftests/rgnl/layer_edges.py --python \
 		--file $ltest/rgnl_ltest.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_ltest.ko \
 		--file $ltest/rgnl_ltest.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_ltest.yaml
+	typed=tools/testing/modules/rgnl_typed
+	vm_suite typed tools/testing/selftests/rgnl/typed.py --python \
+		--file $typed/rgnl_typed.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.ko \
+		--file $typed/rgnl_typed.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.yaml
 	vm_suite kselftest tools/testing/guest/kselftest.sh
 else
 	count "the VM's initramfs layers build (no suite ran)" fail

@@ -65,17 +65,20 @@ else
 fi
 
 row='        SplitOp::dumpit::<Seq>(2),'
-doit='        let msg: MsgBuilder<Cf> = req.new_message(1, size::U32)?;'
+doit='        let msg: MsgBuilder<Cf> = req.new_message(Cmd::<Raw>::new(1), size::U32)?;'
 family='struct Cf;'
 other_family='struct Other;
 
-#[vtable]
-impl Family for Other {
+impl FamilySpec for Other {
     const NAME: &'"'"'static CStr = c_str!("other");
     const VERSION: u32 = 1;
     const MAX_ATTR: u16 = 1;
     const PAD_ATTR: u16 = 1;
     const OPS: &'"'"'static [SplitOp<Self>] = &[];
+}
+
+#[vtable]
+impl Family for Other {
     type NetState = ();
     type SockState = ();
 }'
@@ -124,7 +127,7 @@ $doit
 case_ "a message of another family built in this one's namespace" \
 	"expected \`&Net<'_, Other>\`, found \`&Net<'_, Cf>\`" \
 	"$doit" "$doit
-        let _m = MsgBuilder::<Other>::event(&req.net(), 1, 0, genl::Gfp::Kernel)?;" \
+        let _m = MsgBuilder::<Other>::event(&req.net(), Cmd::new(1), 0, genl::Gfp::Kernel)?;" \
 	"$other_family"
 # 6: what the kernel would WARN about.
 case_ "GENL_CMD_CAP_* bits through op flags" \
@@ -277,24 +280,61 @@ lint "work enqueued on a named workqueue type" \
 	"work on a workqueue can outlive the module" \
 	"let _q: Option<&kernel::workqueue::Queue> = None;"
 
-# 8: the handler contract of generated tables (ynl-gen-rust.py): the sample,
-# whose tables are generated from its spec, with one handler missing or
-# mistyped.
-cp "$RGNL_ROOT/samples/rgnl_echo/rgnl_echo_nl.rs" "$dir/"
-template=$(cat "$RGNL_ROOT/samples/rgnl_echo/rgnl_echo_main.rs")
-reset="    fn reset_doit(req: &mut Request<'_, Self>) -> Result {"
+# 8: the contract of generated tables (ynl-gen-rust.py): rgnl's tables and
+# the scaffold `--mode family` writes on them (every handler implemented,
+# answering EOPNOTSUPP), with one handler changed.
+ksrc=$(tree_source "$kdir")
+gen() { "$RGNL_ROOT/tools/net/ynl/ynl-gen-rust.py" --ksrc "$ksrc" \
+	--spec "$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml" --mode "$1" --out "$2"; }
+gen kernel "$dir/rgnl_nl.rs"
+gen family "$dir/scaffold.rs"
+template=$(cat "$dir/scaffold.rs")
+body="        Err(kernel_api::eopnotsupp())"
+flush="impl rgnl_nl::FlushDoit for Rgnl {"
+flush_fn="    fn doit(_req: &mut Request<'_, Self>) -> Result {"
+if build scaffold "$template"; then
+	tap 0 "(control) the scaffold of rgnl.yaml builds"
+else
+	tail -n 20 "$dir/scaffold.log" | sed 's/^/# /'
+	tap 1 "(control) the scaffold of rgnl.yaml builds"
+fi
+case_ "typed requests: reading an attribute that is not in the op's request" \
+	"no method named \`prefix\` found for struct \`EntryNewDoRequest" \
+	"$body" "        let _p = _attrs.prefix();
+$body"
+case_ "typed writers: a put of an attribute of another set (rgnl's in an entry nest)" \
+	"\`attr::Set\` and \`rgnl_nl::attr_entry::Set\` have similar names, but are actually distinct types" \
+	"$body" "        let mut m = _req.new_message(rgnl_nl::cmd::ENTRY_GET, 0)?;
+        m.writer()
+            .put_nest(rgnl_nl::attr::ENTRY, |w| w.put(rgnl_nl::attr::COUNT, 1))?;
+$body"
+case_ "typed writers: a put of the wrong type (a u64 into a u32)" \
+	"expected \`u32\`, found \`u64\`" \
+	"$body" "        let mut m = _req.new_message(rgnl_nl::cmd::ENTRY_GET, 0)?;
+        m.writer().put(rgnl_nl::attr::COUNT, 1u64)?;
+$body"
+case_ "typed writers: a command's message written with another set's writer" \
+	"expected \`rgnl_nl::attr_entry::Set\`, found \`attr::Set\`" \
+	"$body" "        let mut m = _req.new_message(rgnl_nl::cmd::ENTRY_GET, 0)?;
+        let _w: genl::Writer<'_, rgnl_nl::attr_entry::Set> = m.writer();
+$body"
 case_ "generated tables: a handler of the spec missing" \
-	"not all trait items implemented, missing: \`reset_doit\`" \
-	"$reset" "    fn reset(req: &mut Request<'_, Self>) -> Result {"
+	"the trait bound \`Rgnl: FlushDoit\` is not satisfied" \
+	"$flush" "impl Rgnl {"
+case_ "generated tables: a handler of the wrong kind (a dump for a do)" \
+	"method \`dumpit\` is not a member of trait" \
+	"$flush_fn" "    fn dumpit(_dump: &mut Dump<'_, Self>, _cursor: &mut ()) -> Result {"
 case_ "generated tables: a handler with the wrong signature" \
-	"method \`reset_doit\` has an incompatible type for trait" \
-	"$reset" "    fn reset_doit(req: &mut Request<'_, Self>) -> Result<u32> {"
+	"method \`doit\` has an incompatible type for trait" \
+	"$flush_fn" "    fn doit(_req: &mut Request<'_, Self>) -> Result<u32> {"
 case_ "generated tables: a handler the spec does not have" \
-	"method \`ping_doit\` is not a member of trait" \
-	"$reset" "    fn ping_doit(_req: &mut Request<'_, Self>) -> Result {
+	"cannot find trait \`PingDoit\` in module \`rgnl_nl\`" \
+	"$flush" "impl rgnl_nl::PingDoit for Rgnl {
+    fn doit(_req: &mut Request<'_, Self>) -> Result {
         Ok(())
     }
+}
 
-$reset"
+$flush"
 
 echo "1..$n"

@@ -5,8 +5,8 @@
 #![forbid(unsafe_code)]
 
 use genl::{
-    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, MsgBuilder, Policy, Request,
-    SplitOp,
+    policy, size, AttrPolicy, Cmd, DoIt, Dump, DumpIt, Family, FamilySpec, McGroup, MsgBuilder,
+    Policy, Raw, Request, SplitOp,
 };
 use kernel::{c_str, prelude::*, str::CStr};
 
@@ -20,8 +20,7 @@ genl::module_genl_family! {
 
 struct Cf;
 
-#[vtable]
-impl Family for Cf {
+impl FamilySpec for Cf {
     const NAME: &'static CStr = c_str!("cf");
     const VERSION: u32 = 1;
     const MAX_ATTR: u16 = 3;
@@ -31,6 +30,10 @@ impl Family for Cf {
         SplitOp::dumpit::<Seq>(2),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::new(c_str!("events"))];
+}
+
+#[vtable]
+impl Family for Cf {
     type NetState = ();
     type SockState = ();
 }
@@ -46,7 +49,7 @@ impl DoIt<Cf> for Do {
     const POLICY: &'static Policy = &POLICY;
 
     fn doit(req: &mut Request<'_, Cf>) -> Result {
-        let msg: MsgBuilder<Cf> = req.new_message(1, size::U32)?;
+        let msg: MsgBuilder<Cf> = req.new_message(Cmd::<Raw>::new(1), size::U32)?;
         req.reply(msg)
     }
 }
@@ -62,7 +65,7 @@ impl DumpIt<Cf> for Seq {
     type Cursor = Next;
 
     fn dumpit(dump: &mut Dump<'_, Cf>, next: &mut Next) -> Result {
-        dump.add(2, |w| w.put_u32(1, next.0))?;
+        dump.add(Cmd::<Raw>::new(2), |w| w.put_u32(1, next.0))?;
         next.0 = next.0.saturating_add(1);
         Ok(())
     }

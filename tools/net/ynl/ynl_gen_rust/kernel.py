@@ -79,16 +79,9 @@ class Kernel:
 
     # Numbers.
 
-    def attr_module(self, attr_set):
-        """`attr` for the family's main set, `attr_<set>` for the others."""
-        roots = self.spec.root_sets()
-        real = self.spec.real_set(attr_set)
-        if real.name == self.fam.name or len(roots) == 1:
-            return "attr"
-        return "attr_" + snake(real.name)
-
     def attr_path(self, attr):
-        return f"{self.attr_module(attr.attr_set)}::{upper(attr.name)}"
+        """An attribute's id in the module of the set that numbers it."""
+        return f"{self.set_module(self.spec.real_set(attr.attr_set))}::{upper(attr.name)}"
 
     def render_consts(self):
         for name, c in self.fam.consts.items():
@@ -109,8 +102,8 @@ class Kernel:
                 else:
                     rtype = int_type(value, f"definitions/{name}")
                     self.p(f"pub(crate) const {upper(name)}: {rtype} = {value};")
-            elif ctype in ("enum", "flags"):
-                self.out += doc_lines(c.get("doc") or f"Enum `{name}`.", "")
+            elif ctype == "flags" or (ctype == "enum" and not c.entries):
+                self.out += doc_lines(c.get("doc") or f"Flags `{name}`.", "")
                 self.p(f"pub(crate) mod {snake(name)} {{")
                 for entry in c.entries.values():
                     value = entry.user_value()
@@ -121,44 +114,130 @@ class Kernel:
                     self.p("    /// Every flag.")
                     self.p(f"    pub(crate) const MASK: u32 = {c.get_mask(as_flags=True):#x};")
                 self.p("}")
+            elif ctype == "enum":
+                self.render_enum(name, c)
             else:
                 # A struct: C's layout of a fixed header or binary
                 # attribute; refused where one is used (below).
                 continue
             self.p()
 
+    def render_enum(self, name, c):
+        """A spec enum as a Rust enum: its values put as they are, and
+        read back (`DenseEnum`) when they form one range, which the policy
+        checks."""
+        ty = self.enum_type(name)
+        values = []
+        self.out += doc_lines(c.get("doc") or f"Enum `{name}`.", "")
+        self.p("#[derive(Clone, Copy, PartialEq, Eq, Debug)]")
+        self.p("#[repr(u32)]")
+        self.p(f"pub(crate) enum {ty} {{")
+        for entry in c.entries.values():
+            value = entry.user_value()
+            int_type(value, f"definitions/{name}/{entry.name}", "u32")
+            values.append((value, variant(entry.name)))
+            self.out += doc_lines(entry.yaml.get("doc"), "    ")
+            self.p(f"    {variant(entry.name)} = {value},")
+        self.p("}")
+        self.p()
+        self.p(f"impl genl::kind::EnumValue for {ty} {{")
+        self.p("    fn value(self) -> u32 {")
+        self.p("        self as u32")
+        self.p("    }")
+        self.p("}")
+        values.sort()
+        if [v for v, _ in values] == list(range(values[0][0], values[-1][0] + 1)):
+            self.p()
+            self.p(f"impl genl::kind::DenseEnum for {ty} {{")
+            self.p("    fn from_validated(v: u32) -> Self {")
+            self.p("        match v {")
+            for v, var in values[:-1]:
+                self.p(f"            {v} => Self::{var},")
+            self.p(f"            _ => Self::{values[-1][1]},")
+            self.p("        }")
+            self.p("    }")
+            self.p("}")
+
+    def enum_type(self, name):
+        ty = camel(name)
+        if ty == camel(self.fam.name):
+            raise SpecError(f"definitions/{name}",
+                            f"its Rust type {ty} would be the family's type's name")
+        return ty
+
+    def set_module(self, attr_set):
+        """`attr` for the family's main set, `attr_<set>` for the others
+        (subsets too: a subset's module names only its attributes)."""
+        roots = self.spec.root_sets()
+        if attr_set.name == self.fam.name or (len(roots) == 1 and attr_set is roots[0]):
+            return "attr"
+        return "attr_" + snake(attr_set.name).removeprefix("r#")
+
+    def kind(self, attr):
+        """The layer's kind (genl::kind) of an attribute: how it reads and
+        writes."""
+        t = attr.type
+        y = attr.yaml
+        if t in ("pad", "unused"):
+            return "genl::kind::Pad"
+        if t in ("u8", "u16", "u32") and y.get("enum") and not y.get("enum-as-flags"):
+            e = self.fam.consts.get(y["enum"])
+            if e is not None and e.get("type") == "enum":
+                return f"genl::kind::Enum<{self.enum_type(y['enum'])}, genl::kind::{t.upper()}>"
+        if t in ("u16", "u32") and y.get("byte-order") == "big-endian":
+            return f"genl::kind::Be{t[1:]}"
+        if t in ("u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64"):
+            if t == "u64" and y.get("byte-order") == "big-endian":
+                return "genl::kind::Binary"
+            return f"genl::kind::{t.upper()}"
+        if t in ("uint", "sint"):
+            return f"genl::kind::{t.capitalize()}"
+        if t == "flag":
+            return "genl::kind::Flag"
+        if t == "string":
+            return "genl::kind::Str" if y.get("checks", {}).get("unterminated-ok") else "genl::kind::NulStr"
+        if t == "nest":
+            nested = self.fam.attr_sets.get(y.get("nested-attributes"))
+            if nested is not None:
+                return f"genl::kind::Nest<{self.set_module(nested)}::Set>"
+        if t in ("nest", "indexed-array", "sub-message", "nest-type-value"):
+            return "genl::kind::Nest<genl::Raw>"
+        return "genl::kind::Binary"
+
     def render_attrs(self):
-        for attr_set in self.spec.root_sets():
-            mod = self.attr_module(attr_set)
-            self.p(f"/// Attribute set `{attr_set.name}`"
-                   + self.subsets_note(attr_set) + ".")
+        for attr_set in self.fam.attr_sets.values():
+            mod = self.set_module(attr_set)
+            real = self.spec.real_set(attr_set)
+            note = f", a subset of `{real.name}`" if real is not attr_set else ""
+            self.p(f"/// Attribute set `{attr_set.name}`{note}.")
             self.p(f"pub(crate) mod {mod} {{")
+            self.p("    #[allow(unused_imports)]")
+            self.p("    use super::*;")
+            self.p()
+            self.p("    /// The set, in attribute ids, views and writers.")
+            self.p("    pub(crate) enum Set {}")
             for attr in attr_set.attrs.values():
                 int_type(attr.value, f"attribute-sets/{attr_set.name}/{attr.name}", "u16")
-                self.p(f"    pub(crate) const {upper(attr.name)}: u16 = {attr.value};")
+                self.out += doc_lines(summary(attr.yaml.get("doc")), "    ")
+                self.p(f"    pub(crate) const {upper(attr.name)}: genl::AttrId<Set, {self.kind(attr)}> =")
+                self.p(f"        genl::AttrId::new({attr.value});")
             top = max(attr_set.attrs_by_val) if attr_set.attrs else 0
             self.p("    /// The highest attribute type of the set.")
             self.p(f"    pub(crate) const MAX: u16 = {top};")
             self.p("}")
             self.p()
 
-    def subsets_note(self, attr_set):
-        subs = [s.name for s in self.fam.attr_sets.values() if s.subset_of == attr_set.name]
-        return f" (`{'`, `'.join(subs)}`: subsets of it)" if subs else ""
-
     def render_cmds(self):
-        self.p("/// Commands, notifications included (one numbering, as in the spec).")
+        self.p("/// Commands, notifications included (one numbering, as in the spec),")
+        self.p("/// each with the attribute set of its messages.")
         self.p("pub(crate) mod cmd {")
         for op in sorted(self.fam.msgs.values(), key=lambda o: o.value):
             int_type(op.value, f"operations/{op.name}", "u8")
-            self.p(f"    pub(crate) const {upper(op.name)}: u8 = {op.value};")
+            op_set = self.spec.op_set(op)
+            s = f"super::{self.set_module(op_set)}::Set" if op_set else "genl::Raw"
+            self.out += doc_lines(summary(op.yaml.get("doc")), "    ")
+            self.p(f"    pub(crate) const {upper(op.name)}: genl::Cmd<{s}> = genl::Cmd::new({op.value});")
         self.p("}")
-        self.p()
-        lax = [op for op in self.spec.calls() if op.yaml.get("dont-validate")]
-        self.p("/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last")
-        self.p("/// one with `dont-validate` (the core refuses those flags from it on).")
-        last = f"cmd::{upper(lax[-1].name)} + 1" if lax else "0"
-        self.p(f"pub(crate) const MIN_RESV_START_OP: u8 = {last};")
         self.p()
 
     def render_groups(self):
@@ -374,14 +453,14 @@ class Kernel:
         if static == "GLOBAL_POLICY":
             self.p("/// The highest attribute type of the global policy: the family's")
             self.p("/// `MAX_ATTR`, as the kernel's own families of such specs register it.")
-            self.p(f"pub(crate) const GLOBAL_POLICY_MAX_ATTR: u16 = {self.attr_path(top)};")
+            self.p(f"pub(crate) const GLOBAL_POLICY_MAX_ATTR: u16 = {self.attr_path(top)}.id();")
             self.p()
         self.out += doc_lines(doc, "")
         self.cfg(cond, "")
-        self.p(f"static {static}: genl::Policy<[genl::AttrPolicy; {self.attr_path(top)} as usize + 1]> =")
+        self.p(f"static {static}: genl::Policy<[genl::AttrPolicy; {self.attr_path(top)}.id() as usize + 1]> =")
         self.p("    genl::policy(&[")
         for a, r in rules:
-            self.p(f"    ({self.attr_path(a)}, {r}),")
+            self.p(f"    ({self.attr_path(a)}.id(), {r}),")
         self.p("]);")
         self.p()
         return static
@@ -473,15 +552,171 @@ class Kernel:
                             f"{name!r} is used as both a pre and a post hook")
         return snake(name)
 
+    # Sizes.
+
+    def size_of(self, attr, depth=0):
+        """The largest an attribute puts (`genl::size`), as Rust, or None
+        when the spec does not bound it."""
+        t = attr.type
+        y = attr.yaml
+        checks = y.get("checks", {})
+        if y.get("multi-attr") or depth > 8:
+            return None
+        fixed = {"u8": "U8", "s8": "U8", "u16": "U16", "s16": "U16", "u32": "U32", "s32": "U32",
+                 "u64": "U64", "s64": "U64", "flag": "FLAG"}
+        if t in fixed:
+            return f"genl::size::{fixed[t]}"
+        if t in ("uint", "sint"):
+            return "genl::size::attr(8)"
+        if t == "bitfield32":
+            return "genl::size::attr(8)"
+        if t in ("string", "binary") and not y.get("struct") and not y.get("sub-type"):
+            for check in ("exact-len", "max-len"):
+                if check in checks:
+                    text = self.limit(attr, check)[1]
+                    text = text if text.isdigit() else f"{text} as usize"
+                    return (f"genl::size::string({text})" if t == "string"
+                            else f"genl::size::attr({text})")
+            return None
+        if t == "nest":
+            nested = self.fam.attr_sets.get(y.get("nested-attributes"))
+            if nested is None:
+                return None
+            inner = self.sum_of(list(nested.attrs.values()), depth + 1)
+            return None if inner is None else f"genl::size::nest({inner})"
+        return None
+
+    def sum_of(self, attrs, depth=0):
+        parts = []
+        for a in attrs:
+            if a.type in ("pad", "unused"):
+                continue
+            size = self.size_of(a, depth)
+            if size is None:
+                return None
+            parts.append(size)
+        return f"genl::size::sum(&[{', '.join(parts)}])"
+
+    def message_size(self, op, mode):
+        """The largest payload of op's `mode` reply (or event) message."""
+        msg = op.yaml.get(mode, {})
+        if mode != "event":
+            msg = msg.get("reply")
+        if msg is None:
+            return None
+        names = msg.get("attributes", [])
+        if not names:
+            return "0"
+        return self.sum_of(self.spec.attrs_of(op, names, f"{mode}/reply"))
+
+    def render_sizes(self, rows):
+        lines = []
+        for op in sorted(self.fam.msgs.values(), key=lambda o: o.value):
+            for mode in ("do", "dump", "event"):
+                if mode not in op.yaml:
+                    continue
+                size = self.message_size(op, mode)
+                if size is None:
+                    continue
+                name = upper(op.name) if mode == "event" else f"{upper(op.name)}_{upper(mode)}"
+                what = "event" if mode == "event" else f"{mode} reply"
+                lines.append(f"    /// `{op.name}` {what}.")
+                lines.append(f"    pub(crate) const {name}: usize = {size};")
+        if lines:
+            self.p("/// The largest attribute payload of each message whose attributes the")
+            self.p("/// spec bounds, for `new_message` and dumps' `MAX_MESSAGE`.")
+            self.p("pub(crate) mod max_payload {")
+            self.p("    #[allow(unused_imports)]")
+            self.p("    use super::*;")
+            self.p()
+            self.out += lines
+            self.p("}")
+            self.p()
+
+    # Views.
+
+    def accessor(self, attr_set, attr):
+        ident = f"{self.set_module(attr_set)}::{upper(attr.name)}"
+        kind = self.kind(attr)
+        doc = summary(attr.yaml.get("doc"))
+        lines = [f"    /// `{attr.name}`{': ' + doc if doc else '.'}"]
+        if attr.yaml.get("multi-attr"):
+            lines += [f"    pub(crate) fn {snake(attr.name)}(&self) -> genl::Multi<'a, {kind}> {{",
+                      f"        self.0.all({ident})", "    }"]
+        else:
+            lines += [f"    pub(crate) fn {snake(attr.name)}(&self) -> genl::Slot<'a, {kind}> {{",
+                      f"        self.0.get({ident})", "    }"]
+        return lines
+
+    def view_struct(self, ty, attr_set, attrs, doc):
+        mod = self.set_module(attr_set)
+        self.p(f"/// {doc}")
+        self.p(f"pub(crate) struct {ty}<'a>(genl::View<'a, {mod}::Set>);")
+        self.p()
+        self.p(f"impl<'a> {ty}<'a> {{")
+        for a in attrs:
+            if a.type in ("pad", "unused"):
+                continue
+            self.out += self.accessor(attr_set, a)
+        self.p("    /// Every attribute, as sent: raw access, for what the spec does not say.")
+        self.p(f"    pub(crate) fn raw(&self) -> genl::View<'a, {mod}::Set> {{")
+        self.p("        self.0")
+        self.p("    }")
+        self.p("}")
+        self.p()
+
+    def nest_sets(self, attrs, seen):
+        """The sets of the nests reachable from `attrs`."""
+        for a in attrs:
+            name = a.yaml.get("nested-attributes")
+            if a.type == "nest" and name in self.fam.attr_sets and name not in seen:
+                seen[name] = self.fam.attr_sets[name]
+                self.nest_sets(list(seen[name].attrs.values()), seen)
+        return seen
+
+    def render_views(self, rows):
+        nested = {}
+        for op, mode, static in rows:
+            if static is None:
+                continue
+            attrs = self.request_attrs(op, mode)
+            self.view_struct(self.request_type(op, mode), self.spec.op_set(op), attrs,
+                             f"The request of `{op.name}` {mode}, validated by its policy.")
+            self.nest_sets(attrs, nested)
+        for attr_set in self.fam.attr_sets.values():
+            mod = self.set_module(attr_set)
+            if attr_set.name in nested:
+                ty = f"{camel(attr_set.name)}Attrs"
+                self.view_struct(ty, attr_set, list(attr_set.attrs.values()),
+                                 f"A nest of set `{attr_set.name}` in a request.")
+                self.p(f"impl genl::AttrSet for {mod}::Set {{")
+                self.p(f"    type View<'a> = {ty}<'a>;")
+                self.p(f"    fn view(view: genl::View<'_, Self>) -> {ty}<'_> {{")
+                self.p(f"        {ty}(view)")
+            else:
+                self.p(f"impl genl::AttrSet for {mod}::Set {{")
+                self.p("    type View<'a> = genl::View<'a, Self>;")
+                self.p("    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {")
+                self.p("        view")
+            self.p("    }")
+            self.p("}")
+            self.p()
+
+    def request_attrs(self, op, mode):
+        src = op.yaml.get(mode, {}).get("request", {})
+        if self.spec.kernel_policy == "per-op" and "request" not in src:
+            src = op.yaml.get("do", op.yaml.get("dump", {})).get("request", {})
+        return self.spec.attrs_of(op, src.get("attributes", []), f"{mode}/request")
+
+    def request_type(self, op, mode):
+        return f"{camel(op.name)}{camel(mode)}Request"
+
+    # Handlers.
+
     def render_handlers(self, rows):
-        fam = self.fam.name
-        self.p(f"/// The hand-written side of the `{fam}` family: one item per handler")
-        self.p("/// of the spec (ynl-gen-c's prototypes). Implementing it for the family")
-        self.p("/// type gives [`Ops::TABLE`]; a missing or mistyped handler fails the")
-        self.p("/// build.")
-        self.p("pub(crate) trait Handlers: genl::Family {")
+        fam = self.type_name
         seen_hooks = set()
-        for op, mode, _ in rows:
+        for op, mode, static in rows:
             cond = op.yaml.get("config-cond")
             brief = summary(op.yaml.get("doc"))
             brief = f" {brief}" if brief else ""
@@ -489,96 +724,133 @@ class Kernel:
                 h = self.hook(op, mode, when)
                 if h and h not in seen_hooks:
                     seen_hooks.add(h)
+                    self.p(f"/// The `{h}` hook of the doits that name it.")
+                    self.p(f"pub(crate) trait {camel(h)} {{")
                     if when == "pre":
-                        self.p("    /// Runs before the doits that name it; an error refuses the request.")
-                        self.p(f"    fn {h}(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;")
+                        self.p("    /// Runs before the doit; an error refuses the request.")
+                        self.p(f"    fn {when}_doit(req: &mut genl::Request<'_, {fam}>) -> kernel::error::Result;")
                     else:
-                        self.p("    /// Runs after the doits that name it, whatever they returned.")
-                        self.p(f"    fn {h}(req: &mut genl::Request<'_, Self>);")
-            fn = f"{snake(op.name)}_{mode}it"
+                        self.p("    /// Runs after the doit, whatever it returned.")
+                        self.p(f"    fn {when}_doit(req: &mut genl::Request<'_, {fam}>);")
+                    self.p("}")
+                    self.p()
+            attrs = f"attrs: {self.request_type(op, mode)}<'_>, " if static else ""
+            self.out += doc_lines(f"`{op.name}` {mode}.{brief}", "")
+            self.cfg(cond, "")
+            self.p(f"pub(crate) trait {camel(op.name)}{camel(mode)}it {{")
             if mode == "do":
-                self.out += doc_lines(f"`{op.name}` do.{brief}", "    ")
-                self.cfg(cond, "    ")
-                self.p(f"    fn {fn}(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;")
+                self.p(f"    fn doit(req: &mut genl::Request<'_, {fam}>, {attrs}) -> kernel::error::Result;")
             else:
-                cur = f"{camel(op.name)}DumpCursor"
-                mx = f"{upper(op.name)}_DUMP_MAX_MESSAGE"
-                self.p(f"    /// `{op.name}` dump: where a dump resumes.")
-                self.cfg(cond, "    ")
-                self.p(f"    type {cur}: genl::DumpCursor;")
-                self.p(f"    /// `{op.name}` dump: the largest attribute payload of one message.")
-                self.cfg(cond, "    ")
-                self.p(f"    const {mx}: usize;")
-                self.out += doc_lines(f"`{op.name}` dump.{brief}", "    ")
-                self.cfg(cond, "    ")
-                self.p(f"    fn {fn}(")
-                self.p("        dump: &mut genl::Dump<'_, Self>,")
-                self.p(f"        cursor: &mut Self::{cur},")
+                self.p("    /// Where a dump resumes.")
+                self.p("    type Cursor: genl::DumpCursor;")
+                if self.message_size(op, "dump") is None:
+                    self.p("    /// The largest attribute payload of one message (the spec does not")
+                    self.p("    /// bound its attributes): see `genl::size`.")
+                    self.p("    const MAX_MESSAGE: usize;")
+                self.p("    fn dumpit(")
+                self.p(f"        dump: &mut genl::Dump<'_, {fam}>,")
+                if static:
+                    self.p(f"        {attrs}")
+                self.p("        cursor: &mut Self::Cursor,")
                 self.p("    ) -> kernel::error::Result;")
-        self.p("}")
-        self.p()
+            self.p("}")
+            self.p()
 
     def render_wrappers(self, rows):
+        fam = self.type_name
         for op, mode, static in rows:
             cond = op.yaml.get("config-cond")
-            ty = f"{camel(op.name)}{camel(mode)}it"
-            fn = f"{snake(op.name)}_{mode}it"
+            trait = f"{camel(op.name)}{camel(mode)}it"
+            ty = f"{trait}Op"
             policy = f"&{static}" if static else "genl::Policy::NONE"
-            self.p(f"/// `{op.name}` {mode}, with the spec's policy.")
+            view = f"{self.request_type(op, mode)}(req.view())" if static else None
+            self.p(f"/// `{op.name}` {mode}: the spec's policy, the handler.")
             self.cfg(cond, "")
-            self.p(f"struct {ty}<F>(PhantomData<fn() -> F>);")
+            self.p(f"struct {ty};")
             self.p()
             self.cfg(cond, "")
             if mode == "do":
                 pre, post = self.hook(op, mode, "pre"), self.hook(op, mode, "post")
-                self.p(f"impl<F: Handlers> genl::DoIt<F> for {ty}<F> {{")
+                self.p(f"impl genl::DoIt<{fam}> for {ty} {{")
                 self.p(f"    const POLICY: &'static genl::Policy = {policy};")
                 self.p()
-                self.p("    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {")
+                self.p(f"    fn doit(req: &mut genl::Request<'_, {fam}>) -> kernel::error::Result {{")
                 if pre:
-                    self.p(f"        F::{pre}(req)?;")
+                    self.p(f"        <{fam} as {camel(pre)}>::pre_doit(req)?;")
+                if view:
+                    self.p(f"        let attrs = {view};")
+                call = f"<{fam} as {trait}>::doit({'req, attrs' if view else 'req'})"
                 if post:
-                    self.p(f"        let result = F::{fn}(req);")
-                    self.p(f"        F::{post}(req);")
+                    self.p(f"        let result = {call};")
+                    self.p(f"        <{fam} as {camel(post)}>::post_doit(req);")
                     self.p("        result")
                 else:
-                    self.p(f"        F::{fn}(req)")
+                    self.p(f"        {call}")
                 self.p("    }")
             else:
-                cur = f"{camel(op.name)}DumpCursor"
-                mx = f"{upper(op.name)}_DUMP_MAX_MESSAGE"
-                self.p(f"impl<F: Handlers> genl::DumpIt<F> for {ty}<F> {{")
+                size = self.message_size(op, "dump")
+                mx = (f"max_payload::{upper(op.name)}_DUMP" if size is not None
+                      else f"<{fam} as {trait}>::MAX_MESSAGE")
+                self.p(f"impl genl::DumpIt<{fam}> for {ty} {{")
                 self.p(f"    const POLICY: &'static genl::Policy = {policy};")
-                self.p(f"    const MAX_MESSAGE: usize = F::{mx};")
-                self.p(f"    type Cursor = F::{cur};")
+                self.p(f"    const MAX_MESSAGE: usize = {mx};")
+                self.p(f"    type Cursor = <{fam} as {trait}>::Cursor;")
                 self.p()
                 self.p("    fn dumpit(")
-                self.p("        dump: &mut genl::Dump<'_, F>,")
+                self.p(f"        dump: &mut genl::Dump<'_, {fam}>,")
                 self.p("        cursor: &mut Self::Cursor,")
                 self.p("    ) -> kernel::error::Result {")
-                self.p(f"        F::{fn}(dump, cursor)")
+                if static:
+                    self.p(f"        let attrs = {self.request_type(op, mode)}(dump.view());")
+                    self.p(f"        <{fam} as {trait}>::dumpit(dump, attrs, cursor)")
+                else:
+                    self.p(f"        <{fam} as {trait}>::dumpit(dump, cursor)")
                 self.p("    }")
             self.p("}")
             self.p()
 
-    def render_table(self, rows):
-        self.p("/// The spec's operations in command order, a do before its dump: the")
-        self.p("/// `genl::Family::OPS` of a family implementing [`Handlers`].")
-        self.p("pub(crate) struct Ops<F>(PhantomData<fn() -> F>);")
+    def render_family(self, rows):
+        fam = self.type_name
+        policy = self.spec.kernel_policy
+        main = [s for s in self.fam.attr_sets.values() if self.set_module(s) == "attr"]
+        pads = [a for s in main for a in s.attrs.values() if a.type == "pad"]
+        lax = [op for op in self.spec.calls() if op.yaml.get("dont-validate")]
+        groups = self.fam.yaml.get("mcast-groups", {}).get("list", [])
+        self.p(f"/// The `{self.fam.name}` family: implement `genl::Family` for it (the")
+        self.p("/// state types and what else the spec cannot say), and one trait per")
+        self.p("/// handler above.")
+        self.p(f"pub(crate) struct {fam};")
         self.p()
-        self.p("impl<F: Handlers> Ops<F> {")
-        self.p("    /// The table.")
-        self.p("    pub(crate) const TABLE: &'static [genl::SplitOp<F>] = &[")
+        self.p(f"impl genl::FamilySpec for {fam} {{")
+        self.p(f"    const NAME: &'static kernel::str::CStr = kernel::c_str!({rust_str(self.fam.name)});")
+        self.p(f"    const VERSION: u32 = {self.spec.version};")
+        if policy == "global":
+            self.p("    // The global policy's, as the kernel's own families of such specs")
+            self.p("    // register it.")
+            self.p("    const MAX_ATTR: u16 = GLOBAL_POLICY_MAX_ATTR;")
+        else:
+            self.p("    // Every op has a policy of its own: 0, as in ynl-gen-c's family struct.")
+            self.p("    const MAX_ATTR: u16 = 0;")
+        self.p(f"    const PAD_ATTR: u16 = {'attr::' + upper(pads[0].name) + '.id()' if pads else '0'};")
+        if lax:
+            self.p("    // Past the last op with `dont-validate`: the core refuses those flags")
+            self.p("    // from `resv_start_op` on.")
+            self.p(f"    const MIN_RESV_START_OP: u8 = cmd::{upper(lax[-1].name)}.id() + 1;")
+        if groups:
+            self.p("    const MCGRPS: &'static [genl::McGroup] = &MCGRPS;")
+        self.p("    /// The spec's operations in command order, a do before its dump.")
+        self.p(f"    const OPS: &'static [genl::SplitOp<{fam}>] = &[")
         for op, mode, _ in rows:
-            ty = f"{camel(op.name)}{camel(mode)}it"
+            ty = f"{camel(op.name)}{camel(mode)}itOp"
             self.cfg(op.yaml.get("config-cond"), "        ")
-            self.p(f"        genl::SplitOp::{mode}it::<{ty}<F>>(cmd::{upper(op.name)}){self.flags(op, mode)},")
+            self.p(f"        genl::SplitOp::{mode}it::<{ty}>(cmd::{upper(op.name)}.id()){self.flags(op, mode)},")
         self.p("    ];")
         self.p("}")
 
     def render(self, source):
         fam = self.fam
         name = fam.name
+        self.type_name = camel(name)
         if not 0 < len(name.encode()) <= 15:
             raise SpecError("name", f"{name!r}: genetlink family names are 1 to 15 bytes")
         self.out += header(self.spec, source, "kernel").splitlines()
@@ -589,19 +861,14 @@ class Kernel:
             self.p("//!")
             self.out += doc_lines(brief, "", "//!")
         self.p("//!")
-        self.p("//! Handlers are hand-written: implement [`Handlers`] for the family type")
-        self.p("//! and use [`Ops::TABLE`] as its `OPS`.")
+        self.p(f"//! The family type [`{self.type_name}`] and its description; typed ids,")
+        self.p("//! views and writers of its attributes; one trait per handler, which the")
+        self.p("//! family's code implements for the family type, and which the ops table")
+        self.p("//! calls with the request already validated.")
         self.p()
         self.p("// Like a generated C header, the tables name all the spec has, whether or")
         self.p("// not this family's code uses it.")
         self.p("#![allow(dead_code)]")
-        self.p()
-        self.p("use core::marker::PhantomData;")
-        self.p()
-        self.p("/// The family's name.")
-        self.p(f"pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!({rust_str(name)});")
-        self.p("/// The family's version.")
-        self.p(f"pub(crate) const FAMILY_VERSION: u32 = {self.spec.version};")
         self.p()
         self.render_consts()
         self.render_attrs()
@@ -624,9 +891,11 @@ class Kernel:
         for rname, lo, hi in self.ranges.values():
             ranges += [f"static {rname}: genl::RangeU64 = genl::RangeU64::new({lo}, {hi});", ""]
         self.out[ranges_at:ranges_at] = ranges
+        self.render_sizes(rows)
+        self.render_views(rows)
         self.render_handlers(rows)
         self.render_wrappers(rows)
-        self.render_table(rows)
+        self.render_family(rows)
         return "\n".join(self.out) + "\n"
 
     def drop_policy(self, rows, static):
@@ -634,6 +903,14 @@ class Kernel:
         for i, (op, mode, s) in enumerate(rows):
             if s == static:
                 rows[i] = (op, mode, None)
+
+
+def variant(name):
+    """An enum entry's name as a Rust variant."""
+    v = camel(name)
+    if not v[:1].isalpha():
+        v = "V" + v
+    return v + "_" if v == "Self" else v
 
 
 def int_type(value, where, want=None):

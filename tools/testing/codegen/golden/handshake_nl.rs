@@ -6,85 +6,156 @@
 //!
 //! Netlink protocol to request a transport layer security handshake.
 //!
-//! Handlers are hand-written: implement [`Handlers`] for the family type
-//! and use [`Ops::TABLE`] as its `OPS`.
+//! The family type [`Handshake`] and its description; typed ids,
+//! views and writers of its attributes; one trait per handler, which the
+//! family's code implements for the family type, and which the ops table
+//! calls with the request already validated.
 
 // Like a generated C header, the tables name all the spec has, whether or
 // not this family's code uses it.
 #![allow(dead_code)]
 
-use core::marker::PhantomData;
-
-/// The family's name.
-pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("handshake");
-/// The family's version.
-pub(crate) const FAMILY_VERSION: u32 = 1;
-
 pub(crate) const MAX_ERRNO: u32 = genl::c_header::MAX_ERRNO;
 
 /// Enum `handler-class`.
-pub(crate) mod handler_class {
-    pub(crate) const NONE: u32 = 0;
-    pub(crate) const TLSHD: u32 = 1;
-    pub(crate) const MAX: u32 = 2;
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum HandlerClass {
+    None = 0,
+    Tlshd = 1,
+    Max = 2,
+}
+
+impl genl::kind::EnumValue for HandlerClass {
+    fn value(self) -> u32 {
+        self as u32
+    }
+}
+
+impl genl::kind::DenseEnum for HandlerClass {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::None,
+            1 => Self::Tlshd,
+            _ => Self::Max,
+        }
+    }
 }
 
 /// Enum `msg-type`.
-pub(crate) mod msg_type {
-    pub(crate) const UNSPEC: u32 = 0;
-    pub(crate) const CLIENTHELLO: u32 = 1;
-    pub(crate) const SERVERHELLO: u32 = 2;
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum MsgType {
+    Unspec = 0,
+    Clienthello = 1,
+    Serverhello = 2,
+}
+
+impl genl::kind::EnumValue for MsgType {
+    fn value(self) -> u32 {
+        self as u32
+    }
+}
+
+impl genl::kind::DenseEnum for MsgType {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::Unspec,
+            1 => Self::Clienthello,
+            _ => Self::Serverhello,
+        }
+    }
 }
 
 /// Enum `auth`.
-pub(crate) mod auth {
-    pub(crate) const UNSPEC: u32 = 0;
-    pub(crate) const UNAUTH: u32 = 1;
-    pub(crate) const PSK: u32 = 2;
-    pub(crate) const X509: u32 = 3;
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum Auth {
+    Unspec = 0,
+    Unauth = 1,
+    Psk = 2,
+    X509 = 3,
+}
+
+impl genl::kind::EnumValue for Auth {
+    fn value(self) -> u32 {
+        self as u32
+    }
+}
+
+impl genl::kind::DenseEnum for Auth {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::Unspec,
+            1 => Self::Unauth,
+            2 => Self::Psk,
+            _ => Self::X509,
+        }
+    }
 }
 
 /// Attribute set `x509`.
 pub(crate) mod attr_x509 {
-    pub(crate) const CERT: u16 = 1;
-    pub(crate) const PRIVKEY: u16 = 2;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    pub(crate) const CERT: genl::AttrId<Set, genl::kind::S32> = genl::AttrId::new(1);
+    pub(crate) const PRIVKEY: genl::AttrId<Set, genl::kind::S32> = genl::AttrId::new(2);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 2;
 }
 
 /// Attribute set `accept`.
 pub(crate) mod attr_accept {
-    pub(crate) const SOCKFD: u16 = 1;
-    pub(crate) const HANDLER_CLASS: u16 = 2;
-    pub(crate) const MESSAGE_TYPE: u16 = 3;
-    pub(crate) const TIMEOUT: u16 = 4;
-    pub(crate) const AUTH_MODE: u16 = 5;
-    pub(crate) const PEER_IDENTITY: u16 = 6;
-    pub(crate) const CERTIFICATE: u16 = 7;
-    pub(crate) const PEERNAME: u16 = 8;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    pub(crate) const SOCKFD: genl::AttrId<Set, genl::kind::S32> = genl::AttrId::new(1);
+    pub(crate) const HANDLER_CLASS: genl::AttrId<
+        Set,
+        genl::kind::Enum<HandlerClass, genl::kind::U32>,
+    > = genl::AttrId::new(2);
+    pub(crate) const MESSAGE_TYPE: genl::AttrId<Set, genl::kind::Enum<MsgType, genl::kind::U32>> =
+        genl::AttrId::new(3);
+    pub(crate) const TIMEOUT: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
+    pub(crate) const AUTH_MODE: genl::AttrId<Set, genl::kind::Enum<Auth, genl::kind::U32>> =
+        genl::AttrId::new(5);
+    pub(crate) const PEER_IDENTITY: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(6);
+    pub(crate) const CERTIFICATE: genl::AttrId<Set, genl::kind::Nest<attr_x509::Set>> =
+        genl::AttrId::new(7);
+    pub(crate) const PEERNAME: genl::AttrId<Set, genl::kind::NulStr> = genl::AttrId::new(8);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 8;
 }
 
 /// Attribute set `done`.
 pub(crate) mod attr_done {
-    pub(crate) const STATUS: u16 = 1;
-    pub(crate) const SOCKFD: u16 = 2;
-    pub(crate) const REMOTE_AUTH: u16 = 3;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    pub(crate) const STATUS: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    pub(crate) const SOCKFD: genl::AttrId<Set, genl::kind::S32> = genl::AttrId::new(2);
+    pub(crate) const REMOTE_AUTH: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(3);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 3;
 }
 
-/// Commands, notifications included (one numbering, as in the spec).
+/// Commands, notifications included (one numbering, as in the spec),
+/// each with the attribute set of its messages.
 pub(crate) mod cmd {
-    pub(crate) const READY: u8 = 1;
-    pub(crate) const ACCEPT: u8 = 2;
-    pub(crate) const DONE: u8 = 3;
+    /// Notify handlers that a new handshake request is waiting
+    pub(crate) const READY: genl::Cmd<super::attr_accept::Set> = genl::Cmd::new(1);
+    /// Handler retrieves next queued handshake request
+    pub(crate) const ACCEPT: genl::Cmd<super::attr_accept::Set> = genl::Cmd::new(2);
+    /// Handler reports handshake completion
+    pub(crate) const DONE: genl::Cmd<super::attr_done::Set> = genl::Cmd::new(3);
 }
-
-/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last
-/// one with `dont-validate` (the core refuses those flags from it on).
-pub(crate) const MIN_RESV_START_OP: u8 = 0;
 
 /// Multicast groups: indexes into [`MCGRPS`].
 pub(crate) mod group {
@@ -99,61 +170,138 @@ pub(crate) static MCGRPS: [genl::McGroup; 2] = [
 ];
 
 /// `accept` do requests.
-static ACCEPT_POLICY: genl::Policy<[genl::AttrPolicy; attr_accept::HANDLER_CLASS as usize + 1]> =
-    genl::policy(&[(attr_accept::HANDLER_CLASS, genl::AttrPolicy::u32().max(2))]);
+static ACCEPT_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_accept::HANDLER_CLASS.id() as usize + 1],
+> = genl::policy(&[(
+    attr_accept::HANDLER_CLASS.id(),
+    genl::AttrPolicy::u32().max(2),
+)]);
 
 /// `done` do requests.
-static DONE_POLICY: genl::Policy<[genl::AttrPolicy; attr_done::REMOTE_AUTH as usize + 1]> =
+static DONE_POLICY: genl::Policy<[genl::AttrPolicy; attr_done::REMOTE_AUTH.id() as usize + 1]> =
     genl::policy(&[
         (
-            attr_done::STATUS,
+            attr_done::STATUS.id(),
             genl::AttrPolicy::u32().max(genl::c_header::fit_i16::<MAX_ERRNO>()),
         ),
-        (attr_done::SOCKFD, genl::AttrPolicy::s32()),
-        (attr_done::REMOTE_AUTH, genl::AttrPolicy::u32()),
+        (attr_done::SOCKFD.id(), genl::AttrPolicy::s32()),
+        (attr_done::REMOTE_AUTH.id(), genl::AttrPolicy::u32()),
     ]);
 
-/// The hand-written side of the `handshake` family: one item per handler
-/// of the spec (ynl-gen-c's prototypes). Implementing it for the family
-/// type gives [`Ops::TABLE`]; a missing or mistyped handler fails the
-/// build.
-pub(crate) trait Handlers: genl::Family {
-    /// `accept` do. Handler retrieves next queued handshake request
-    fn accept_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `done` do. Handler reports handshake completion
-    fn done_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
+/// The request of `accept` do, validated by its policy.
+pub(crate) struct AcceptDoRequest<'a>(genl::View<'a, attr_accept::Set>);
+
+impl<'a> AcceptDoRequest<'a> {
+    /// `handler-class`.
+    pub(crate) fn handler_class(
+        &self,
+    ) -> genl::Slot<'a, genl::kind::Enum<HandlerClass, genl::kind::U32>> {
+        self.0.get(attr_accept::HANDLER_CLASS)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_accept::Set> {
+        self.0
+    }
 }
 
-/// `accept` do, with the spec's policy.
-struct AcceptDoit<F>(PhantomData<fn() -> F>);
+/// The request of `done` do, validated by its policy.
+pub(crate) struct DoneDoRequest<'a>(genl::View<'a, attr_done::Set>);
 
-impl<F: Handlers> genl::DoIt<F> for AcceptDoit<F> {
+impl<'a> DoneDoRequest<'a> {
+    /// `status`.
+    pub(crate) fn status(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_done::STATUS)
+    }
+    /// `sockfd`.
+    pub(crate) fn sockfd(&self) -> genl::Slot<'a, genl::kind::S32> {
+        self.0.get(attr_done::SOCKFD)
+    }
+    /// `remote-auth`.
+    pub(crate) fn remote_auth(&self) -> genl::Multi<'a, genl::kind::U32> {
+        self.0.all(attr_done::REMOTE_AUTH)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_done::Set> {
+        self.0
+    }
+}
+
+impl genl::AttrSet for attr_x509::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_accept::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_done::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+/// `accept` do. Handler retrieves next queued handshake request
+pub(crate) trait AcceptDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Handshake>,
+        attrs: AcceptDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `done` do. Handler reports handshake completion
+pub(crate) trait DoneDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Handshake>,
+        attrs: DoneDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `accept` do: the spec's policy, the handler.
+struct AcceptDoitOp;
+
+impl genl::DoIt<Handshake> for AcceptDoitOp {
     const POLICY: &'static genl::Policy = &ACCEPT_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::accept_doit(req)
+    fn doit(req: &mut genl::Request<'_, Handshake>) -> kernel::error::Result {
+        let attrs = AcceptDoRequest(req.view());
+        <Handshake as AcceptDoit>::doit(req, attrs)
     }
 }
 
-/// `done` do, with the spec's policy.
-struct DoneDoit<F>(PhantomData<fn() -> F>);
+/// `done` do: the spec's policy, the handler.
+struct DoneDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for DoneDoit<F> {
+impl genl::DoIt<Handshake> for DoneDoitOp {
     const POLICY: &'static genl::Policy = &DONE_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::done_doit(req)
+    fn doit(req: &mut genl::Request<'_, Handshake>) -> kernel::error::Result {
+        let attrs = DoneDoRequest(req.view());
+        <Handshake as DoneDoit>::doit(req, attrs)
     }
 }
 
-/// The spec's operations in command order, a do before its dump: the
-/// `genl::Family::OPS` of a family implementing [`Handlers`].
-pub(crate) struct Ops<F>(PhantomData<fn() -> F>);
+/// The `handshake` family: implement `genl::Family` for it (the
+/// state types and what else the spec cannot say), and one trait per
+/// handler above.
+pub(crate) struct Handshake;
 
-impl<F: Handlers> Ops<F> {
-    /// The table.
-    pub(crate) const TABLE: &'static [genl::SplitOp<F>] = &[
-        genl::SplitOp::doit::<AcceptDoit<F>>(cmd::ACCEPT).admin_perm(),
-        genl::SplitOp::doit::<DoneDoit<F>>(cmd::DONE).admin_perm(),
+impl genl::FamilySpec for Handshake {
+    const NAME: &'static kernel::str::CStr = kernel::c_str!("handshake");
+    const VERSION: u32 = 1;
+    // Every op has a policy of its own: 0, as in ynl-gen-c's family struct.
+    const MAX_ATTR: u16 = 0;
+    const PAD_ATTR: u16 = 0;
+    const MCGRPS: &'static [genl::McGroup] = &MCGRPS;
+    /// The spec's operations in command order, a do before its dump.
+    const OPS: &'static [genl::SplitOp<Handshake>] = &[
+        genl::SplitOp::doit::<AcceptDoitOp>(cmd::ACCEPT.id()).admin_perm(),
+        genl::SplitOp::doit::<DoneDoitOp>(cmd::DONE.id()).admin_perm(),
     ];
 }

@@ -6,21 +6,16 @@
 //!
 //! netdev configuration over generic netlink.
 //!
-//! Handlers are hand-written: implement [`Handlers`] for the family type
-//! and use [`Ops::TABLE`] as its `OPS`.
+//! The family type [`Netdev`] and its description; typed ids,
+//! views and writers of its attributes; one trait per handler, which the
+//! family's code implements for the family type, and which the ops table
+//! calls with the request already validated.
 
 // Like a generated C header, the tables name all the spec has, whether or
 // not this family's code uses it.
 #![allow(dead_code)]
 
-use core::marker::PhantomData;
-
-/// The family's name.
-pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("netdev");
-/// The family's version.
-pub(crate) const FAMILY_VERSION: u32 = 1;
-
-/// Enum `xdp-act`.
+/// Flags `xdp-act`.
 pub(crate) mod xdp_act {
     /// XDP features set supported by all drivers (XDP_ABORTED, XDP_DROP, XDP_PASS, XDP_TX)
     pub(crate) const BASIC: u32 = 1;
@@ -42,7 +37,7 @@ pub(crate) mod xdp_act {
     pub(crate) const MASK: u32 = 0x7f;
 }
 
-/// Enum `xdp-rx-metadata`.
+/// Flags `xdp-rx-metadata`.
 pub(crate) mod xdp_rx_metadata {
     /// Device is capable of exposing receive HW timestamp via bpf_xdp_metadata_rx_timestamp().
     pub(crate) const TIMESTAMP: u32 = 1;
@@ -54,7 +49,7 @@ pub(crate) mod xdp_rx_metadata {
     pub(crate) const MASK: u32 = 0x7;
 }
 
-/// Enum `xsk-flags`.
+/// Flags `xsk-flags`.
 pub(crate) mod xsk_flags {
     /// HW timestamping egress packets is supported by the driver.
     pub(crate) const TX_TIMESTAMP: u32 = 1;
@@ -65,12 +60,29 @@ pub(crate) mod xsk_flags {
 }
 
 /// Enum `queue-type`.
-pub(crate) mod queue_type {
-    pub(crate) const RX: u32 = 0;
-    pub(crate) const TX: u32 = 1;
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u32)]
+pub(crate) enum QueueType {
+    Rx = 0,
+    Tx = 1,
 }
 
-/// Enum `qstats-scope`.
+impl genl::kind::EnumValue for QueueType {
+    fn value(self) -> u32 {
+        self as u32
+    }
+}
+
+impl genl::kind::DenseEnum for QueueType {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::Rx,
+            _ => Self::Tx,
+        }
+    }
+}
+
+/// Flags `qstats-scope`.
 pub(crate) mod qstats_scope {
     pub(crate) const QUEUE: u32 = 1;
     /// Every flag.
@@ -79,135 +91,296 @@ pub(crate) mod qstats_scope {
 
 /// Attribute set `dev`.
 pub(crate) mod attr_dev {
-    pub(crate) const IFINDEX: u16 = 1;
-    pub(crate) const PAD: u16 = 2;
-    pub(crate) const XDP_FEATURES: u16 = 3;
-    pub(crate) const XDP_ZC_MAX_SEGS: u16 = 4;
-    pub(crate) const XDP_RX_METADATA_FEATURES: u16 = 5;
-    pub(crate) const XSK_FEATURES: u16 = 6;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// netdev ifindex
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    pub(crate) const PAD: genl::AttrId<Set, genl::kind::Pad> = genl::AttrId::new(2);
+    /// Bitmask of enabled xdp-features.
+    pub(crate) const XDP_FEATURES: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(3);
+    /// max fragment count supported by ZC driver
+    pub(crate) const XDP_ZC_MAX_SEGS: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
+    /// Bitmask of supported XDP receive metadata features.
+    pub(crate) const XDP_RX_METADATA_FEATURES: genl::AttrId<Set, genl::kind::U64> =
+        genl::AttrId::new(5);
+    /// Bitmask of enabled AF_XDP features.
+    pub(crate) const XSK_FEATURES: genl::AttrId<Set, genl::kind::U64> = genl::AttrId::new(6);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 6;
 }
 
-/// Attribute set `page-pool` (`page-pool-info`: subsets of it).
+/// Attribute set `page-pool`.
 pub(crate) mod attr_page_pool {
-    pub(crate) const ID: u16 = 1;
-    pub(crate) const IFINDEX: u16 = 2;
-    pub(crate) const NAPI_ID: u16 = 3;
-    pub(crate) const INFLIGHT: u16 = 4;
-    pub(crate) const INFLIGHT_MEM: u16 = 5;
-    pub(crate) const DETACH_TIME: u16 = 6;
-    pub(crate) const DMABUF: u16 = 7;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Unique ID of a Page Pool instance.
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(1);
+    /// ifindex of the netdev to which the pool belongs.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(2);
+    /// Id of NAPI using this Page Pool instance.
+    pub(crate) const NAPI_ID: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(3);
+    /// Number of outstanding references to this page pool (allocated but yet to be freed pages).
+    pub(crate) const INFLIGHT: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(4);
+    /// Amount of memory held by inflight pages.
+    pub(crate) const INFLIGHT_MEM: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(5);
+    /// Seconds in CLOCK_BOOTTIME of when Page Pool was detached by the driver.
+    pub(crate) const DETACH_TIME: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(6);
+    /// ID of the dmabuf this page-pool is attached to.
+    pub(crate) const DMABUF: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(7);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 7;
 }
 
+/// Attribute set `page-pool-info`, a subset of `page-pool`.
+pub(crate) mod attr_page_pool_info {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Unique ID of a Page Pool instance.
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(1);
+    /// ifindex of the netdev to which the pool belongs.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(2);
+    /// The highest attribute type of the set.
+    pub(crate) const MAX: u16 = 2;
+}
+
 /// Attribute set `page-pool-stats`.
 pub(crate) mod attr_page_pool_stats {
-    pub(crate) const INFO: u16 = 1;
-    pub(crate) const ALLOC_FAST: u16 = 8;
-    pub(crate) const ALLOC_SLOW: u16 = 9;
-    pub(crate) const ALLOC_SLOW_HIGH_ORDER: u16 = 10;
-    pub(crate) const ALLOC_EMPTY: u16 = 11;
-    pub(crate) const ALLOC_REFILL: u16 = 12;
-    pub(crate) const ALLOC_WAIVE: u16 = 13;
-    pub(crate) const RECYCLE_CACHED: u16 = 14;
-    pub(crate) const RECYCLE_CACHE_FULL: u16 = 15;
-    pub(crate) const RECYCLE_RING: u16 = 16;
-    pub(crate) const RECYCLE_RING_FULL: u16 = 17;
-    pub(crate) const RECYCLE_RELEASED_REFCNT: u16 = 18;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Page pool identifying information.
+    pub(crate) const INFO: genl::AttrId<Set, genl::kind::Nest<attr_page_pool_info::Set>> =
+        genl::AttrId::new(1);
+    pub(crate) const ALLOC_FAST: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(8);
+    pub(crate) const ALLOC_SLOW: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(9);
+    pub(crate) const ALLOC_SLOW_HIGH_ORDER: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(10);
+    pub(crate) const ALLOC_EMPTY: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(11);
+    pub(crate) const ALLOC_REFILL: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(12);
+    pub(crate) const ALLOC_WAIVE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(13);
+    pub(crate) const RECYCLE_CACHED: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(14);
+    pub(crate) const RECYCLE_CACHE_FULL: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(15);
+    pub(crate) const RECYCLE_RING: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(16);
+    pub(crate) const RECYCLE_RING_FULL: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(17);
+    pub(crate) const RECYCLE_RELEASED_REFCNT: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(18);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 18;
 }
 
 /// Attribute set `napi`.
 pub(crate) mod attr_napi {
-    pub(crate) const IFINDEX: u16 = 1;
-    pub(crate) const ID: u16 = 2;
-    pub(crate) const IRQ: u16 = 3;
-    pub(crate) const PID: u16 = 4;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// ifindex of the netdevice to which NAPI instance belongs.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    /// ID of the NAPI instance.
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(2);
+    /// The associated interrupt vector number for the napi
+    pub(crate) const IRQ: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(3);
+    /// PID of the napi thread, if NAPI is configured to operate in threaded mode.
+    pub(crate) const PID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 4;
 }
 
-/// Attribute set `queue` (`queue-id`: subsets of it).
+/// Attribute set `queue`.
 pub(crate) mod attr_queue {
-    pub(crate) const ID: u16 = 1;
-    pub(crate) const IFINDEX: u16 = 2;
-    pub(crate) const TYPE: u16 = 3;
-    pub(crate) const NAPI_ID: u16 = 4;
-    pub(crate) const DMABUF: u16 = 5;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Queue index; most queue types are indexed like a C array, with indexes starting at 0 and
+    /// ending at queue count - 1.
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    /// ifindex of the netdevice to which the queue belongs.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(2);
+    /// Queue type as rx, tx.
+    pub(crate) const TYPE: genl::AttrId<Set, genl::kind::Enum<QueueType, genl::kind::U32>> =
+        genl::AttrId::new(3);
+    /// ID of the NAPI instance which services this queue.
+    pub(crate) const NAPI_ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
+    /// ID of the dmabuf attached to this queue, if any.
+    pub(crate) const DMABUF: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(5);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 5;
 }
 
 /// Attribute set `qstats`.
 pub(crate) mod attr_qstats {
-    pub(crate) const IFINDEX: u16 = 1;
-    pub(crate) const QUEUE_TYPE: u16 = 2;
-    pub(crate) const QUEUE_ID: u16 = 3;
-    pub(crate) const SCOPE: u16 = 4;
-    pub(crate) const RX_PACKETS: u16 = 8;
-    pub(crate) const RX_BYTES: u16 = 9;
-    pub(crate) const TX_PACKETS: u16 = 10;
-    pub(crate) const TX_BYTES: u16 = 11;
-    pub(crate) const RX_ALLOC_FAIL: u16 = 12;
-    pub(crate) const RX_HW_DROPS: u16 = 13;
-    pub(crate) const RX_HW_DROP_OVERRUNS: u16 = 14;
-    pub(crate) const RX_CSUM_COMPLETE: u16 = 15;
-    pub(crate) const RX_CSUM_UNNECESSARY: u16 = 16;
-    pub(crate) const RX_CSUM_NONE: u16 = 17;
-    pub(crate) const RX_CSUM_BAD: u16 = 18;
-    pub(crate) const RX_HW_GRO_PACKETS: u16 = 19;
-    pub(crate) const RX_HW_GRO_BYTES: u16 = 20;
-    pub(crate) const RX_HW_GRO_WIRE_PACKETS: u16 = 21;
-    pub(crate) const RX_HW_GRO_WIRE_BYTES: u16 = 22;
-    pub(crate) const RX_HW_DROP_RATELIMITS: u16 = 23;
-    pub(crate) const TX_HW_DROPS: u16 = 24;
-    pub(crate) const TX_HW_DROP_ERRORS: u16 = 25;
-    pub(crate) const TX_CSUM_NONE: u16 = 26;
-    pub(crate) const TX_NEEDS_CSUM: u16 = 27;
-    pub(crate) const TX_HW_GSO_PACKETS: u16 = 28;
-    pub(crate) const TX_HW_GSO_BYTES: u16 = 29;
-    pub(crate) const TX_HW_GSO_WIRE_PACKETS: u16 = 30;
-    pub(crate) const TX_HW_GSO_WIRE_BYTES: u16 = 31;
-    pub(crate) const TX_HW_DROP_RATELIMITS: u16 = 32;
-    pub(crate) const TX_STOP: u16 = 33;
-    pub(crate) const TX_WAKE: u16 = 34;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// ifindex of the netdevice to which stats belong.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    /// Queue type as rx, tx, for queue-id.
+    pub(crate) const QUEUE_TYPE: genl::AttrId<Set, genl::kind::Enum<QueueType, genl::kind::U32>> =
+        genl::AttrId::new(2);
+    /// Queue ID, if stats are scoped to a single queue instance.
+    pub(crate) const QUEUE_ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(3);
+    /// What object type should be used to iterate over the stats.
+    pub(crate) const SCOPE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(4);
+    /// Number of wire packets successfully received and passed to the stack.
+    pub(crate) const RX_PACKETS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(8);
+    /// Successfully received bytes, see `rx-packets`.
+    pub(crate) const RX_BYTES: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(9);
+    /// Number of wire packets successfully sent.
+    pub(crate) const TX_PACKETS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(10);
+    /// Successfully sent bytes, see `tx-packets`.
+    pub(crate) const TX_BYTES: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(11);
+    /// Number of times skb or buffer allocation failed on the Rx datapath.
+    pub(crate) const RX_ALLOC_FAIL: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(12);
+    /// Number of all packets which entered the device, but never left it, including but not limited
+    /// to: packets dropped due to lack of buffer space, processing errors, explicit or implicit
+    /// policies and packet filters.
+    pub(crate) const RX_HW_DROPS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(13);
+    /// Number of packets dropped due to transient lack of resources, such as buffer space, host
+    /// descriptors etc.
+    pub(crate) const RX_HW_DROP_OVERRUNS: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(14);
+    /// Number of packets that were marked as CHECKSUM_COMPLETE.
+    pub(crate) const RX_CSUM_COMPLETE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(15);
+    /// Number of packets that were marked as CHECKSUM_UNNECESSARY.
+    pub(crate) const RX_CSUM_UNNECESSARY: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(16);
+    /// Number of packets that were not checksummed by device.
+    pub(crate) const RX_CSUM_NONE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(17);
+    /// Number of packets with bad checksum.
+    pub(crate) const RX_CSUM_BAD: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(18);
+    /// Number of packets that were coalesced from smaller packets by the device.
+    pub(crate) const RX_HW_GRO_PACKETS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(19);
+    /// See `rx-hw-gro-packets`.
+    pub(crate) const RX_HW_GRO_BYTES: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(20);
+    /// Number of packets that were coalesced to bigger packetss with the HW-GRO netdevice feature.
+    pub(crate) const RX_HW_GRO_WIRE_PACKETS: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(21);
+    /// See `rx-hw-gro-wire-packets`.
+    pub(crate) const RX_HW_GRO_WIRE_BYTES: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(22);
+    /// Number of the packets dropped by the device due to the received packets bitrate exceeding
+    /// the device rate limit.
+    pub(crate) const RX_HW_DROP_RATELIMITS: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(23);
+    /// Number of packets that arrived at the device but never left it, encompassing packets dropped
+    /// for reasons such as processing errors, as well as those affected by explicitly defined
+    /// policies and packet filtering criteria.
+    pub(crate) const TX_HW_DROPS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(24);
+    /// Number of packets dropped because they were invalid or malformed.
+    pub(crate) const TX_HW_DROP_ERRORS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(25);
+    /// Number of packets that did not require the device to calculate the checksum.
+    pub(crate) const TX_CSUM_NONE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(26);
+    /// Number of packets that required the device to calculate the checksum.
+    pub(crate) const TX_NEEDS_CSUM: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(27);
+    /// Number of packets that necessitated segmentation into smaller packets by the device.
+    pub(crate) const TX_HW_GSO_PACKETS: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(28);
+    /// See `tx-hw-gso-packets`.
+    pub(crate) const TX_HW_GSO_BYTES: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(29);
+    /// Number of wire-sized packets generated by processing `tx-hw-gso-packets`
+    pub(crate) const TX_HW_GSO_WIRE_PACKETS: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(30);
+    /// See `tx-hw-gso-wire-packets`.
+    pub(crate) const TX_HW_GSO_WIRE_BYTES: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(31);
+    /// Number of the packets dropped by the device due to the transmit packets bitrate exceeding
+    /// the device rate limit.
+    pub(crate) const TX_HW_DROP_RATELIMITS: genl::AttrId<Set, genl::kind::Uint> =
+        genl::AttrId::new(32);
+    /// Number of times driver paused accepting new tx packets from the stack to this queue, because
+    /// the queue was full.
+    pub(crate) const TX_STOP: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(33);
+    /// Number of times driver re-started accepting send requests to this queue from the stack.
+    pub(crate) const TX_WAKE: genl::AttrId<Set, genl::kind::Uint> = genl::AttrId::new(34);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 34;
 }
 
+/// Attribute set `queue-id`, a subset of `queue`.
+pub(crate) mod attr_queue_id {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// Queue index; most queue types are indexed like a C array, with indexes starting at 0 and
+    /// ending at queue count - 1.
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    /// Queue type as rx, tx.
+    pub(crate) const TYPE: genl::AttrId<Set, genl::kind::Enum<QueueType, genl::kind::U32>> =
+        genl::AttrId::new(3);
+    /// The highest attribute type of the set.
+    pub(crate) const MAX: u16 = 3;
+}
+
 /// Attribute set `dmabuf`.
 pub(crate) mod attr_dmabuf {
-    pub(crate) const IFINDEX: u16 = 1;
-    pub(crate) const QUEUES: u16 = 2;
-    pub(crate) const FD: u16 = 3;
-    pub(crate) const ID: u16 = 4;
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// The set, in attribute ids, views and writers.
+    pub(crate) enum Set {}
+    /// netdev ifindex to bind the dmabuf to.
+    pub(crate) const IFINDEX: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(1);
+    /// receive queues to bind the dmabuf to.
+    pub(crate) const QUEUES: genl::AttrId<Set, genl::kind::Nest<attr_queue_id::Set>> =
+        genl::AttrId::new(2);
+    /// dmabuf file descriptor to bind.
+    pub(crate) const FD: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(3);
+    /// id of the dmabuf binding
+    pub(crate) const ID: genl::AttrId<Set, genl::kind::U32> = genl::AttrId::new(4);
     /// The highest attribute type of the set.
     pub(crate) const MAX: u16 = 4;
 }
 
-/// Commands, notifications included (one numbering, as in the spec).
+/// Commands, notifications included (one numbering, as in the spec),
+/// each with the attribute set of its messages.
 pub(crate) mod cmd {
-    pub(crate) const DEV_GET: u8 = 1;
-    pub(crate) const DEV_ADD_NTF: u8 = 2;
-    pub(crate) const DEV_DEL_NTF: u8 = 3;
-    pub(crate) const DEV_CHANGE_NTF: u8 = 4;
-    pub(crate) const PAGE_POOL_GET: u8 = 5;
-    pub(crate) const PAGE_POOL_ADD_NTF: u8 = 6;
-    pub(crate) const PAGE_POOL_DEL_NTF: u8 = 7;
-    pub(crate) const PAGE_POOL_CHANGE_NTF: u8 = 8;
-    pub(crate) const PAGE_POOL_STATS_GET: u8 = 9;
-    pub(crate) const QUEUE_GET: u8 = 10;
-    pub(crate) const NAPI_GET: u8 = 11;
-    pub(crate) const QSTATS_GET: u8 = 12;
-    pub(crate) const BIND_RX: u8 = 13;
+    /// Get / dump information about a netdev.
+    pub(crate) const DEV_GET: genl::Cmd<super::attr_dev::Set> = genl::Cmd::new(1);
+    /// Notification about device appearing.
+    pub(crate) const DEV_ADD_NTF: genl::Cmd<super::attr_dev::Set> = genl::Cmd::new(2);
+    /// Notification about device disappearing.
+    pub(crate) const DEV_DEL_NTF: genl::Cmd<super::attr_dev::Set> = genl::Cmd::new(3);
+    /// Notification about device configuration being changed.
+    pub(crate) const DEV_CHANGE_NTF: genl::Cmd<super::attr_dev::Set> = genl::Cmd::new(4);
+    /// Get / dump information about Page Pools.
+    pub(crate) const PAGE_POOL_GET: genl::Cmd<super::attr_page_pool::Set> = genl::Cmd::new(5);
+    /// Notification about page pool appearing.
+    pub(crate) const PAGE_POOL_ADD_NTF: genl::Cmd<super::attr_page_pool::Set> = genl::Cmd::new(6);
+    /// Notification about page pool disappearing.
+    pub(crate) const PAGE_POOL_DEL_NTF: genl::Cmd<super::attr_page_pool::Set> = genl::Cmd::new(7);
+    /// Notification about page pool configuration being changed.
+    pub(crate) const PAGE_POOL_CHANGE_NTF: genl::Cmd<super::attr_page_pool::Set> =
+        genl::Cmd::new(8);
+    /// Get page pool statistics.
+    pub(crate) const PAGE_POOL_STATS_GET: genl::Cmd<super::attr_page_pool_stats::Set> =
+        genl::Cmd::new(9);
+    /// Get queue information from the kernel.
+    pub(crate) const QUEUE_GET: genl::Cmd<super::attr_queue::Set> = genl::Cmd::new(10);
+    /// Get information about NAPI instances configured on the system.
+    pub(crate) const NAPI_GET: genl::Cmd<super::attr_napi::Set> = genl::Cmd::new(11);
+    /// Get / dump fine grained statistics.
+    pub(crate) const QSTATS_GET: genl::Cmd<super::attr_qstats::Set> = genl::Cmd::new(12);
+    /// Bind dmabuf to netdev
+    pub(crate) const BIND_RX: genl::Cmd<super::attr_dmabuf::Set> = genl::Cmd::new(13);
 }
-
-/// The lowest `genl::Family::RESV_START_OP` the ops allow: past the last
-/// one with `dont-validate` (the core refuses those flags from it on).
-pub(crate) const MIN_RESV_START_OP: u8 = 0;
 
 /// Multicast groups: indexes into [`MCGRPS`].
 pub(crate) mod group {
@@ -226,340 +399,773 @@ static PAGE_POOL_ID_RANGE: genl::RangeU64 = genl::RangeU64::new(1, u32::MAX as u
 static PAGE_POOL_IFINDEX_RANGE: genl::RangeU64 = genl::RangeU64::new(1, i32::MAX as u64);
 
 /// `dev-get` do requests.
-static DEV_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_dev::IFINDEX as usize + 1]> =
-    genl::policy(&[(attr_dev::IFINDEX, genl::AttrPolicy::u32().min(1))]);
+static DEV_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_dev::IFINDEX.id() as usize + 1]> =
+    genl::policy(&[(attr_dev::IFINDEX.id(), genl::AttrPolicy::u32().min(1))]);
 
 /// `page-pool-get` do requests.
 #[cfg(CONFIG_PAGE_POOL = "y")]
-static PAGE_POOL_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_page_pool::ID as usize + 1]> =
-    genl::policy(&[(
-        attr_page_pool::ID,
-        genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
-    )]);
+static PAGE_POOL_GET_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_page_pool::ID.id() as usize + 1],
+> = genl::policy(&[(
+    attr_page_pool::ID.id(),
+    genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
+)]);
 
 /// `page-pool-stats-get` do requests.
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
 static PAGE_POOL_STATS_GET_POLICY: genl::Policy<
-    [genl::AttrPolicy; attr_page_pool_stats::INFO as usize + 1],
+    [genl::AttrPolicy; attr_page_pool_stats::INFO.id() as usize + 1],
 > = genl::policy(&[(
-    attr_page_pool_stats::INFO,
+    attr_page_pool_stats::INFO.id(),
     genl::AttrPolicy::nested(&PAGE_POOL_INFO_NESTED_POLICY),
 )]);
 
 /// `queue-get` do requests.
-static QUEUE_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::TYPE as usize + 1]> =
+static QUEUE_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::TYPE.id() as usize + 1]> =
     genl::policy(&[
-        (attr_queue::ID, genl::AttrPolicy::u32()),
-        (attr_queue::IFINDEX, genl::AttrPolicy::u32().min(1)),
-        (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
+        (attr_queue::ID.id(), genl::AttrPolicy::u32()),
+        (attr_queue::IFINDEX.id(), genl::AttrPolicy::u32().min(1)),
+        (attr_queue::TYPE.id(), genl::AttrPolicy::u32().max(1)),
     ]);
 
 /// `queue-get` dump requests.
-static QUEUE_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::IFINDEX as usize + 1]> =
-    genl::policy(&[(attr_queue::IFINDEX, genl::AttrPolicy::u32().min(1))]);
+static QUEUE_GET_DUMP_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_queue::IFINDEX.id() as usize + 1],
+> = genl::policy(&[(attr_queue::IFINDEX.id(), genl::AttrPolicy::u32().min(1))]);
 
 /// `napi-get` do requests.
-static NAPI_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_napi::ID as usize + 1]> =
-    genl::policy(&[(attr_napi::ID, genl::AttrPolicy::u32())]);
+static NAPI_GET_DO_POLICY: genl::Policy<[genl::AttrPolicy; attr_napi::ID.id() as usize + 1]> =
+    genl::policy(&[(attr_napi::ID.id(), genl::AttrPolicy::u32())]);
 
 /// `napi-get` dump requests.
-static NAPI_GET_DUMP_POLICY: genl::Policy<[genl::AttrPolicy; attr_napi::IFINDEX as usize + 1]> =
-    genl::policy(&[(attr_napi::IFINDEX, genl::AttrPolicy::u32().min(1))]);
+static NAPI_GET_DUMP_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_napi::IFINDEX.id() as usize + 1],
+> = genl::policy(&[(attr_napi::IFINDEX.id(), genl::AttrPolicy::u32().min(1))]);
 
 /// `qstats-get` dump requests.
-static QSTATS_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_qstats::SCOPE as usize + 1]> =
+static QSTATS_GET_POLICY: genl::Policy<[genl::AttrPolicy; attr_qstats::SCOPE.id() as usize + 1]> =
     genl::policy(&[
-        (attr_qstats::IFINDEX, genl::AttrPolicy::u32().min(1)),
-        (attr_qstats::SCOPE, genl::AttrPolicy::uint().mask(0x1)),
+        (attr_qstats::IFINDEX.id(), genl::AttrPolicy::u32().min(1)),
+        (attr_qstats::SCOPE.id(), genl::AttrPolicy::uint().mask(0x1)),
     ]);
 
 /// `bind-rx` do requests.
-static BIND_RX_POLICY: genl::Policy<[genl::AttrPolicy; attr_dmabuf::FD as usize + 1]> =
+static BIND_RX_POLICY: genl::Policy<[genl::AttrPolicy; attr_dmabuf::FD.id() as usize + 1]> =
     genl::policy(&[
-        (attr_dmabuf::IFINDEX, genl::AttrPolicy::u32().min(1)),
+        (attr_dmabuf::IFINDEX.id(), genl::AttrPolicy::u32().min(1)),
         (
-            attr_dmabuf::QUEUES,
+            attr_dmabuf::QUEUES.id(),
             genl::AttrPolicy::nested(&QUEUE_ID_NESTED_POLICY),
         ),
-        (attr_dmabuf::FD, genl::AttrPolicy::u32()),
+        (attr_dmabuf::FD.id(), genl::AttrPolicy::u32()),
     ]);
 
 /// Nested attribute set `page-pool-info`.
 static PAGE_POOL_INFO_NESTED_POLICY: genl::Policy<
-    [genl::AttrPolicy; attr_page_pool::IFINDEX as usize + 1],
+    [genl::AttrPolicy; attr_page_pool::IFINDEX.id() as usize + 1],
 > = genl::policy(&[
     (
-        attr_page_pool::ID,
+        attr_page_pool::ID.id(),
         genl::AttrPolicy::uint().range_u64(&PAGE_POOL_ID_RANGE),
     ),
     (
-        attr_page_pool::IFINDEX,
+        attr_page_pool::IFINDEX.id(),
         genl::AttrPolicy::u32().range_u64(&PAGE_POOL_IFINDEX_RANGE),
     ),
 ]);
 
 /// Nested attribute set `queue-id`.
-static QUEUE_ID_NESTED_POLICY: genl::Policy<[genl::AttrPolicy; attr_queue::TYPE as usize + 1]> =
-    genl::policy(&[
-        (attr_queue::ID, genl::AttrPolicy::u32()),
-        (attr_queue::TYPE, genl::AttrPolicy::u32().max(1)),
-    ]);
+static QUEUE_ID_NESTED_POLICY: genl::Policy<
+    [genl::AttrPolicy; attr_queue::TYPE.id() as usize + 1],
+> = genl::policy(&[
+    (attr_queue::ID.id(), genl::AttrPolicy::u32()),
+    (attr_queue::TYPE.id(), genl::AttrPolicy::u32().max(1)),
+]);
 
-/// The hand-written side of the `netdev` family: one item per handler
-/// of the spec (ynl-gen-c's prototypes). Implementing it for the family
-/// type gives [`Ops::TABLE`]; a missing or mistyped handler fails the
-/// build.
-pub(crate) trait Handlers: genl::Family {
-    /// `dev-get` do. Get / dump information about a netdev.
-    fn dev_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `dev-get` dump: where a dump resumes.
-    type DevGetDumpCursor: genl::DumpCursor;
-    /// `dev-get` dump: the largest attribute payload of one message.
-    const DEV_GET_DUMP_MAX_MESSAGE: usize;
-    /// `dev-get` dump. Get / dump information about a netdev.
-    fn dev_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::DevGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `page-pool-get` do. Get / dump information about Page Pools.
-    #[cfg(CONFIG_PAGE_POOL = "y")]
-    fn page_pool_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `page-pool-get` dump: where a dump resumes.
-    #[cfg(CONFIG_PAGE_POOL = "y")]
-    type PagePoolGetDumpCursor: genl::DumpCursor;
-    /// `page-pool-get` dump: the largest attribute payload of one message.
-    #[cfg(CONFIG_PAGE_POOL = "y")]
-    const PAGE_POOL_GET_DUMP_MAX_MESSAGE: usize;
-    /// `page-pool-get` dump. Get / dump information about Page Pools.
-    #[cfg(CONFIG_PAGE_POOL = "y")]
-    fn page_pool_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::PagePoolGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `page-pool-stats-get` do. Get page pool statistics.
-    #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-    fn page_pool_stats_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `page-pool-stats-get` dump: where a dump resumes.
-    #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-    type PagePoolStatsGetDumpCursor: genl::DumpCursor;
-    /// `page-pool-stats-get` dump: the largest attribute payload of one message.
-    #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-    const PAGE_POOL_STATS_GET_DUMP_MAX_MESSAGE: usize;
-    /// `page-pool-stats-get` dump. Get page pool statistics.
-    #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-    fn page_pool_stats_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::PagePoolStatsGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `queue-get` do. Get queue information from the kernel.
-    fn queue_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `queue-get` dump: where a dump resumes.
-    type QueueGetDumpCursor: genl::DumpCursor;
-    /// `queue-get` dump: the largest attribute payload of one message.
-    const QUEUE_GET_DUMP_MAX_MESSAGE: usize;
-    /// `queue-get` dump. Get queue information from the kernel.
-    fn queue_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::QueueGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `napi-get` do. Get information about NAPI instances configured on the system.
-    fn napi_get_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
-    /// `napi-get` dump: where a dump resumes.
-    type NapiGetDumpCursor: genl::DumpCursor;
-    /// `napi-get` dump: the largest attribute payload of one message.
-    const NAPI_GET_DUMP_MAX_MESSAGE: usize;
-    /// `napi-get` dump. Get information about NAPI instances configured on the system.
-    fn napi_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::NapiGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `qstats-get` dump: where a dump resumes.
-    type QstatsGetDumpCursor: genl::DumpCursor;
-    /// `qstats-get` dump: the largest attribute payload of one message.
-    const QSTATS_GET_DUMP_MAX_MESSAGE: usize;
-    /// `qstats-get` dump. Get / dump fine grained statistics.
-    fn qstats_get_dumpit(
-        dump: &mut genl::Dump<'_, Self>,
-        cursor: &mut Self::QstatsGetDumpCursor,
-    ) -> kernel::error::Result;
-    /// `bind-rx` do. Bind dmabuf to netdev
-    fn bind_rx_doit(req: &mut genl::Request<'_, Self>) -> kernel::error::Result;
+/// The largest attribute payload of each message whose attributes the
+/// spec bounds, for `new_message` and dumps' `MAX_MESSAGE`.
+pub(crate) mod max_payload {
+    #[allow(unused_imports)]
+    use super::*;
+
+    /// `dev-get` do reply.
+    pub(crate) const DEV_GET_DO: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U64,
+        genl::size::U32,
+        genl::size::U64,
+        genl::size::U64,
+    ]);
+    /// `dev-get` dump reply.
+    pub(crate) const DEV_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U64,
+        genl::size::U32,
+        genl::size::U64,
+        genl::size::U64,
+    ]);
+    /// `page-pool-get` do reply.
+    pub(crate) const PAGE_POOL_GET_DO: usize = genl::size::sum(&[
+        genl::size::attr(8),
+        genl::size::U32,
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::U32,
+    ]);
+    /// `page-pool-get` dump reply.
+    pub(crate) const PAGE_POOL_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::attr(8),
+        genl::size::U32,
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::U32,
+    ]);
+    /// `page-pool-stats-get` do reply.
+    pub(crate) const PAGE_POOL_STATS_GET_DO: usize = genl::size::sum(&[
+        genl::size::nest(genl::size::sum(&[genl::size::attr(8), genl::size::U32])),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+    ]);
+    /// `page-pool-stats-get` dump reply.
+    pub(crate) const PAGE_POOL_STATS_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::nest(genl::size::sum(&[genl::size::attr(8), genl::size::U32])),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+    ]);
+    /// `queue-get` do reply.
+    pub(crate) const QUEUE_GET_DO: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+    ]);
+    /// `queue-get` dump reply.
+    pub(crate) const QUEUE_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+    ]);
+    /// `napi-get` do reply.
+    pub(crate) const NAPI_GET_DO: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+    ]);
+    /// `napi-get` dump reply.
+    pub(crate) const NAPI_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+    ]);
+    /// `qstats-get` dump reply.
+    pub(crate) const QSTATS_GET_DUMP: usize = genl::size::sum(&[
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::U32,
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+        genl::size::attr(8),
+    ]);
+    /// `bind-rx` do reply.
+    pub(crate) const BIND_RX_DO: usize = genl::size::sum(&[genl::size::U32]);
 }
 
-/// `dev-get` do, with the spec's policy.
-struct DevGetDoit<F>(PhantomData<fn() -> F>);
+/// The request of `dev-get` do, validated by its policy.
+pub(crate) struct DevGetDoRequest<'a>(genl::View<'a, attr_dev::Set>);
 
-impl<F: Handlers> genl::DoIt<F> for DevGetDoit<F> {
+impl<'a> DevGetDoRequest<'a> {
+    /// `ifindex`: netdev ifindex
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_dev::IFINDEX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_dev::Set> {
+        self.0
+    }
+}
+
+/// The request of `page-pool-get` do, validated by its policy.
+pub(crate) struct PagePoolGetDoRequest<'a>(genl::View<'a, attr_page_pool::Set>);
+
+impl<'a> PagePoolGetDoRequest<'a> {
+    /// `id`: Unique ID of a Page Pool instance.
+    pub(crate) fn id(&self) -> genl::Slot<'a, genl::kind::Uint> {
+        self.0.get(attr_page_pool::ID)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_page_pool::Set> {
+        self.0
+    }
+}
+
+/// The request of `page-pool-stats-get` do, validated by its policy.
+pub(crate) struct PagePoolStatsGetDoRequest<'a>(genl::View<'a, attr_page_pool_stats::Set>);
+
+impl<'a> PagePoolStatsGetDoRequest<'a> {
+    /// `info`: Page pool identifying information.
+    pub(crate) fn info(&self) -> genl::Slot<'a, genl::kind::Nest<attr_page_pool_info::Set>> {
+        self.0.get(attr_page_pool_stats::INFO)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_page_pool_stats::Set> {
+        self.0
+    }
+}
+
+/// The request of `queue-get` do, validated by its policy.
+pub(crate) struct QueueGetDoRequest<'a>(genl::View<'a, attr_queue::Set>);
+
+impl<'a> QueueGetDoRequest<'a> {
+    /// `id`: Queue index; most queue types are indexed like a C array, with indexes starting at 0 and ending at queue count - 1.
+    pub(crate) fn id(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_queue::ID)
+    }
+    /// `ifindex`: ifindex of the netdevice to which the queue belongs.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_queue::IFINDEX)
+    }
+    /// `type`: Queue type as rx, tx.
+    pub(crate) fn r#type(&self) -> genl::Slot<'a, genl::kind::Enum<QueueType, genl::kind::U32>> {
+        self.0.get(attr_queue::TYPE)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_queue::Set> {
+        self.0
+    }
+}
+
+/// The request of `queue-get` dump, validated by its policy.
+pub(crate) struct QueueGetDumpRequest<'a>(genl::View<'a, attr_queue::Set>);
+
+impl<'a> QueueGetDumpRequest<'a> {
+    /// `ifindex`: ifindex of the netdevice to which the queue belongs.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_queue::IFINDEX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_queue::Set> {
+        self.0
+    }
+}
+
+/// The request of `napi-get` do, validated by its policy.
+pub(crate) struct NapiGetDoRequest<'a>(genl::View<'a, attr_napi::Set>);
+
+impl<'a> NapiGetDoRequest<'a> {
+    /// `id`: ID of the NAPI instance.
+    pub(crate) fn id(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_napi::ID)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_napi::Set> {
+        self.0
+    }
+}
+
+/// The request of `napi-get` dump, validated by its policy.
+pub(crate) struct NapiGetDumpRequest<'a>(genl::View<'a, attr_napi::Set>);
+
+impl<'a> NapiGetDumpRequest<'a> {
+    /// `ifindex`: ifindex of the netdevice to which NAPI instance belongs.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_napi::IFINDEX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_napi::Set> {
+        self.0
+    }
+}
+
+/// The request of `qstats-get` dump, validated by its policy.
+pub(crate) struct QstatsGetDumpRequest<'a>(genl::View<'a, attr_qstats::Set>);
+
+impl<'a> QstatsGetDumpRequest<'a> {
+    /// `ifindex`: ifindex of the netdevice to which stats belong.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_qstats::IFINDEX)
+    }
+    /// `scope`: What object type should be used to iterate over the stats.
+    pub(crate) fn scope(&self) -> genl::Slot<'a, genl::kind::Uint> {
+        self.0.get(attr_qstats::SCOPE)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_qstats::Set> {
+        self.0
+    }
+}
+
+/// The request of `bind-rx` do, validated by its policy.
+pub(crate) struct BindRxDoRequest<'a>(genl::View<'a, attr_dmabuf::Set>);
+
+impl<'a> BindRxDoRequest<'a> {
+    /// `ifindex`: netdev ifindex to bind the dmabuf to.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_dmabuf::IFINDEX)
+    }
+    /// `queues`: receive queues to bind the dmabuf to.
+    pub(crate) fn queues(&self) -> genl::Multi<'a, genl::kind::Nest<attr_queue_id::Set>> {
+        self.0.all(attr_dmabuf::QUEUES)
+    }
+    /// `fd`: dmabuf file descriptor to bind.
+    pub(crate) fn fd(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_dmabuf::FD)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_dmabuf::Set> {
+        self.0
+    }
+}
+
+impl genl::AttrSet for attr_dev::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_page_pool::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+/// A nest of set `page-pool-info` in a request.
+pub(crate) struct PagePoolInfoAttrs<'a>(genl::View<'a, attr_page_pool_info::Set>);
+
+impl<'a> PagePoolInfoAttrs<'a> {
+    /// `id`: Unique ID of a Page Pool instance.
+    pub(crate) fn id(&self) -> genl::Slot<'a, genl::kind::Uint> {
+        self.0.get(attr_page_pool_info::ID)
+    }
+    /// `ifindex`: ifindex of the netdev to which the pool belongs.
+    pub(crate) fn ifindex(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_page_pool_info::IFINDEX)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_page_pool_info::Set> {
+        self.0
+    }
+}
+
+impl genl::AttrSet for attr_page_pool_info::Set {
+    type View<'a> = PagePoolInfoAttrs<'a>;
+    fn view(view: genl::View<'_, Self>) -> PagePoolInfoAttrs<'_> {
+        PagePoolInfoAttrs(view)
+    }
+}
+
+impl genl::AttrSet for attr_page_pool_stats::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_napi::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_queue::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+impl genl::AttrSet for attr_qstats::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+/// A nest of set `queue-id` in a request.
+pub(crate) struct QueueIdAttrs<'a>(genl::View<'a, attr_queue_id::Set>);
+
+impl<'a> QueueIdAttrs<'a> {
+    /// `id`: Queue index; most queue types are indexed like a C array, with indexes starting at 0 and ending at queue count - 1.
+    pub(crate) fn id(&self) -> genl::Slot<'a, genl::kind::U32> {
+        self.0.get(attr_queue_id::ID)
+    }
+    /// `type`: Queue type as rx, tx.
+    pub(crate) fn r#type(&self) -> genl::Slot<'a, genl::kind::Enum<QueueType, genl::kind::U32>> {
+        self.0.get(attr_queue_id::TYPE)
+    }
+    /// Every attribute, as sent: raw access, for what the spec does not say.
+    pub(crate) fn raw(&self) -> genl::View<'a, attr_queue_id::Set> {
+        self.0
+    }
+}
+
+impl genl::AttrSet for attr_queue_id::Set {
+    type View<'a> = QueueIdAttrs<'a>;
+    fn view(view: genl::View<'_, Self>) -> QueueIdAttrs<'_> {
+        QueueIdAttrs(view)
+    }
+}
+
+impl genl::AttrSet for attr_dmabuf::Set {
+    type View<'a> = genl::View<'a, Self>;
+    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+        view
+    }
+}
+
+/// `dev-get` do. Get / dump information about a netdev.
+pub(crate) trait DevGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: DevGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `dev-get` dump. Get / dump information about a netdev.
+pub(crate) trait DevGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `page-pool-get` do. Get / dump information about Page Pools.
+#[cfg(CONFIG_PAGE_POOL = "y")]
+pub(crate) trait PagePoolGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: PagePoolGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `page-pool-get` dump. Get / dump information about Page Pools.
+#[cfg(CONFIG_PAGE_POOL = "y")]
+pub(crate) trait PagePoolGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `page-pool-stats-get` do. Get page pool statistics.
+#[cfg(CONFIG_PAGE_POOL_STATS = "y")]
+pub(crate) trait PagePoolStatsGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: PagePoolStatsGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `page-pool-stats-get` dump. Get page pool statistics.
+#[cfg(CONFIG_PAGE_POOL_STATS = "y")]
+pub(crate) trait PagePoolStatsGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `queue-get` do. Get queue information from the kernel.
+pub(crate) trait QueueGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: QueueGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `queue-get` dump. Get queue information from the kernel.
+pub(crate) trait QueueGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        attrs: QueueGetDumpRequest<'_>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `napi-get` do. Get information about NAPI instances configured on the system.
+pub(crate) trait NapiGetDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: NapiGetDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `napi-get` dump. Get information about NAPI instances configured on the system.
+pub(crate) trait NapiGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        attrs: NapiGetDumpRequest<'_>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `qstats-get` dump. Get / dump fine grained statistics.
+pub(crate) trait QstatsGetDumpit {
+    /// Where a dump resumes.
+    type Cursor: genl::DumpCursor;
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        attrs: QstatsGetDumpRequest<'_>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result;
+}
+
+/// `bind-rx` do. Bind dmabuf to netdev
+pub(crate) trait BindRxDoit {
+    fn doit(
+        req: &mut genl::Request<'_, Netdev>,
+        attrs: BindRxDoRequest<'_>,
+    ) -> kernel::error::Result;
+}
+
+/// `dev-get` do: the spec's policy, the handler.
+struct DevGetDoitOp;
+
+impl genl::DoIt<Netdev> for DevGetDoitOp {
     const POLICY: &'static genl::Policy = &DEV_GET_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::dev_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = DevGetDoRequest(req.view());
+        <Netdev as DevGetDoit>::doit(req, attrs)
     }
 }
 
-/// `dev-get` dump, with the spec's policy.
-struct DevGetDumpit<F>(PhantomData<fn() -> F>);
+/// `dev-get` dump: the spec's policy, the handler.
+struct DevGetDumpitOp;
 
-impl<F: Handlers> genl::DumpIt<F> for DevGetDumpit<F> {
+impl genl::DumpIt<Netdev> for DevGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
-    const MAX_MESSAGE: usize = F::DEV_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::DevGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::DEV_GET_DUMP;
+    type Cursor = <Netdev as DevGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::dev_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        <Netdev as DevGetDumpit>::dumpit(dump, cursor)
     }
 }
 
-/// `page-pool-get` do, with the spec's policy.
+/// `page-pool-get` do: the spec's policy, the handler.
 #[cfg(CONFIG_PAGE_POOL = "y")]
-struct PagePoolGetDoit<F>(PhantomData<fn() -> F>);
+struct PagePoolGetDoitOp;
 
 #[cfg(CONFIG_PAGE_POOL = "y")]
-impl<F: Handlers> genl::DoIt<F> for PagePoolGetDoit<F> {
+impl genl::DoIt<Netdev> for PagePoolGetDoitOp {
     const POLICY: &'static genl::Policy = &PAGE_POOL_GET_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::page_pool_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = PagePoolGetDoRequest(req.view());
+        <Netdev as PagePoolGetDoit>::doit(req, attrs)
     }
 }
 
-/// `page-pool-get` dump, with the spec's policy.
+/// `page-pool-get` dump: the spec's policy, the handler.
 #[cfg(CONFIG_PAGE_POOL = "y")]
-struct PagePoolGetDumpit<F>(PhantomData<fn() -> F>);
+struct PagePoolGetDumpitOp;
 
 #[cfg(CONFIG_PAGE_POOL = "y")]
-impl<F: Handlers> genl::DumpIt<F> for PagePoolGetDumpit<F> {
+impl genl::DumpIt<Netdev> for PagePoolGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
-    const MAX_MESSAGE: usize = F::PAGE_POOL_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::PagePoolGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::PAGE_POOL_GET_DUMP;
+    type Cursor = <Netdev as PagePoolGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::page_pool_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        <Netdev as PagePoolGetDumpit>::dumpit(dump, cursor)
     }
 }
 
-/// `page-pool-stats-get` do, with the spec's policy.
+/// `page-pool-stats-get` do: the spec's policy, the handler.
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-struct PagePoolStatsGetDoit<F>(PhantomData<fn() -> F>);
+struct PagePoolStatsGetDoitOp;
 
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-impl<F: Handlers> genl::DoIt<F> for PagePoolStatsGetDoit<F> {
+impl genl::DoIt<Netdev> for PagePoolStatsGetDoitOp {
     const POLICY: &'static genl::Policy = &PAGE_POOL_STATS_GET_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::page_pool_stats_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = PagePoolStatsGetDoRequest(req.view());
+        <Netdev as PagePoolStatsGetDoit>::doit(req, attrs)
     }
 }
 
-/// `page-pool-stats-get` dump, with the spec's policy.
+/// `page-pool-stats-get` dump: the spec's policy, the handler.
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-struct PagePoolStatsGetDumpit<F>(PhantomData<fn() -> F>);
+struct PagePoolStatsGetDumpitOp;
 
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-impl<F: Handlers> genl::DumpIt<F> for PagePoolStatsGetDumpit<F> {
+impl genl::DumpIt<Netdev> for PagePoolStatsGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
-    const MAX_MESSAGE: usize = F::PAGE_POOL_STATS_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::PagePoolStatsGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::PAGE_POOL_STATS_GET_DUMP;
+    type Cursor = <Netdev as PagePoolStatsGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::page_pool_stats_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        <Netdev as PagePoolStatsGetDumpit>::dumpit(dump, cursor)
     }
 }
 
-/// `queue-get` do, with the spec's policy.
-struct QueueGetDoit<F>(PhantomData<fn() -> F>);
+/// `queue-get` do: the spec's policy, the handler.
+struct QueueGetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for QueueGetDoit<F> {
+impl genl::DoIt<Netdev> for QueueGetDoitOp {
     const POLICY: &'static genl::Policy = &QUEUE_GET_DO_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::queue_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = QueueGetDoRequest(req.view());
+        <Netdev as QueueGetDoit>::doit(req, attrs)
     }
 }
 
-/// `queue-get` dump, with the spec's policy.
-struct QueueGetDumpit<F>(PhantomData<fn() -> F>);
+/// `queue-get` dump: the spec's policy, the handler.
+struct QueueGetDumpitOp;
 
-impl<F: Handlers> genl::DumpIt<F> for QueueGetDumpit<F> {
+impl genl::DumpIt<Netdev> for QueueGetDumpitOp {
     const POLICY: &'static genl::Policy = &QUEUE_GET_DUMP_POLICY;
-    const MAX_MESSAGE: usize = F::QUEUE_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::QueueGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::QUEUE_GET_DUMP;
+    type Cursor = <Netdev as QueueGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::queue_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        let attrs = QueueGetDumpRequest(dump.view());
+        <Netdev as QueueGetDumpit>::dumpit(dump, attrs, cursor)
     }
 }
 
-/// `napi-get` do, with the spec's policy.
-struct NapiGetDoit<F>(PhantomData<fn() -> F>);
+/// `napi-get` do: the spec's policy, the handler.
+struct NapiGetDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for NapiGetDoit<F> {
+impl genl::DoIt<Netdev> for NapiGetDoitOp {
     const POLICY: &'static genl::Policy = &NAPI_GET_DO_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::napi_get_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = NapiGetDoRequest(req.view());
+        <Netdev as NapiGetDoit>::doit(req, attrs)
     }
 }
 
-/// `napi-get` dump, with the spec's policy.
-struct NapiGetDumpit<F>(PhantomData<fn() -> F>);
+/// `napi-get` dump: the spec's policy, the handler.
+struct NapiGetDumpitOp;
 
-impl<F: Handlers> genl::DumpIt<F> for NapiGetDumpit<F> {
+impl genl::DumpIt<Netdev> for NapiGetDumpitOp {
     const POLICY: &'static genl::Policy = &NAPI_GET_DUMP_POLICY;
-    const MAX_MESSAGE: usize = F::NAPI_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::NapiGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::NAPI_GET_DUMP;
+    type Cursor = <Netdev as NapiGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::napi_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        let attrs = NapiGetDumpRequest(dump.view());
+        <Netdev as NapiGetDumpit>::dumpit(dump, attrs, cursor)
     }
 }
 
-/// `qstats-get` dump, with the spec's policy.
-struct QstatsGetDumpit<F>(PhantomData<fn() -> F>);
+/// `qstats-get` dump: the spec's policy, the handler.
+struct QstatsGetDumpitOp;
 
-impl<F: Handlers> genl::DumpIt<F> for QstatsGetDumpit<F> {
+impl genl::DumpIt<Netdev> for QstatsGetDumpitOp {
     const POLICY: &'static genl::Policy = &QSTATS_GET_POLICY;
-    const MAX_MESSAGE: usize = F::QSTATS_GET_DUMP_MAX_MESSAGE;
-    type Cursor = F::QstatsGetDumpCursor;
+    const MAX_MESSAGE: usize = max_payload::QSTATS_GET_DUMP;
+    type Cursor = <Netdev as QstatsGetDumpit>::Cursor;
 
-    fn dumpit(dump: &mut genl::Dump<'_, F>, cursor: &mut Self::Cursor) -> kernel::error::Result {
-        F::qstats_get_dumpit(dump, cursor)
+    fn dumpit(
+        dump: &mut genl::Dump<'_, Netdev>,
+        cursor: &mut Self::Cursor,
+    ) -> kernel::error::Result {
+        let attrs = QstatsGetDumpRequest(dump.view());
+        <Netdev as QstatsGetDumpit>::dumpit(dump, attrs, cursor)
     }
 }
 
-/// `bind-rx` do, with the spec's policy.
-struct BindRxDoit<F>(PhantomData<fn() -> F>);
+/// `bind-rx` do: the spec's policy, the handler.
+struct BindRxDoitOp;
 
-impl<F: Handlers> genl::DoIt<F> for BindRxDoit<F> {
+impl genl::DoIt<Netdev> for BindRxDoitOp {
     const POLICY: &'static genl::Policy = &BIND_RX_POLICY;
 
-    fn doit(req: &mut genl::Request<'_, F>) -> kernel::error::Result {
-        F::bind_rx_doit(req)
+    fn doit(req: &mut genl::Request<'_, Netdev>) -> kernel::error::Result {
+        let attrs = BindRxDoRequest(req.view());
+        <Netdev as BindRxDoit>::doit(req, attrs)
     }
 }
 
-/// The spec's operations in command order, a do before its dump: the
-/// `genl::Family::OPS` of a family implementing [`Handlers`].
-pub(crate) struct Ops<F>(PhantomData<fn() -> F>);
+/// The `netdev` family: implement `genl::Family` for it (the
+/// state types and what else the spec cannot say), and one trait per
+/// handler above.
+pub(crate) struct Netdev;
 
-impl<F: Handlers> Ops<F> {
-    /// The table.
-    pub(crate) const TABLE: &'static [genl::SplitOp<F>] = &[
-        genl::SplitOp::doit::<DevGetDoit<F>>(cmd::DEV_GET),
-        genl::SplitOp::dumpit::<DevGetDumpit<F>>(cmd::DEV_GET),
+impl genl::FamilySpec for Netdev {
+    const NAME: &'static kernel::str::CStr = kernel::c_str!("netdev");
+    const VERSION: u32 = 1;
+    // Every op has a policy of its own: 0, as in ynl-gen-c's family struct.
+    const MAX_ATTR: u16 = 0;
+    const PAD_ATTR: u16 = 0;
+    const MCGRPS: &'static [genl::McGroup] = &MCGRPS;
+    /// The spec's operations in command order, a do before its dump.
+    const OPS: &'static [genl::SplitOp<Netdev>] = &[
+        genl::SplitOp::doit::<DevGetDoitOp>(cmd::DEV_GET.id()),
+        genl::SplitOp::dumpit::<DevGetDumpitOp>(cmd::DEV_GET.id()),
         #[cfg(CONFIG_PAGE_POOL = "y")]
-        genl::SplitOp::doit::<PagePoolGetDoit<F>>(cmd::PAGE_POOL_GET),
+        genl::SplitOp::doit::<PagePoolGetDoitOp>(cmd::PAGE_POOL_GET.id()),
         #[cfg(CONFIG_PAGE_POOL = "y")]
-        genl::SplitOp::dumpit::<PagePoolGetDumpit<F>>(cmd::PAGE_POOL_GET),
+        genl::SplitOp::dumpit::<PagePoolGetDumpitOp>(cmd::PAGE_POOL_GET.id()),
         #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-        genl::SplitOp::doit::<PagePoolStatsGetDoit<F>>(cmd::PAGE_POOL_STATS_GET),
+        genl::SplitOp::doit::<PagePoolStatsGetDoitOp>(cmd::PAGE_POOL_STATS_GET.id()),
         #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
-        genl::SplitOp::dumpit::<PagePoolStatsGetDumpit<F>>(cmd::PAGE_POOL_STATS_GET),
-        genl::SplitOp::doit::<QueueGetDoit<F>>(cmd::QUEUE_GET),
-        genl::SplitOp::dumpit::<QueueGetDumpit<F>>(cmd::QUEUE_GET),
-        genl::SplitOp::doit::<NapiGetDoit<F>>(cmd::NAPI_GET),
-        genl::SplitOp::dumpit::<NapiGetDumpit<F>>(cmd::NAPI_GET),
-        genl::SplitOp::dumpit::<QstatsGetDumpit<F>>(cmd::QSTATS_GET),
-        genl::SplitOp::doit::<BindRxDoit<F>>(cmd::BIND_RX).admin_perm(),
+        genl::SplitOp::dumpit::<PagePoolStatsGetDumpitOp>(cmd::PAGE_POOL_STATS_GET.id()),
+        genl::SplitOp::doit::<QueueGetDoitOp>(cmd::QUEUE_GET.id()),
+        genl::SplitOp::dumpit::<QueueGetDumpitOp>(cmd::QUEUE_GET.id()),
+        genl::SplitOp::doit::<NapiGetDoitOp>(cmd::NAPI_GET.id()),
+        genl::SplitOp::dumpit::<NapiGetDumpitOp>(cmd::NAPI_GET.id()),
+        genl::SplitOp::dumpit::<QstatsGetDumpitOp>(cmd::QSTATS_GET.id()),
+        genl::SplitOp::doit::<BindRxDoitOp>(cmd::BIND_RX.id()).admin_perm(),
     ];
 }

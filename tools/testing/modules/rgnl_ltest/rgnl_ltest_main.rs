@@ -31,8 +31,8 @@
 
 use core::sync::atomic::{AtomicU32, Ordering};
 use genl::{
-    policy, size, AttrPolicy, DoIt, Dump, DumpIt, Family, McGroup, NetState, Policy, RangeU64,
-    Request, SockState, SplitOp,
+    policy, size, AttrPolicy, Cmd, DoIt, Dump, DumpIt, Family, FamilySpec, McGroup, NetState,
+    Policy, RangeU64, Raw, Request, SockState, SplitOp,
 };
 use kernel::{c_str, prelude::*, str::CStr};
 
@@ -53,15 +53,15 @@ const ATTR_BOUND: u16 = 6;
 const ATTR_UNBOUND: u16 = 7;
 const ATTR_STR: u16 = 8;
 const ATTR_USES: u16 = 9;
-const CMD_PUT: u8 = 1;
-const CMD_NOATTR: u8 = 2;
-const CMD_REINIT: u8 = 3;
-const CMD_BINDS: u8 = 4;
-const CMD_STR: u8 = 5;
-const CMD_SIZES: u8 = 6;
-const CMD_UNPARSED: u8 = 7;
-const CMD_STUCK: u8 = 8;
-const CMD_SOCK: u8 = 9;
+const CMD_PUT: Cmd<Raw> = Cmd::new(1);
+const CMD_NOATTR: Cmd<Raw> = Cmd::new(2);
+const CMD_REINIT: Cmd<Raw> = Cmd::new(3);
+const CMD_BINDS: Cmd<Raw> = Cmd::new(4);
+const CMD_STR: Cmd<Raw> = Cmd::new(5);
+const CMD_SIZES: Cmd<Raw> = Cmd::new(6);
+const CMD_UNPARSED: Cmd<Raw> = Cmd::new(7);
+const CMD_STUCK: Cmd<Raw> = Cmd::new(8);
+const CMD_SOCK: Cmd<Raw> = Cmd::new(9);
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
@@ -74,26 +74,28 @@ static ZEROS: [u8; SIZE_MAX] = [0; SIZE_MAX];
 
 struct LayerTest;
 
-#[vtable]
-impl Family for LayerTest {
+impl FamilySpec for LayerTest {
     const NAME: &'static CStr = c_str!("rgnl_ltest");
     const VERSION: u32 = 1;
     const MAX_ATTR: u16 = ATTR_USES;
     const PAD_ATTR: u16 = ATTR_PAD;
-    // The `dont_validate_*` ops must be below it.
-    const RESV_START_OP: u8 = CMD_UNPARSED + 1;
     const OPS: &'static [SplitOp<Self>] = &[
-        SplitOp::doit::<Put>(CMD_PUT),
-        SplitOp::doit::<NoAttr>(CMD_NOATTR),
-        SplitOp::doit::<Reinit>(CMD_REINIT),
-        SplitOp::doit::<Binds>(CMD_BINDS),
-        SplitOp::doit::<Str>(CMD_STR),
-        SplitOp::dumpit::<Sizes>(CMD_SIZES).dont_validate_dump(),
-        SplitOp::dumpit::<Sizes>(CMD_UNPARSED).dont_parse_dump(),
-        SplitOp::dumpit::<Stuck>(CMD_STUCK),
-        SplitOp::doit::<Sock>(CMD_SOCK),
+        SplitOp::doit::<Put>(CMD_PUT.id()),
+        SplitOp::doit::<NoAttr>(CMD_NOATTR.id()),
+        SplitOp::doit::<Reinit>(CMD_REINIT.id()),
+        SplitOp::doit::<Binds>(CMD_BINDS.id()),
+        SplitOp::doit::<Str>(CMD_STR.id()),
+        SplitOp::dumpit::<Sizes>(CMD_SIZES.id()).dont_validate_dump(),
+        SplitOp::dumpit::<Sizes>(CMD_UNPARSED.id()).dont_parse_dump(),
+        SplitOp::dumpit::<Stuck>(CMD_STUCK.id()),
+        SplitOp::doit::<Sock>(CMD_SOCK.id()),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::sys_admin(c_str!("admins"))];
+    const MIN_RESV_START_OP: u8 = CMD_UNPARSED.id() + 1;
+}
+
+#[vtable]
+impl Family for LayerTest {
     type NetState = Gate;
     type SockState = Uses;
 
@@ -220,7 +222,7 @@ impl DumpIt<LayerTest> for Sizes {
             return Ok(());
         }
         let seen = dump.attrs().get(ATTR_SIZE).map(|a| a.u32()).transpose()?;
-        let cmd = dump.cmd();
+        let cmd = Cmd::<Raw>::new(dump.cmd());
         dump.add(cmd, |w| match seen {
             Some(v) => w.put_u32(ATTR_SIZE, v),
             None => Ok(()),

@@ -544,7 +544,6 @@ static struct pernet_operations rgnl_net_ops = {
 static struct genl_family rgnl_c_family __ro_after_init = {
 	.name = RGNL_C_FAMILY_NAME,
 	.version = RGNL_C_FAMILY_VERSION,
-	.maxattr = RGNL_C_A_RGNL_MAX,
 	.netnsok = true,
 	/* ENTRY_NEW takes NLM_F_CREATE/EXCL/REPLACE. */
 	.resv_start_op = RGNL_C_CMD_ENTRY_NEW + 1,

@@ -158,7 +158,6 @@ static struct pernet_operations echo_net_ops = {
 static struct genl_family rgnl_echo_c_family __ro_after_init = {
 	.name = "rgnl_echo_c",
 	.version = 1,
-	.maxattr = RGNL_ECHO_A_ECHO_MAX,
 	.netnsok = true,
 	.module = THIS_MODULE,
 	.split_ops = rgnl_echo_nl_ops,
