@@ -44,7 +44,7 @@ impl genl::kind::EnumValue for DelReason {
     }
 }
 
-impl genl::kind::DenseEnum for DelReason {
+impl genl::kind::CheckedEnum for DelReason {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::Deleted,
@@ -561,6 +561,7 @@ impl genl::DoIt<Rgnl> for EntryGetDoitOp {
 /// `entry-get` dump: the spec's policy, the handler.
 struct EntryGetDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Rgnl> for EntryGetDumpitOp {
     const POLICY: &'static genl::Policy = &ENTRY_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = max_payload::ENTRY_GET_DUMP;

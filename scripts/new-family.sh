@@ -50,22 +50,24 @@ KBUILD
 
 cat >"$dir/Makefile" <<MAKEFILE
 # The ${name} family: \`make KDIR=/path/to/prepared/tree\` (a Rust-enabled
-# kernel, built with LLVM=1 or LLVM=-NN as it was configured).
+# kernel). rgnl's kmake.sh picks the compilers the tree's version is built
+# with (LLVM, Debian's rustc-web and bindgen), whatever comes first on PATH.
 KDIR ?= /lib/modules/\$(shell uname -r)/build
+KMAKE ?= ${rgnl}/tools/testing/kmake.sh
 SPEC ?= ${spec}
 YNL_GEN_RUST ?= ${gen}
 # The tree whose YNL spec model reads the spec (tools/net/ynl).
 KSRC ?= ${KSRC}
 
 modules:
-	\$(MAKE) -C \$(KDIR) M=\$(CURDIR) modules
+	\$(KMAKE) \$(KDIR) M=\$(CURDIR) modules
 
 # Regenerates the tables after an edit of the spec.
 gen:
 	\$(YNL_GEN_RUST) --ksrc \$(KSRC) --spec \$(SPEC) --mode kernel --source-name \$(notdir \$(SPEC)) --out ${ident}_nl.rs
 
 clean:
-	\$(MAKE) -C \$(KDIR) M=\$(CURDIR) clean
+	\$(KMAKE) \$(KDIR) M=\$(CURDIR) clean
 
 .PHONY: modules gen clean
 MAKEFILE
@@ -191,4 +193,5 @@ TEST(registers_the_spec_ops)
 
 TEST_HARNESS_MAIN
 TEST
-echo "$dir: the $name family ($ident.ko). Build: make -C $dir KDIR=..."
+echo "$dir: the $name family ($ident.ko). Build it against rgnl's test kernel:"
+echo "  make -C $dir KDIR=\$($rgnl/tools/testing/vm/kernel.sh)"

@@ -54,7 +54,9 @@ use kernel::prelude::*;
 pub trait DumpCursor: Default + Hash + Send + 'static {}
 impl<T: Default + Hash + Send + 'static> DumpCursor for T {}
 
-/// A dumpit handler of family `F`.
+/// A dumpit handler of family `F`. Implement it with `#[vtable]`: the
+/// layer calls [`DumpIt::start`] only where it is implemented.
+#[vtable]
 pub trait DumpIt<F: Family> {
     /// The request's attribute policy (dump filters); [`Policy::NONE`] for
     /// none, and then every attribute is refused.
@@ -65,6 +67,18 @@ pub trait DumpIt<F: Family> {
     const MAX_MESSAGE: usize;
     /// The resume point.
     type Cursor: DumpCursor;
+
+    /// Runs as the dump starts, before its first call, with the cursor at
+    /// its `Default`: sets it up from the request (the spec's dump `pre`,
+    /// C's `start`). An error refuses the dump (its extack set through
+    /// `start`), and the cursor is dropped.
+    fn start(_start: &mut DumpStart<'_, F>, _cursor: &mut Self::Cursor) -> Result {
+        Ok(())
+    }
+
+    /// Runs as the dump ends, however it ends, before the cursor is dropped
+    /// (the spec's dump `post`, C's `done`).
+    fn done(_cursor: &mut Self::Cursor) {}
 
     /// Writes messages with [`DumpOut::add`] from `cursor` on, advancing it
     /// after each message added. Return `Ok(())` when everything is
@@ -87,6 +101,71 @@ pub struct DumpOut<'a, F: Family> {
     pack_limit: usize,
     added: bool,
     _call: PhantomData<(&'a mut (), F)>,
+}
+
+/// The start of a dump of family `F` ([`DumpIt::start`]): its request and
+/// its namespace's state, no output yet.
+///
+/// # Invariants
+///
+/// `cb` is the argument of the dump start of an op of `F` whose policy has
+/// `attrs_len` entries (or that gets no attribute table), valid for `'a`,
+/// after `genl_start` set up its `genl_dumpit_info`, under `genl_mutex`
+/// and the family's mutex.
+pub struct DumpStart<'a, F: Family> {
+    cb: *mut bindings::netlink_callback,
+    attrs_len: usize,
+    _call: PhantomData<(&'a mut (), F)>,
+}
+
+impl<'a, F: Family> DumpStart<'a, F> {
+    fn info(&self) -> &'a bindings::genl_info {
+        // SAFETY: by the type invariants `cb->data` holds the
+        // `genl_dumpit_info` `genl_start` set up, valid for `'a`.
+        unsafe { &*inlined::genl_info_dump(self.cb) }
+    }
+
+    /// The request's attributes as set `S`, validated.
+    pub fn view<S: AttrSet>(&self) -> View<'a, S> {
+        request_view(self.info(), self.attrs_len, self.extack())
+    }
+
+    /// The extack of the dump request.
+    pub fn extack(&self) -> Extack<'a> {
+        // SAFETY: the core sets `cb->extack` around the start call.
+        unsafe { Extack::from_raw((*self.cb).extack) }
+    }
+
+    /// The family's state for the dumping socket's network namespace.
+    pub fn net_state(&mut self) -> &mut F::NetState {
+        // SAFETY: the family's mutex is held for `'a`; the `&mut self` borrow
+        // makes this the only reference to the state; the socket keeps its
+        // namespace alive.
+        unsafe { netns::state::<F>(bindings::rgnl_dump_net(self.cb)) }
+    }
+}
+
+/// The request of a dump, `info`'s, as set `S`: its table of `attrs_len`
+/// entries and its attributes as sent (none when nothing was parsed, so
+/// nothing validated).
+fn request_view<'a, S: AttrSet>(
+    info: &'a bindings::genl_info,
+    attrs_len: usize,
+    extack: Extack<'a>,
+) -> View<'a, S> {
+    // SAFETY: `genl_start` parsed the request with the op's policy of at
+    // least `attrs_len` entries, or parsed nothing and left the table null
+    // (`SplitOp` invariants); the table lives as long as the dump.
+    let table = unsafe { Attrs::from_raw(info.attrs, attrs_len, extack) };
+    let stream: &'a [u8] = if info.attrs.is_null() {
+        &[]
+    } else {
+        // SAFETY: `nlhdr` is the dump's request, a whole message (checked
+        // by the netlink core) that lives as long as the dump; `genlhdr`
+        // points at its genetlink header.
+        unsafe { attrs::encoded(info.nlhdr, info.genlhdr) }
+    };
+    View::top(table, stream)
 }
 
 /// One call of a dump of family `F`: its output ([`DumpOut`], which `Dump`
@@ -125,17 +204,7 @@ impl<'a, F: Family> Dump<'a, F> {
     /// The request's attributes as set `S` (the op's request set),
     /// validated. Generated request views wrap it.
     pub fn view<S: AttrSet>(&self) -> View<'a, S> {
-        let info = self.info();
-        let stream: &'a [u8] = if info.attrs.is_null() {
-            // Nothing parsed, nothing validated: an empty view.
-            &[]
-        } else {
-            // SAFETY: `nlhdr` is the dump's request, a whole message
-            // (checked by the netlink core) that lives as long as the dump;
-            // `genlhdr` points at its genetlink header.
-            unsafe { attrs::encoded(info.nlhdr, info.genlhdr) }
-        };
-        View::top(self.attrs(), stream)
+        request_view(self.info(), self.attrs_len, self.extack())
     }
 
     /// The command of the dump request.
@@ -310,12 +379,27 @@ pub(crate) unsafe extern "C" fn start<F: Family, H: DumpIt<F>>(
     // SAFETY: called once by `genl_start` before any dumpit of this dump
     // (and before `netlink_dump` allocates its first skb); `ctx` is ours,
     // 8-aligned and fits `H::Cursor`.
-    unsafe {
-        (*cb).min_dump_alloc = (*cb).min_dump_alloc.max(min_alloc);
-        let cursor = H::Cursor::default();
-        let mark = fingerprint::<F, _>(&cursor);
-        slot_ptr::<H::Cursor>(cb).write(Slot { cursor, mark });
+    unsafe { (*cb).min_dump_alloc = (*cb).min_dump_alloc.max(min_alloc) };
+    let mut cursor = H::Cursor::default();
+    if H::HAS_START {
+        let _lock = FamilyLock::<F>::new();
+        // INVARIANT: called by `genl_start` for a dump op of `F` with policy
+        // `H::POLICY`, after it set up the dump's info, under `genl_mutex`;
+        // the family's mutex is held.
+        let mut start = DumpStart::<F> {
+            cb,
+            attrs_len: H::POLICY.len(),
+            _call: PhantomData,
+        };
+        // On an error the core calls no `done`: the cursor drops here.
+        if let Err(e) = H::start(&mut start, &mut cursor) {
+            return e.to_errno();
+        }
     }
+    let mark = fingerprint::<F, _>(&cursor);
+    // SAFETY: `ctx` is ours, 8-aligned and fits `Slot<H::Cursor>`; `done`
+    // drops what is written here.
+    unsafe { slot_ptr::<H::Cursor>(cb).write(Slot { cursor, mark }) };
     0
 }
 
@@ -399,8 +483,11 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
 pub(crate) unsafe extern "C" fn done<F: Family, H: DumpIt<F>>(
     cb: *mut bindings::netlink_callback,
 ) -> c_int {
-    // SAFETY: `start` wrote the slot; no dumpit runs any more, and this is
-    // the only drop.
-    unsafe { core::ptr::drop_in_place(slot_ptr::<H::Cursor>(cb)) };
+    // SAFETY: `start` wrote the slot (the core calls `done` only after a
+    // `start` that succeeded); no dumpit runs any more.
+    let slot = unsafe { &mut *slot_ptr::<H::Cursor>(cb) };
+    H::done(&mut slot.cursor);
+    // SAFETY: as above; this is the only drop.
+    unsafe { core::ptr::drop_in_place(slot) };
     0
 }

@@ -238,7 +238,9 @@ const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
         }
         i += 1;
     }
-    !ops.is_empty() && ops.len() <= u8::MAX as usize
+    // No ops is valid: an events-only family (groups, no commands), as
+    // upstream's Rust binder registers.
+    ops.len() <= u8::MAX as usize
 }
 
 const fn validate_flags_allowed<F: Family>(ops: &[SplitOp<F>]) -> bool {

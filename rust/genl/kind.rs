@@ -242,6 +242,39 @@ impl Put for Binary {
     }
 }
 
+/// `bitfield32` (`struct nla_bitfield32`): which bits to change
+/// (`selector`) and to what (`value`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bitfield32 {
+    /// The bits' new values.
+    pub value: u32,
+    /// The bits to change.
+    pub selector: u32,
+}
+
+impl Get for Bitfield32 {
+    type Value<'a> = Bitfield32;
+    #[inline]
+    fn get<'a>(attr: Attr<'a>, _: Extack<'a>) -> Bitfield32 {
+        let b: [u8; 8] = head(attr.bytes());
+        let [v0, v1, v2, v3, s0, s1, s2, s3] = b;
+        Bitfield32 {
+            value: u32::from_ne_bytes([v0, v1, v2, v3]),
+            selector: u32::from_ne_bytes([s0, s1, s2, s3]),
+        }
+    }
+}
+
+impl Put for Bitfield32 {
+    type In<'b> = Bitfield32;
+    #[inline]
+    fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: Bitfield32) -> Result {
+        let [v0, v1, v2, v3] = v.value.to_ne_bytes();
+        let [s0, s1, s2, s3] = v.selector.to_ne_bytes();
+        w.put_bytes(attr_type, &[v0, v1, v2, v3, s0, s1, s2, s3])
+    }
+}
+
 /// `nest` of set `T`: read as the set's view; put with
 /// [`Writer::put_nest`].
 pub struct Nest<T>(PhantomData<fn() -> T>);
@@ -254,15 +287,49 @@ impl<T: AttrSet> Get for Nest<T> {
     }
 }
 
+/// `indexed-array` of nests of set `T` (`NLA_POLICY_NESTED_ARRAY`): read
+/// as an iterator of the entries' views; put with [`Writer::put_array`].
+pub struct IndexedArray<T>(PhantomData<fn() -> T>);
+
+impl<T: AttrSet> Get for IndexedArray<T> {
+    type Value<'a> = Entries<'a, T>;
+    #[inline]
+    fn get<'a>(attr: Attr<'a>, extack: Extack<'a>) -> Entries<'a, T> {
+        Entries {
+            entries: attr.nested(),
+            extack,
+            _set: PhantomData,
+        }
+    }
+}
+
+/// The entries of an indexed array, in order, each a view of set `T`.
+pub struct Entries<'a, T> {
+    entries: crate::attrs::Nested<'a>,
+    extack: Extack<'a>,
+    _set: PhantomData<fn() -> T>,
+}
+
+impl<'a, T: AttrSet> Iterator for Entries<'a, T> {
+    type Item = T::View<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<T::View<'a>> {
+        let entry = self.entries.next()?;
+        Some(T::view(View::nested(entry, self.extack)))
+    }
+}
+
 /// An enum of the spec, generated as a Rust enum.
 pub trait EnumValue: Copy {
     /// Its value.
     fn value(self) -> u32;
 }
 
-/// An enum whose values are one range, which a policy checks
-/// (`NLA_POLICY_MAX`/`RANGE`): every value it lets through has a variant.
-pub trait DenseEnum: EnumValue {
+/// An enum whose values a policy checks (`NLA_POLICY_MAX`/`RANGE`, or
+/// [`crate::AttrPolicy::one_of`] for a sparse one): every value it lets
+/// through has a variant.
+pub trait CheckedEnum: EnumValue {
     /// The variant of `v`, a value the policy let through (others read as
     /// the nearest variant).
     fn from_validated(v: u32) -> Self;
@@ -297,7 +364,7 @@ enum_base!(U32, u32);
 /// An attribute of integer kind `B` whose values are enum `E`'s.
 pub struct Enum<E, B>(PhantomData<fn() -> (E, B)>);
 
-impl<E: DenseEnum, B: EnumBase> Get for Enum<E, B> {
+impl<E: CheckedEnum, B: EnumBase> Get for Enum<E, B> {
     type Value<'a> = E;
     #[inline]
     fn get<'a>(attr: Attr<'a>, _: Extack<'a>) -> E {

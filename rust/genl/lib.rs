@@ -45,15 +45,15 @@ mod view;
 
 pub use attrs::{Attr, Attrs, Nested};
 pub use bytes::Bytes;
-pub use dump::{Dump, DumpCursor, DumpIt, DumpOut};
+pub use dump::{Dump, DumpCursor, DumpIt, DumpOut, DumpStart};
 pub use extack::Extack;
 pub use family::{Family, FamilySpec, FamilyStorage, Registration, StorageOwner};
 pub use mcast::McGroup;
-pub use msg::{Cmd, MsgBuilder, Writer};
+pub use msg::{ArrayWriter, Cmd, MsgBuilder, Writer};
 pub use net::{Gfp, Net};
 pub use netns::NetState;
 pub use ops::{DoIt, SplitOp};
-pub use policy::{policy, AttrPolicy, Policy, RangeU64, ATTR_TYPE_MAX};
+pub use policy::{policy, AttrPolicy, Policy, RangeU64, SparseEnum, ATTR_TYPE_MAX};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
 pub use view::{AttrId, AttrSet, Field, Multi, Raw, Slot, View};

@@ -7,7 +7,7 @@ use crate::{
     bindings,
     family::Family,
     inlined,
-    kind::{Nest, Put},
+    kind::{IndexedArray, Nest, Put},
     net::{Gfp, Net},
     size,
     view::{AttrId, AttrSet, Raw},
@@ -110,6 +110,30 @@ impl<'a, S> Writer<'a, S> {
         fill: impl FnOnce(&mut Writer<'_, T>) -> Result,
     ) -> Result {
         self.nest_of(attr.id(), fill)
+    }
+
+    /// Puts indexed array `attr`, whose entries `fill` adds with
+    /// [`ArrayWriter::entry`]: nests of set `T`, each of the type of its
+    /// index, from 0. Removed whole on error, as a nest is.
+    #[inline]
+    pub fn put_array<T: AttrSet>(
+        &mut self,
+        attr: AttrId<S, IndexedArray<T>>,
+        fill: impl FnOnce(&mut ArrayWriter<'_, T>) -> Result,
+    ) -> Result {
+        self.nest_of(attr.id(), |w: &mut Writer<'_, Raw>| {
+            fill(&mut ArrayWriter {
+                writer: w.reborrow(),
+                next: 0,
+            })
+        })
+    }
+
+    /// The same skb for a shorter lifetime, as another set's writer.
+    #[inline]
+    fn reborrow<T>(&mut self) -> Writer<'_, T> {
+        // SAFETY: the same skb, still ours, for the borrow of `self`.
+        unsafe { Writer::from_raw(self.skb, self.pad) }
     }
 
     #[inline]
@@ -264,6 +288,23 @@ impl<'a, S> Writer<'a, S> {
                 Err(e)
             }
         }
+    }
+}
+
+/// Adds the entries of an indexed array ([`Writer::put_array`]).
+pub struct ArrayWriter<'a, T> {
+    writer: Writer<'a, T>,
+    next: u16,
+}
+
+impl<T> ArrayWriter<'_, T> {
+    /// Adds an entry, a nest of set `T` that `fill` writes.
+    #[inline]
+    pub fn entry(&mut self, fill: impl FnOnce(&mut Writer<'_, T>) -> Result) -> Result {
+        let index = self.next;
+        self.writer.nest_of(index, fill)?;
+        self.next = index.wrapping_add(1);
+        Ok(())
     }
 }
 

@@ -95,6 +95,46 @@ const fn zeroed_anon() -> bindings::nla_policy__bindgen_ty_1 {
     }
 }
 
+/// An enum whose values are not one range ([`AttrPolicy::one_of`]).
+/// Generated with the enum.
+pub trait SparseEnum {
+    /// Every value of the enum.
+    const VALUES: &'static [u32];
+}
+
+/// The validation function of [`AttrPolicy::one_of`].
+///
+/// # Safety
+///
+/// Only the kernel calls it, validating an attribute with such a policy:
+/// `attr` is an attribute of 1, 2 or 4 bytes (its type's length, checked
+/// before), readable; `extack` null or valid.
+unsafe extern "C" fn validate_one_of<E: SparseEnum>(
+    attr: *const bindings::nlattr,
+    extack: *mut bindings::netlink_ext_ack,
+) -> core::ffi::c_int {
+    // SAFETY: the caller's contract: a valid, readable attribute.
+    let attr = unsafe { crate::attrs::Attr::from_raw(attr) };
+    let value = match *attr.bytes() {
+        [b] => u32::from(b),
+        [b0, b1] => u32::from(u16::from_ne_bytes([b0, b1])),
+        [b0, b1, b2, b3] => u32::from_ne_bytes([b0, b1, b2, b3]),
+        _ => u32::MAX,
+    };
+    if E::VALUES.contains(&value) {
+        return 0;
+    }
+    // SAFETY: `extack` is null or valid during the call.
+    let extack = unsafe { crate::extack::Extack::from_raw(extack) };
+    extack
+        .fail_attr(
+            kernel::error::code::EINVAL,
+            &attr,
+            kernel::c_str!("invalid enum value"),
+        )
+        .to_errno()
+}
+
 impl AttrPolicy {
     const fn of(nla_type: u32, len: u16) -> Self {
         Self(bindings::nla_policy {
@@ -249,6 +289,28 @@ impl AttrPolicy {
         };
         p
     }
+    /// An indexed array (`NLA_POLICY_NESTED_ARRAY`): a nest of nests, each
+    /// validated with `policy` (their own types are indexes, not checked).
+    pub const fn nested_array(policy: &'static Policy) -> Self {
+        assert!(
+            policy.len() >= 2,
+            "a nested policy names at least one attribute type (type 0 is never valid)"
+        );
+        let mut p = Self::of(bindings::NLA_NESTED_ARRAY, (policy.len() - 1) as u16);
+        p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
+            nested_policy: policy.as_ptr(),
+        };
+        p
+    }
+    /// A `struct nla_bitfield32` whose value and selector may only set the
+    /// bits of `valid` (`NLA_POLICY_BITFIELD32`).
+    pub const fn bitfield32(valid: u32) -> Self {
+        let mut p = Self::of(bindings::NLA_BITFIELD32, 0);
+        p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
+            bitfield32_valid: valid,
+        };
+        p
+    }
     /// An attribute that is always refused, with `msg` as the extack message
     /// (shorter than an attribute can carry, as the ACK reports it in one).
     pub const fn reject(msg: &'static kernel::str::CStr) -> Self {
@@ -297,6 +359,23 @@ impl AttrPolicy {
         self.0.validation_type = bindings::NLA_VALIDATE_MASK as u8;
         // A write of the member alone keeps the union's other bytes.
         self.0.__bindgen_anon_1.mask = mask;
+        self
+    }
+
+    /// Restricts an integer of at most 32 bits to the values of `E`, an
+    /// enum whose values are not one range: a validation function the
+    /// kernel calls checks them (`NLA_POLICY_VALIDATE_FN`, as ynl-gen-c
+    /// writes a sparse enum's), refusing others with "invalid enum value".
+    pub const fn one_of<E: SparseEnum>(mut self) -> Self {
+        let t = self.0.type_ as u32;
+        assert!(
+            t == bindings::NLA_U8 || t == bindings::NLA_U16 || t == bindings::NLA_U32,
+            "only u8, u16 and u32 take an enum's values"
+        );
+        self.0.validation_type = bindings::NLA_VALIDATE_FUNCTION as u8;
+        self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
+            validate: Some(validate_one_of::<E>),
+        };
         self
     }
 

@@ -183,6 +183,7 @@ impl genl::DoIt<RgnlEcho> for EchoDoitOp {
 /// `seq` dump: the spec's policy, the handler.
 struct SeqDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<RgnlEcho> for SeqDumpitOp {
     const POLICY: &'static genl::Policy = &SEQ_POLICY;
     const MAX_MESSAGE: usize = max_payload::SEQ_DUMP;

@@ -42,8 +42,9 @@ broken "two operations of one name" "operations: 'echo' and 'echo' are the same 
 	"s = s.replace('name: limits-set', 'name: echo')"
 broken "an attribute whose Rust name clashes with the set's MAX" "attribute-sets/rgnl/max: clashes" \
 	"s = s.replace('name: bytes\n', 'name: max\n')"
-broken "a dump start/done hook (not supported)" "operations/entry-get/dump/pre: dump start/done hooks" \
-	"s = s.replace('      dump:\n        request:', '      dump:\n        pre: start\n        request:')" kernel
+broken "a sparse enum with a range in a request" \
+	"attribute-sets/rgnl/tag/enum: a sparse enum with a range" \
+	"s = s.replace('name: tag\n        type: u32', 'name: tag\n        type: u32\n        enum: del-reason\n        checks:\n          max: 3', 1).replace('name: expired\n        doc', 'name: expired\n        value: 5\n        doc', 1)" kernel
 broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit" \
 	"s = s.replace('value: 4096', 'value: 70000')" kernel
 broken "a constant of a C header whose value the layer does not have" \
@@ -69,9 +70,9 @@ open(sys.argv[2], 'w').write(s)" "$spec" "$dir/edited.yaml"
 
 # (The family's name has no pattern in the schemas.)
 generated "a family name with a quote and a backslash as exactly those bytes" \
-	'pub(crate) const FAMILY_NAME: &kernel::str::CStr = kernel::c_str!("r\"g\\l");' \
+	'    const NAME: &'"'"'static kernel::str::CStr = kernel::c_str!("r\"g\\l");' \
 	"s = s.replace('name: rgnl\n', 'name: r\"g\\\\l\n', 1)"
 generated "a header constant as the C macro's value, checked to fit an s16 bound" \
-	'        genl::AttrPolicy::u32().max(genl::c_header::fit_i16::<PAGE_SIZE>()),' \
+	'            genl::AttrPolicy::u32().max(genl::c_header::fit_i16::<PAGE_SIZE>()),' \
 	"s = s.replace('definitions:\n', 'definitions:\n  -\n    type: const\n    name: page-size\n    value: 0\n    header: asm/page.h\n', 1).replace('name: tag\n        type: u32', 'name: tag\n        type: u32\n        checks:\n          max: page-size', 1)"
 echo "1..$n"

@@ -34,8 +34,12 @@ ksrc=$(tree_source "$kdir")
 version=$(tree_version "$kdir")
 py=/usr/bin/python3
 here=$RGNL_ROOT/tools/testing/codegen
-specs=("$ksrc"/Documentation/netlink/specs/{handshake,netdev,mptcp_pm,fou}.yaml
-	"$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml")
+# Every spec whose kernel C the tree generates (its "YNL-GEN kernel source"
+# files name it), and rgnl's.
+mapfile -t specs < <(cd "$ksrc" && grep -rl --include='*.c' 'YNL-GEN kernel source' \
+	net drivers fs kernel sound 2>/dev/null | xargs grep -ho 'Documentation/netlink/specs/[a-z0-9_-]*\.yaml' |
+	sort -u | sed "s|^|$ksrc/|")
+specs+=("$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml")
 
 # update SRC DST: copy SRC to DST unless DST already holds the same bytes
 # (Kbuild rebuilds on mtime).
@@ -119,7 +123,10 @@ dirs=("$out/c")
 pairs=
 for spec in "${specs[@]}"; do
 	base=$(basename "$spec" .yaml)
+	# (GENL_NAMSIZ: 15 bytes with the -rs suffix.)
 	fam=${base//_/-}
+	fam=${fam:0:12}
+	fam=${fam%-}
 	stub c "$spec" "$fam-c"
 	stub rs "$spec" "$fam-rs"
 	pairs+="$fam ${fam//-/_}_c $fam-c ${fam//-/_}_rs $fam-rs"$'\n'

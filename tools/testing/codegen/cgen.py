@@ -41,6 +41,8 @@ import re
 import sys
 import tempfile
 
+import yaml
+
 
 def load_generator(ksrc):
     """The tree's ynl-gen-c as a module, patched (see the docstring)."""
@@ -117,7 +119,9 @@ def add_resv_start_op(source):
 def add_global_ops(source):
     """A global-policy family's small ops and policy in its family struct."""
     ops = re.search(r"^(?:static )?const struct genl_small_ops (\w+)\[", source, re.M)
-    policy = re.search(r"^const struct nla_policy (\w+_nl_policy)\[(\w+) \+ 1\] = \{$", source, re.M)
+    # The global policy follows the nested ones it names (team's).
+    policies = re.findall(r"^const struct nla_policy (\w+_nl_policy)\[(\w+) \+ 1\] = \{$", source, re.M)
+    policy = policies[-1] if policies else None
     if not ops or not policy:
         return source
     struct = re.search(r"^struct genl_family \w+ __ro_after_init = \{$", source, re.M)
@@ -125,22 +129,55 @@ def add_global_ops(source):
         sys.exit("cgen.py: a global policy, but no family struct to give it")
     at = source.index("\n", source.index(".module", struct.end())) + 1
     fields = (f"\t.small_ops\t= {ops.group(1)},\n\t.n_small_ops\t= ARRAY_SIZE({ops.group(1)}),\n"
-              f"\t.policy\t\t= {policy.group(1)},\n\t.maxattr\t= {policy.group(2)},\n")
+              f"\t.policy\t\t= {policy[0]},\n\t.maxattr\t= {policy[1]},\n")
     return source[:at] + fields + source[at:]
+
+
+def local_uapi(text, ident):
+    """The generated uapi header included from the stub's own directory:
+    a spec's `uapi-header` (nfsd's) keeps the tree's name, whose header
+    (the original family's names) `<uapi/...>` would find first."""
+    return re.sub(r"^#include <uapi/linux/[\w-]+\.h>$", f'#include "{ident}-uapi.h"', text,
+                  flags=re.M)
+
+
+def tree_uapi(text, name, version):
+    """A directional spec's uapi header is the tree's (ynl-gen-c writes
+    none): the original family's, NAME without the stub's suffix (-c); and
+    the family struct has NAME and the spec's version, not the header's
+    macros."""
+    orig = name.rsplit("-", 1)[0].replace("-", "_")
+    text = re.sub(r"^#include <uapi/linux/[\w-]+\.h>$", f"#include <uapi/linux/{orig}.h>", text,
+                  flags=re.M)
+    # The names the renamed family's prefix made: the header's, unprefixed.
+    text = re.sub(r"\b" + name.replace("-", "_").upper() + "_", orig.upper() + "_", text)
+    text = re.sub(r"^(\t\.version\t*= )\w+,$", lambda m: f"{m.group(1)}{version},", text,
+                  flags=re.M)
+    return re.sub(r"^(\t\.name\t*= )\w+,$", lambda m: f'{m.group(1)}"{name}",', text, flags=re.M)
 
 
 def cmd_gen(ksrc, spec, outdir):
     gen = load_generator(ksrc)
     header = run(gen, ["--mode", "kernel", "--header", "--spec", spec], "gen.h")
     ident = re.search(r"^#ifndef _LINUX_(\w+)_GEN_H$", header, re.M).group(1).lower()
-    uapi = re.search(r"^#include <uapi/(linux/[\w-]+\.h)>$", header, re.M).group(1)
-    write(os.path.join(outdir, "uapi", uapi), run(gen, ["--mode", "uapi", "--header", "--spec", spec], "uapi.h"))
-    write(os.path.join(outdir, f"{ident}-nl-gen.h"), header)
     source = run(gen, ["--mode", "kernel", "--source", "--spec", spec], f"{ident}-nl-gen.c")
-    write(os.path.join(outdir, f"{ident}-nl-gen.c"), add_resv_start_op(add_global_ops(source)))
+    source = add_resv_start_op(add_global_ops(source))
+    try:
+        uapi = run(gen, ["--mode", "uapi", "--header", "--spec", spec], "uapi.h")
+    except SystemExit:
+        # ynl-gen-c exits on it. Directional numbering: the kernel's own uapi header (devlink's).
+        name = os.path.basename(spec)[:-len(".yaml")]
+        with open(spec, encoding="utf-8") as f:
+            version = yaml.safe_load(f).get("version", 1)
+        header, source = tree_uapi(header, name, version), tree_uapi(source, name, version)
+    else:
+        write(os.path.join(outdir, f"{ident}-uapi.h"), uapi)
+        header, source = local_uapi(header, ident), local_uapi(source, ident)
+    write(os.path.join(outdir, f"{ident}-nl-gen.h"), header)
+    write(os.path.join(outdir, f"{ident}-nl-gen.c"), source)
 
 
-PROTO = re.compile(r"^(int|void) (\w+)\(([^;]*)\);$", re.M | re.S)
+PROTO = re.compile(r"^(int|void)\s+(\w+)\(([^;]*)\);$", re.M | re.S)
 
 
 def cmd_stub(outdir, module):

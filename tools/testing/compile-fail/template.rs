@@ -59,6 +59,7 @@ struct Seq;
 #[derive(Default, Hash)]
 struct Next(u32);
 
+#[vtable]
 impl DumpIt<Cf> for Seq {
     const POLICY: &'static Policy = Policy::NONE;
     const MAX_MESSAGE: usize = size::U32;

@@ -7,14 +7,14 @@ from `<ident>_nl.rs` (`--mode kernel`). Written once, then edited: unlike the
 tables, it is not regenerated.
 """
 
-from .kernel import Kernel, cfg_attr, rustfmt, summary
+from .kernel import Kernel, cfg_attr, rustfmt, summary, type_ident
 from .spec import camel, snake
 
 
 def render(spec, source):
     fam = spec.family
     ident = snake(fam.name)
-    ty = camel(fam.name)
+    ty = type_ident(fam.name)
     nl = f"{ident}_nl"
     k = Kernel(spec)
     k.policies = []
@@ -40,6 +40,8 @@ def render(spec, source):
     uses = ["kernel_api", "Family", "Request"]
     if any(m == "dump" for _, m, _ in rows):
         uses.append("Dump")
+    if any(m == "dump" and k.hook(op, m, "pre") for op, m, _ in rows):
+        uses.append("DumpStart")
     o.append(f"use genl::{{{', '.join(sorted(uses, key=str.lower))}}};")
     o.append("use kernel::prelude::*;")
     o.append(f"use {nl}::{ty};")
@@ -88,6 +90,14 @@ def render(spec, source):
                 o.append("    // The largest message: the spec does not bound it (genl::size).")
                 o.append("    const MAX_MESSAGE: usize = 0;")
             o.append("")
+            if k.hook(op, mode, "pre"):
+                o.append(f"    fn pre_dumpit(_start: &mut DumpStart<'_, Self>, {attrs}_cursor: &mut ()) -> Result {{")
+                o.append("        Ok(())")
+                o.append("    }")
+                o.append("")
+            if k.hook(op, mode, "post"):
+                o.append("    fn post_dumpit(_cursor: &mut ()) {}")
+                o.append("")
             o.append(f"    fn dumpit(_dump: &mut Dump<'_, Self>, {attrs}_cursor: &mut ()) -> Result {{")
         o.append("        Err(kernel_api::eopnotsupp())")
         o.append("    }")

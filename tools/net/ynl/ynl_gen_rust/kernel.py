@@ -12,6 +12,7 @@ safe, const-checked API.
 """
 
 import os
+import re
 import subprocess
 import textwrap
 
@@ -124,13 +125,14 @@ class Kernel:
 
     def render_enum(self, name, c):
         """A spec enum as a Rust enum: its values put as they are, and
-        read back (`DenseEnum`) when they form one range, which the policy
+        read back (`CheckedEnum`) when they form one range, which the policy
         checks."""
         ty = self.enum_type(name)
         values = []
         self.out += doc_lines(c.get("doc") or f"Enum `{name}`.", "")
         self.p("#[derive(Clone, Copy, PartialEq, Eq, Debug)]")
         self.p("#[repr(u32)]")
+        self.p("#[allow(clippy::enum_variant_names)] // The spec's names.")
         self.p(f"pub(crate) enum {ty} {{")
         for entry in c.entries.values():
             value = entry.user_value()
@@ -146,21 +148,36 @@ class Kernel:
         self.p("    }")
         self.p("}")
         values.sort()
-        if [v for v, _ in values] == list(range(values[0][0], values[-1][0] + 1)):
+        if len(values) == 1:
             self.p()
-            self.p(f"impl genl::kind::DenseEnum for {ty} {{")
+            self.p(f"impl genl::kind::CheckedEnum for {ty} {{")
+            self.p("    fn from_validated(_: u32) -> Self {")
+            self.p(f"        Self::{values[0][1]}")
+            self.p("    }")
+            self.p("}")
+        else:
+            dense = [v for v, _ in values] == list(range(values[0][0], values[-1][0] + 1))
+            self.p()
+            self.p(f"impl genl::kind::CheckedEnum for {ty} {{")
             self.p("    fn from_validated(v: u32) -> Self {")
             self.p("        match v {")
             for v, var in values[:-1]:
                 self.p(f"            {v} => Self::{var},")
+            # The policy lets no other value through: the last variant
+            # stands for them.
             self.p(f"            _ => Self::{values[-1][1]},")
             self.p("        }")
             self.p("    }")
             self.p("}")
+            if not dense:
+                self.p()
+                self.p(f"impl genl::SparseEnum for {ty} {{")
+                self.p(f"    const VALUES: &'static [u32] = &[{', '.join(str(v) for v, _ in values)}];")
+                self.p("}")
 
     def enum_type(self, name):
         ty = camel(name)
-        if ty == camel(self.fam.name):
+        if ty == type_ident(self.fam.name):
             raise SpecError(f"definitions/{name}",
                             f"its Rust type {ty} would be the family's type's name")
         return ty
@@ -192,6 +209,8 @@ class Kernel:
             return f"genl::kind::{t.upper()}"
         if t in ("uint", "sint"):
             return f"genl::kind::{t.capitalize()}"
+        if t == "bitfield32":
+            return "genl::kind::Bitfield32"
         if t == "flag":
             return "genl::kind::Flag"
         if t == "string":
@@ -200,6 +219,10 @@ class Kernel:
             nested = self.fam.attr_sets.get(y.get("nested-attributes"))
             if nested is not None:
                 return f"genl::kind::Nest<{self.set_module(nested)}::Set>"
+        if t == "indexed-array" and y.get("sub-type") == "nest":
+            nested = self.fam.attr_sets.get(y.get("nested-attributes"))
+            if nested is not None:
+                return f"genl::kind::IndexedArray<{self.set_module(nested)}::Set>"
         if t in ("nest", "indexed-array", "sub-message", "nest-type-value"):
             return "genl::kind::Nest<genl::Raw>"
         return "genl::kind::Binary"
@@ -231,12 +254,16 @@ class Kernel:
         self.p("/// Commands, notifications included (one numbering, as in the spec),")
         self.p("/// each with the attribute set of its messages.")
         self.p("pub(crate) mod cmd {")
-        for op in sorted(self.fam.msgs.values(), key=lambda o: o.value):
-            int_type(op.value, f"operations/{op.name}", "u8")
+        if self.spec.directional:
+            self.p("    // Directional numbering: each is the command of the messages the")
+            self.p("    // kernel sends (replies, notifications); requests have their own.")
+        for op in sorted(self.fam.msgs.values(), key=lambda o: msg_value(o)):
+            int_type(msg_value(op), f"operations/{op.name}", "u8")
             op_set = self.spec.op_set(op)
             s = f"super::{self.set_module(op_set)}::Set" if op_set else "genl::Raw"
             self.out += doc_lines(summary(op.yaml.get("doc")), "    ")
-            self.p(f"    pub(crate) const {upper(op.name)}: genl::Cmd<{s}> = genl::Cmd::new({op.value});")
+            self.p(f"    pub(crate) const {upper(op.name)}: genl::Cmd<{s}> = "
+                   f"genl::Cmd::new({msg_value(op)});")
         self.p("}")
         self.p()
 
@@ -276,7 +303,8 @@ class Kernel:
         where = f"attribute-sets/{attr.attr_set.name}/{attr.name}/checks/{check}"
         if ctype:
             int_type(value, where, ctype)
-        if isinstance(raw, str) and raw in self.fam.consts:
+        if isinstance(raw, str) and self.spec.const_name(raw) is not None:
+            raw = self.spec.const_name(raw)
             if self.fam.consts[raw].get("header") and ctype in ("i16", "u16"):
                 # The spec's number stands in for the C macro's: whether the
                 # real one fits is known when the module builds.
@@ -313,13 +341,17 @@ class Kernel:
                 if not values:
                     raise SpecError(where + "/enum", f"{enum!r} has no entries")
                 if values != list(range(values[0], values[-1] + 1)):
-                    raise SpecError(where + "/enum",
-                                    "a sparse enum needs a validation function: not supported")
+                    # ynl-gen-c's validation function (NLA_POLICY_VALIDATE_FN).
+                    if lo is not None or hi is not None or attr.type not in ("u8", "u16", "u32"):
+                        raise SpecError(where + "/enum",
+                                        "a sparse enum with a range, or wider than 32 bits: "
+                                        "not supported")
+                    return None, None, None, self.enum_type(enum)
                 if lo is None and (values[0] != 0 or attr.type[0] == "s"):
                     lo = values[0]
                 if hi is None:
                     hi = values[-1]
-        return lo, hi, mask
+        return lo, hi, mask, None
 
     def rule(self, attr):
         """The layer's policy rule of request attribute `attr` (None for a
@@ -331,6 +363,13 @@ class Kernel:
             return None
         if t == "flag":
             return "genl::AttrPolicy::flag()"
+        if t == "bitfield32":
+            # ynl-gen-c's NLA_POLICY_BITFIELD32: the enum's flags are the
+            # valid bits.
+            e = self.fam.consts.get(attr.yaml.get("enum"))
+            if e is None:
+                raise SpecError(where, "a bitfield32 needs an enum (its valid bits)")
+            return f"genl::AttrPolicy::bitfield32({e.get_mask(as_flags=True):#x})"
         if t in SCALARS:
             base = t
             # Big-endian u16/u32 are NLA_BE16/32 where the tree's ynl-gen-c
@@ -340,7 +379,9 @@ class Kernel:
                     raise SpecError(where, f"big-endian {t}: only u16 and u32 have a kernel type")
                 base = "be" + t[1:]
             rule = f"genl::AttrPolicy::{base}()"
-            lo, hi, mask = self.scalar_checks(attr)
+            lo, hi, mask, sparse = self.scalar_checks(attr)
+            if sparse is not None:
+                return rule + f".one_of::<{sparse}>()"
             if mask is not None:
                 if t[0] != "u":
                     raise SpecError(where, "a mask needs an unsigned type")
@@ -368,8 +409,8 @@ class Kernel:
             if lo is not None:
                 return rule + f".min({lo_s})"
             return rule + f".max({hi_s})"
-        if t == "binary" and (attr.yaml.get("struct") or attr.yaml.get("sub-type")):
-            raise SpecError(where, "a binary struct or array in a request: not supported")
+        # A binary struct or C array is a binary to the policy, as
+        # ynl-gen-c writes it (its checks say its length).
         if t in ("string", "binary"):
             unknown = set(checks) - {"max-len", "min-len", "exact-len", "unterminated-ok"}
             if unknown:
@@ -412,6 +453,8 @@ class Kernel:
             if "type-value" in attr.yaml:
                 raise SpecError(where, "nests with type-value: not supported")
             return f"genl::AttrPolicy::nested(&{self.nest_policy(attr)})"
+        if t == "indexed-array" and attr.yaml.get("sub-type") == "nest":
+            return f"genl::AttrPolicy::nested_array(&{self.nest_policy(attr)})"
         raise SpecError(where, f"type {t} in a request: not supported by the layer")
 
     def range(self, attr, lo, hi):
@@ -544,9 +587,7 @@ class Kernel:
         if name is None:
             return None
         if mode == "dump":
-            raise SpecError(f"operations/{op.name}/dump/{when}",
-                            "dump start/done hooks: the layer owns a dump's start and done "
-                            "(keep per-dump state in its cursor)")
+            return snake(name)
         if self.hooks.setdefault(name, when) != when:
             raise SpecError(f"operations/{op.name}/{mode}/{when}",
                             f"{name!r} is used as both a pre and a post hook")
@@ -611,7 +652,7 @@ class Kernel:
 
     def render_sizes(self, rows):
         lines = []
-        for op in sorted(self.fam.msgs.values(), key=lambda o: o.value):
+        for op in sorted(self.fam.msgs.values(), key=lambda o: msg_value(o)):
             for mode in ("do", "dump", "event"):
                 if mode not in op.yaml:
                     continue
@@ -669,7 +710,8 @@ class Kernel:
         """The sets of the nests reachable from `attrs`."""
         for a in attrs:
             name = a.yaml.get("nested-attributes")
-            if a.type == "nest" and name in self.fam.attr_sets and name not in seen:
+            if a.type in ("nest", "indexed-array") and name in self.fam.attr_sets \
+                    and name not in seen:
                 seen[name] = self.fam.attr_sets[name]
                 self.nest_sets(list(seen[name].attrs.values()), seen)
         return seen
@@ -747,6 +789,19 @@ class Kernel:
                     self.p("    /// The largest attribute payload of one message (the spec does not")
                     self.p("    /// bound its attributes): see `genl::size`.")
                     self.p("    const MAX_MESSAGE: usize;")
+                if self.hook(op, mode, "pre"):
+                    self.p(f"    /// The spec's `pre` ({op.yaml['dump']['pre']}): sets the cursor up from")
+                    self.p("    /// the request as the dump starts; an error refuses the dump.")
+                    self.p("    fn pre_dumpit(")
+                    self.p(f"        start: &mut genl::DumpStart<'_, {fam}>,")
+                    if static:
+                        self.p(f"        {attrs}")
+                    self.p("        cursor: &mut Self::Cursor,")
+                    self.p("    ) -> kernel::error::Result;")
+                if self.hook(op, mode, "post"):
+                    self.p(f"    /// The spec's `post` ({op.yaml['dump']['post']}): as the dump ends,")
+                    self.p("    /// however it ends, before the cursor is dropped.")
+                    self.p("    fn post_dumpit(cursor: &mut Self::Cursor);")
                 self.p("    fn dumpit(")
                 self.p(f"        dump: &mut genl::Dump<'_, {fam}>,")
                 if static:
@@ -791,11 +846,29 @@ class Kernel:
                 size = self.message_size(op, "dump")
                 mx = (f"max_payload::{upper(op.name)}_DUMP" if size is not None
                       else f"<{fam} as {trait}>::MAX_MESSAGE")
+                self.p("#[kernel::prelude::vtable]")
                 self.p(f"impl genl::DumpIt<{fam}> for {ty} {{")
                 self.p(f"    const POLICY: &'static genl::Policy = {policy};")
                 self.p(f"    const MAX_MESSAGE: usize = {mx};")
                 self.p(f"    type Cursor = <{fam} as {trait}>::Cursor;")
                 self.p()
+                if self.hook(op, mode, "pre"):
+                    self.p("    fn start(")
+                    self.p(f"        start: &mut genl::DumpStart<'_, {fam}>,")
+                    self.p("        cursor: &mut Self::Cursor,")
+                    self.p("    ) -> kernel::error::Result {")
+                    if static:
+                        self.p(f"        let attrs = {self.request_type(op, mode)}(start.view());")
+                        self.p(f"        <{fam} as {trait}>::pre_dumpit(start, attrs, cursor)")
+                    else:
+                        self.p(f"        <{fam} as {trait}>::pre_dumpit(start, cursor)")
+                    self.p("    }")
+                    self.p()
+                if self.hook(op, mode, "post"):
+                    self.p("    fn done(cursor: &mut Self::Cursor) {")
+                    self.p(f"        <{fam} as {trait}>::post_dumpit(cursor)")
+                    self.p("    }")
+                    self.p()
                 self.p("    fn dumpit(")
                 self.p(f"        dump: &mut genl::Dump<'_, {fam}>,")
                 self.p("        cursor: &mut Self::Cursor,")
@@ -808,6 +881,13 @@ class Kernel:
                 self.p("    }")
             self.p("}")
             self.p()
+
+    def request_cmd(self, op):
+        """The command number of op's requests, as Rust."""
+        if self.spec.directional:
+            int_type(op.req_value, f"operations/{op.name}", "u8")
+            return str(op.req_value)
+        return f"cmd::{upper(op.name)}.id()"
 
     def render_family(self, rows):
         fam = self.type_name
@@ -835,7 +915,7 @@ class Kernel:
         if lax:
             self.p("    // Past the last op with `dont-validate`: the core refuses those flags")
             self.p("    // from `resv_start_op` on.")
-            self.p(f"    const MIN_RESV_START_OP: u8 = cmd::{upper(lax[-1].name)}.id() + 1;")
+            self.p(f"    const MIN_RESV_START_OP: u8 = {self.request_cmd(lax[-1])} + 1;")
         if groups:
             self.p("    const MCGRPS: &'static [genl::McGroup] = &MCGRPS;")
         self.p("    /// The spec's operations in command order, a do before its dump.")
@@ -843,14 +923,14 @@ class Kernel:
         for op, mode, _ in rows:
             ty = f"{camel(op.name)}{camel(mode)}itOp"
             self.cfg(op.yaml.get("config-cond"), "        ")
-            self.p(f"        genl::SplitOp::{mode}it::<{ty}>(cmd::{upper(op.name)}.id()){self.flags(op, mode)},")
+            self.p(f"        genl::SplitOp::{mode}it::<{ty}>({self.request_cmd(op)}){self.flags(op, mode)},")
         self.p("    ];")
         self.p("}")
 
     def render(self, source):
         fam = self.fam
         name = fam.name
-        self.type_name = camel(name)
+        self.type_name = type_ident(name)
         if not 0 < len(name.encode()) <= 15:
             raise SpecError("name", f"{name!r}: genetlink family names are 1 to 15 bytes")
         self.out += header(self.spec, source, "kernel").splitlines()
@@ -878,8 +958,6 @@ class Kernel:
         if self.fam.fixed_header or any(op.fixed_header for op in self.fam.msgs.values()):
             raise SpecError("operations/fixed-header", "fixed headers are not supported")
         rows = self.op_modes()
-        if not rows:
-            raise SpecError("operations", "no do or dump operation: nothing to register")
         ranges_at = len(self.out)
         i = 0
         while i < len(self.policies):  # nests append their own policies
@@ -903,6 +981,19 @@ class Kernel:
         for i, (op, mode, s) in enumerate(rows):
             if s == static:
                 rows[i] = (op, mode, None)
+
+
+def msg_value(op):
+    """The command of the messages the kernel sends for op (its replies
+    and notifications): the reply's number in directional numbering."""
+    return op.rsp_value if op.rsp_value is not None else op.req_value
+
+
+def type_ident(name):
+    """The family type's name: the spec's name in CamelCase, of the
+    characters an identifier takes."""
+    ident = camel(re.sub(r"[^0-9A-Za-z]+", "-", name).strip("-"))
+    return ident if ident[:1].isalpha() else "Family" + ident
 
 
 def variant(name):

@@ -124,9 +124,9 @@ class Spec:
         fam = self.family
         self.name = fam.name
         self.proto = proto
-        if fam.msg_id_model != "unified":
-            raise SpecError("operations/enum-model",
-                            f"{fam.msg_id_model}: only the unified model is supported")
+        # `directional`: a request's command number and its reply's differ
+        # (devlink, ethtool, nlctrl).
+        self.directional = fam.msg_id_model != "unified"
         self.kernel_policy = fam.yaml.get("kernel-policy", "split")
         self.version = fam.yaml.get("version", 1)
         self._check_names()
@@ -147,7 +147,10 @@ class Spec:
         unique("operations", [o["name"] for o in raw["operations"].get("list", [])])
         unique("definitions", [d["name"] for d in raw.get("definitions", [])])
         for s in raw.get("attribute-sets", []):
-            unique(f"attribute-sets/{s['name']}", [a["name"] for a in s.get("attributes", [])])
+            # (A subset naming an attribute twice names one attribute:
+            # devlink's dl-dpipe-table does.)
+            if "subset-of" not in s:
+                unique(f"attribute-sets/{s['name']}", [a["name"] for a in s.get("attributes", [])])
             if any(upper(a["name"]) == "MAX" for a in s.get("attributes", [])):
                 raise SpecError(f"attribute-sets/{s['name']}/max",
                                 "clashes with the set's MAX (its highest attribute type)")
@@ -188,13 +191,24 @@ class Spec:
             raise SpecError("definitions", f"{name!r} is a {c.get('type')}, not a constant")
         return c["value"]
 
+    def const_name(self, value):
+        """The definition a check names: by its name, or by its C name
+        (`name-prefix` and name: wireguard's `wg-key-len`), as ynl-gen-c
+        reads it."""
+        if value in self.family.consts:
+            return value
+        for name, c in self.family.consts.items():
+            if c.get("type") == "const" and c.get("name-prefix", "") + name == value:
+                return name
+        return None
+
     def limit(self, attr, check):
         """A check's value: a number, a constant's name or `u32-max`-style."""
         value = attr.yaml.get("checks", {}).get(check)
         if value is None or isinstance(value, int):
             return value
-        if value in self.family.consts:
-            return self.const_value(value)
+        if self.const_name(value) is not None:
+            return self.const_value(self.const_name(value))
         number = limit_to_number(value)
         if number is None:
             raise SpecError(f"attribute-sets/{attr.attr_set.name}/{attr.name}/checks/{check}",
@@ -217,7 +231,7 @@ class Spec:
     def calls(self):
         """The ops userspace calls (do and/or dump), in command order."""
         ops = [op for op in self.family.msgs.values() if op.is_call]
-        return sorted(ops, key=lambda op: op.value)
+        return sorted(ops, key=lambda op: op.req_value)
 
     def events(self):
         """The ops the kernel sends on its own (event or notify)."""

@@ -787,6 +787,9 @@ class User:
         return out
 
     def render(self, source):
+        if self.spec.directional:
+            raise SpecError("operations/enum-model",
+                            "directional: only the unified model is supported in user mode")
         if self.fam.fixed_header or any(op.fixed_header for op in self.fam.msgs.values()):
             raise SpecError("operations/fixed-header", "fixed headers are not supported")
         if self.fam.yaml.get("sub-messages"):

@@ -211,6 +211,7 @@ static SIZES_POLICY: Policy<[AttrPolicy; ATTR_SIZE as usize + 1]> =
 
 struct Sizes;
 
+#[vtable]
 impl DumpIt<LayerTest> for Sizes {
     const POLICY: &'static Policy = &SIZES_POLICY;
     const MAX_MESSAGE: usize = size::U32;
@@ -234,6 +235,7 @@ impl DumpIt<LayerTest> for Sizes {
 
 struct Stuck;
 
+#[vtable]
 impl DumpIt<LayerTest> for Stuck {
     const POLICY: &'static Policy = Policy::NONE;
     const MAX_MESSAGE: usize = size::U32;

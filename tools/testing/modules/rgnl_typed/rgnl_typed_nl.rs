@@ -32,7 +32,7 @@ impl genl::kind::EnumValue for Color {
     }
 }
 
-impl genl::kind::DenseEnum for Color {
+impl genl::kind::CheckedEnum for Color {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::Red,
