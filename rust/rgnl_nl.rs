@@ -31,6 +31,7 @@ pub(crate) const TTL_MAX_MS: u32 = 86400000;
 /// Why an entry-del-ntf was sent.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum DelReason {
     /// entry-del removed the entry.
     Deleted = 0,

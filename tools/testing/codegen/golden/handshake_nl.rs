@@ -20,6 +20,7 @@ pub(crate) const MAX_ERRNO: u32 = genl::c_header::MAX_ERRNO;
 /// Enum `handler-class`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum HandlerClass {
     None = 0,
     Tlshd = 1,
@@ -32,7 +33,7 @@ impl genl::kind::EnumValue for HandlerClass {
     }
 }
 
-impl genl::kind::DenseEnum for HandlerClass {
+impl genl::kind::CheckedEnum for HandlerClass {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::None,
@@ -45,6 +46,7 @@ impl genl::kind::DenseEnum for HandlerClass {
 /// Enum `msg-type`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum MsgType {
     Unspec = 0,
     Clienthello = 1,
@@ -57,7 +59,7 @@ impl genl::kind::EnumValue for MsgType {
     }
 }
 
-impl genl::kind::DenseEnum for MsgType {
+impl genl::kind::CheckedEnum for MsgType {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::Unspec,
@@ -70,6 +72,7 @@ impl genl::kind::DenseEnum for MsgType {
 /// Enum `auth`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum Auth {
     Unspec = 0,
     Unauth = 1,
@@ -83,7 +86,7 @@ impl genl::kind::EnumValue for Auth {
     }
 }
 
-impl genl::kind::DenseEnum for Auth {
+impl genl::kind::CheckedEnum for Auth {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::Unspec,

@@ -18,6 +18,7 @@
 /// Enum `event-type`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum EventType {
     /// unused event
     Unspec = 0,
@@ -56,6 +57,28 @@ impl genl::kind::EnumValue for EventType {
     fn value(self) -> u32 {
         self as u32
     }
+}
+
+impl genl::kind::CheckedEnum for EventType {
+    fn from_validated(v: u32) -> Self {
+        match v {
+            0 => Self::Unspec,
+            1 => Self::Created,
+            2 => Self::Established,
+            3 => Self::Closed,
+            6 => Self::Announced,
+            7 => Self::Removed,
+            10 => Self::SubEstablished,
+            11 => Self::SubClosed,
+            13 => Self::SubPriority,
+            15 => Self::ListenerCreated,
+            _ => Self::ListenerClosed,
+        }
+    }
+}
+
+impl genl::SparseEnum for EventType {
+    const VALUES: &'static [u32] = &[0, 1, 2, 3, 6, 7, 10, 11, 13, 15, 16];
 }
 
 /// Attribute set `address`.
@@ -770,6 +793,7 @@ impl genl::DoIt<MptcpPm> for GetAddrDoitOp {
 /// `get-addr` dump: the spec's policy, the handler.
 struct GetAddrDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<MptcpPm> for GetAddrDumpitOp {
     const POLICY: &'static genl::Policy = &GET_ADDR_POLICY;
     const MAX_MESSAGE: usize = max_payload::GET_ADDR_DUMP;

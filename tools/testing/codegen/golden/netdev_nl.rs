@@ -62,6 +62,7 @@ pub(crate) mod xsk_flags {
 /// Enum `queue-type`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum QueueType {
     Rx = 0,
     Tx = 1,
@@ -73,7 +74,7 @@ impl genl::kind::EnumValue for QueueType {
     }
 }
 
-impl genl::kind::DenseEnum for QueueType {
+impl genl::kind::CheckedEnum for QueueType {
     fn from_validated(v: u32) -> Self {
         match v {
             0 => Self::Rx,
@@ -973,6 +974,7 @@ impl genl::DoIt<Netdev> for DevGetDoitOp {
 /// `dev-get` dump: the spec's policy, the handler.
 struct DevGetDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for DevGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = max_payload::DEV_GET_DUMP;
@@ -1005,6 +1007,7 @@ impl genl::DoIt<Netdev> for PagePoolGetDoitOp {
 struct PagePoolGetDumpitOp;
 
 #[cfg(CONFIG_PAGE_POOL = "y")]
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for PagePoolGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = max_payload::PAGE_POOL_GET_DUMP;
@@ -1037,6 +1040,7 @@ impl genl::DoIt<Netdev> for PagePoolStatsGetDoitOp {
 struct PagePoolStatsGetDumpitOp;
 
 #[cfg(CONFIG_PAGE_POOL_STATS = "y")]
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for PagePoolStatsGetDumpitOp {
     const POLICY: &'static genl::Policy = genl::Policy::NONE;
     const MAX_MESSAGE: usize = max_payload::PAGE_POOL_STATS_GET_DUMP;
@@ -1065,6 +1069,7 @@ impl genl::DoIt<Netdev> for QueueGetDoitOp {
 /// `queue-get` dump: the spec's policy, the handler.
 struct QueueGetDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for QueueGetDumpitOp {
     const POLICY: &'static genl::Policy = &QUEUE_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = max_payload::QUEUE_GET_DUMP;
@@ -1094,6 +1099,7 @@ impl genl::DoIt<Netdev> for NapiGetDoitOp {
 /// `napi-get` dump: the spec's policy, the handler.
 struct NapiGetDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for NapiGetDumpitOp {
     const POLICY: &'static genl::Policy = &NAPI_GET_DUMP_POLICY;
     const MAX_MESSAGE: usize = max_payload::NAPI_GET_DUMP;
@@ -1111,6 +1117,7 @@ impl genl::DumpIt<Netdev> for NapiGetDumpitOp {
 /// `qstats-get` dump: the spec's policy, the handler.
 struct QstatsGetDumpitOp;
 
+#[kernel::prelude::vtable]
 impl genl::DumpIt<Netdev> for QstatsGetDumpitOp {
     const POLICY: &'static genl::Policy = &QSTATS_GET_POLICY;
     const MAX_MESSAGE: usize = max_payload::QSTATS_GET_DUMP;

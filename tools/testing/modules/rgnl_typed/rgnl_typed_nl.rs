@@ -20,6 +20,7 @@ pub(crate) const NAME_MAX_LEN: u32 = 16;
 /// Enum `color`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u32)]
+#[allow(clippy::enum_variant_names)] // The spec's names.
 pub(crate) enum Color {
     Red = 0,
     Green = 1,
