@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! rgnl: a generic netlink family written in safe Rust.
-//!
-//! A key/value registry per network namespace whose changes are multicast
-//! to the `events` group (filtered by each socket's watch), whose entries
-//! may expire, and whose changes are audited to the `audit` group
-//! (Documentation/netlink/specs/rgnl.yaml). The family type, its tables
-//! and its handler traits are generated into rgnl_nl.rs; each op's file
-//! implements its handler.
+//! rgnl: a per-namespace key/value registry with notifications, expiry,
+//! watches and an audit group (Documentation/netlink/specs/rgnl.yaml, whose
+//! tables rgnl_nl.rs has; each op's file implements its handler).
 
 #![forbid(unsafe_code)]
 

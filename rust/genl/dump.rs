@@ -17,7 +17,7 @@
 //! `NLMSG_DONE` then comes in an skb of its own.
 
 use crate::{
-    attrs::{self, Attrs},
+    attrs::Attrs,
     bindings,
     extack::Extack,
     family::Family,
@@ -155,17 +155,9 @@ fn request_view<'a, S: AttrSet>(
 ) -> View<'a, S> {
     // SAFETY: `genl_start` parsed the request with the op's policy of at
     // least `attrs_len` entries, or parsed nothing and left the table null
-    // (`SplitOp` invariants); the table lives as long as the dump.
-    let table = unsafe { Attrs::from_raw(info.attrs, attrs_len, extack) };
-    let stream: &'a [u8] = if info.attrs.is_null() {
-        &[]
-    } else {
-        // SAFETY: `nlhdr` is the dump's request, a whole message (checked
-        // by the netlink core) that lives as long as the dump; `genlhdr`
-        // points at its genetlink header.
-        unsafe { attrs::encoded(info.nlhdr, info.genlhdr) }
-    };
-    View::top(table, stream)
+    // (`SplitOp` invariants); the table, and the request `info` describes,
+    // live as long as the dump.
+    unsafe { View::top(Attrs::from_raw(info.attrs, attrs_len, extack), info) }
 }
 
 /// One call of a dump of family `F`: its output ([`DumpOut`], which `Dump`

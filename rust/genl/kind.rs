@@ -60,7 +60,7 @@ macro_rules! int_kind {
 
         impl Put for $kind {
             type In<'b> = $ty;
-            #[inline]
+            #[inline(always)]
             fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: $ty) -> Result {
                 w.$put(attr_type, &v.$to())
             }

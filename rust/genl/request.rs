@@ -79,15 +79,9 @@ impl<'a, F: Family> Request<'a, F> {
     /// The attributes as set `S` (the op's request set), validated against
     /// the operation's policy. Generated request views wrap it.
     pub fn view<S: AttrSet>(&self) -> View<'a, S> {
-        let table = self.attrs();
-        // Without a table the core parsed nothing, so validated nothing:
-        // the view is empty.
-        let stream = if self.info().attrs.is_null() {
-            &[]
-        } else {
-            self.encoded_attrs()
-        };
-        View::top(table, stream)
+        // SAFETY: by the type invariants `info` is the request being
+        // handled, valid for `'a`, and `attrs()` its table.
+        unsafe { View::top(self.attrs(), &*self.info) }
     }
 
     /// The extack of the request.

@@ -12,7 +12,8 @@
 //! policy checked reads as some value, never out of bounds.
 
 use crate::{
-    attrs::{Attr, Attrs, Nested},
+    attrs::{self, Attr, Attrs, Nested},
+    bindings,
     extack::Extack,
     kind::{Get, NulStr},
 };
@@ -76,12 +77,22 @@ impl<S, K> AttrId<S, K> {
 /// policy validated too, but nobody parsed: it is searched, as
 /// `nla_find()` would, the last of several occurrences winning as in
 /// `nla_parse()`).
+///
+/// # Invariants
+///
+/// `origin` is `Request(info)` for a request being handled, valid for
+/// `'a`, whose `attrs` table `attrs` holds; or `Nest(nest)` for a nest of
+/// such a request, and then `attrs`' table is null.
 pub struct View<'a, S> {
-    table: Option<Attrs<'a>>,
-    stream: &'a [u8],
-    nest: Option<Attr<'a>>,
-    extack: Extack<'a>,
+    attrs: Attrs<'a>,
+    origin: Origin<'a>,
     _set: PhantomData<fn() -> S>,
+}
+
+#[derive(Clone, Copy)]
+enum Origin<'a> {
+    Request(&'a bindings::genl_info),
+    Nest(Attr<'a>),
 }
 
 impl<S> Clone for View<'_, S> {
@@ -92,25 +103,30 @@ impl<S> Clone for View<'_, S> {
 impl<S> Copy for View<'_, S> {}
 
 impl<'a, S: AttrSet> View<'a, S> {
-    /// The top level of a request: `table` as the policy parsed it from
-    /// `stream`, the attributes as they were sent.
-    pub(crate) fn top(table: Attrs<'a>, stream: &'a [u8]) -> Self {
+    /// The top level of the request `info`, whose table `attrs` is.
+    ///
+    /// # Safety
+    ///
+    /// `info` is the `genl_info` of a request (or dump) being handled,
+    /// valid for `'a`: `nlhdr` a whole message, `genlhdr` its genetlink
+    /// header; `attrs` is `info->attrs` as [`Attrs::from_raw`] requires.
+    #[inline]
+    pub(crate) unsafe fn top(attrs: Attrs<'a>, info: &'a bindings::genl_info) -> Self {
+        // INVARIANT: the caller's contract.
         Self {
-            table: Some(table),
-            stream,
-            nest: None,
-            extack: table.extack(),
+            attrs,
+            origin: Origin::Request(info),
             _set: PhantomData,
         }
     }
 
     /// The attributes nested in `nest`.
+    #[inline]
     pub(crate) fn nested(nest: Attr<'a>, extack: Extack<'a>) -> Self {
+        // INVARIANT: a nest's view has no table.
         Self {
-            table: None,
-            stream: nest.bytes(),
-            nest: Some(nest),
-            extack,
+            attrs: Attrs::none(extack),
+            origin: Origin::Nest(nest),
             _set: PhantomData,
         }
     }
@@ -118,15 +134,18 @@ impl<'a, S: AttrSet> View<'a, S> {
     /// The attribute `id`: its slot, empty when the request lacks it.
     #[inline]
     pub fn get<K>(&self, id: AttrId<S, K>) -> Slot<'a, K> {
-        let attr = match &self.table {
-            Some(table) => table.get(id.id),
-            None => self.raw().filter(|a| a.attr_type() == id.id).last(),
+        let (attr, nest) = match self.origin {
+            Origin::Request(_) => (self.attrs.get(id.id), None),
+            Origin::Nest(nest) => (
+                self.raw().filter(|a| a.attr_type() == id.id).last(),
+                Some(nest),
+            ),
         };
         Slot {
             attr,
             id: id.id,
-            nest: self.nest,
-            extack: self.extack,
+            nest,
+            extack: self.attrs.extack(),
             _kind: PhantomData,
         }
     }
@@ -137,7 +156,7 @@ impl<'a, S: AttrSet> View<'a, S> {
         Multi {
             attrs: self.raw(),
             id: id.id,
-            extack: self.extack,
+            extack: self.attrs.extack(),
             _kind: PhantomData,
         }
     }
@@ -146,12 +165,21 @@ impl<'a, S: AttrSet> View<'a, S> {
     /// what the spec does not describe.
     #[inline]
     pub fn raw(&self) -> Nested<'a> {
-        Nested::of(self.stream)
+        let bytes: &'a [u8] = match self.origin {
+            // Without a table the core parsed nothing, so validated
+            // nothing: none is seen.
+            Origin::Request(info) if info.attrs.is_null() => &[],
+            // SAFETY: by the type invariants `info` is a request being
+            // handled, valid for `'a`.
+            Origin::Request(info) => unsafe { attrs::encoded(info.nlhdr, info.genlhdr) },
+            Origin::Nest(nest) => nest.bytes(),
+        };
+        Nested::of(bytes)
     }
 
     /// The request's extack.
     pub fn extack(&self) -> Extack<'a> {
-        self.extack
+        self.attrs.extack()
     }
 }
 
