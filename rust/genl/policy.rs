@@ -102,24 +102,31 @@ pub trait SparseEnum {
     const VALUES: &'static [u32];
 }
 
-/// The validation function of [`AttrPolicy::one_of`].
+/// The validation function of [`AttrPolicy::one_of`] on an integer of `W`
+/// bytes: its value, read as the accessors read it (its first `W` bytes,
+/// zeros past a shorter one), must be one of `E`'s.
 ///
 /// # Safety
 ///
 /// Only the kernel calls it, validating an attribute with such a policy:
-/// `attr` is an attribute of 1, 2 or 4 bytes (its type's length, checked
-/// before), readable; `extack` null or valid.
-unsafe extern "C" fn validate_one_of<E: SparseEnum>(
+/// `attr` is a whole attribute (`nla_ok`), readable; `extack` null or
+/// valid. (Its length is `W` under strict validation; a liberal one only
+/// checks that it is not shorter.)
+#[cfg(rgnl_kernel_7)]
+unsafe extern "C" fn validate_one_of<E: SparseEnum, const W: usize>(
     attr: *const bindings::nlattr,
     extack: *mut bindings::netlink_ext_ack,
 ) -> core::ffi::c_int {
-    // SAFETY: the caller's contract: a valid, readable attribute.
+    // SAFETY: the caller's contract: a whole, readable attribute.
     let attr = unsafe { crate::attrs::Attr::from_raw(attr) };
-    let value = match *attr.bytes() {
-        [b] => u32::from(b),
-        [b0, b1] => u32::from(u16::from_ne_bytes([b0, b1])),
-        [b0, b1, b2, b3] => u32::from_ne_bytes([b0, b1, b2, b3]),
-        _ => u32::MAX,
+    let mut le = [0u8; 4];
+    for (o, i) in le.iter_mut().zip(attr.bytes().iter().take(W)) {
+        *o = *i;
+    }
+    let value = match W {
+        1 => u32::from(le[0]),
+        2 => u32::from(u16::from_ne_bytes([le[0], le[1]])),
+        _ => u32::from_ne_bytes(le),
     };
     if E::VALUES.contains(&value) {
         return 0;
@@ -306,9 +313,8 @@ impl AttrPolicy {
     /// bits of `valid` (`NLA_POLICY_BITFIELD32`).
     pub const fn bitfield32(valid: u32) -> Self {
         let mut p = Self::of(bindings::NLA_BITFIELD32, 0);
-        p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            bitfield32_valid: valid,
-        };
+        // A write of the member alone keeps the union's other bytes zero.
+        p.0.__bindgen_anon_1.bitfield32_valid = valid;
         p
     }
     /// An attribute that is always refused, with `msg` as the extack message
@@ -366,15 +372,24 @@ impl AttrPolicy {
     /// enum whose values are not one range: a validation function the
     /// kernel calls checks them (`NLA_POLICY_VALIDATE_FN`, as ynl-gen-c
     /// writes a sparse enum's), refusing others with "invalid enum value".
+    ///
+    /// Linux 7.x only: 6.12's nlctrl reads such a policy's function pointer
+    /// as a range, and `WARN`s on it (ynl-gen-c of 6.12 writes a sparse
+    /// enum's range instead: the generator does too).
+    #[cfg(rgnl_kernel_7)]
     pub const fn one_of<E: SparseEnum>(mut self) -> Self {
-        let t = self.0.type_ as u32;
-        assert!(
-            t == bindings::NLA_U8 || t == bindings::NLA_U16 || t == bindings::NLA_U32,
-            "only u8, u16 and u32 take an enum's values"
-        );
+        let validate: unsafe extern "C" fn(
+            *const bindings::nlattr,
+            *mut bindings::netlink_ext_ack,
+        ) -> core::ffi::c_int = match self.0.type_ as u32 {
+            bindings::NLA_U8 => validate_one_of::<E, 1>,
+            bindings::NLA_U16 => validate_one_of::<E, 2>,
+            bindings::NLA_U32 => validate_one_of::<E, 4>,
+            _ => panic!("only u8, u16 and u32 take an enum's values"),
+        };
         self.0.validation_type = bindings::NLA_VALIDATE_FUNCTION as u8;
         self.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            validate: Some(validate_one_of::<E>),
+            validate: Some(validate),
         };
         self
     }

@@ -137,7 +137,7 @@ def local_uapi(text, ident):
     """The generated uapi header included from the stub's own directory:
     a spec's `uapi-header` (nfsd's) keeps the tree's name, whose header
     (the original family's names) `<uapi/...>` would find first."""
-    return re.sub(r"^#include <uapi/linux/[\w-]+\.h>$", f'#include "{ident}-uapi.h"', text,
+    return re.sub(r"^#include <uapi/[\w/-]+\.h>$", f'#include "{ident}-uapi.h"', text,
                   flags=re.M)
 
 
@@ -147,7 +147,7 @@ def tree_uapi(text, name, version):
     the family struct has NAME and the spec's version, not the header's
     macros."""
     orig = name.rsplit("-", 1)[0].replace("-", "_")
-    text = re.sub(r"^#include <uapi/linux/[\w-]+\.h>$", f"#include <uapi/linux/{orig}.h>", text,
+    text = re.sub(r"^#include <uapi/[\w/-]+\.h>$", f"#include <uapi/linux/{orig}.h>", text,
                   flags=re.M)
     # The names the renamed family's prefix made: the header's, unprefixed.
     text = re.sub(r"\b" + name.replace("-", "_").upper() + "_", orig.upper() + "_", text)
@@ -162,15 +162,17 @@ def cmd_gen(ksrc, spec, outdir):
     ident = re.search(r"^#ifndef _LINUX_(\w+)_GEN_H$", header, re.M).group(1).lower()
     source = run(gen, ["--mode", "kernel", "--source", "--spec", spec], f"{ident}-nl-gen.c")
     source = add_resv_start_op(add_global_ops(source))
-    try:
-        uapi = run(gen, ["--mode", "uapi", "--header", "--spec", spec], "uapi.h")
-    except SystemExit:
-        # ynl-gen-c exits on it. Directional numbering: the kernel's own uapi header (devlink's).
+    with open(spec, encoding="utf-8") as f:
+        raw = yaml.safe_load(f)
+    # Directional numbering: the kernel's own uapi header (devlink's, written
+    # by hand: 6.12's ynl-gen-c refuses to write one, 7.3's writes one that
+    # does not build).
+    if raw.get("operations", {}).get("enum-model") == "directional":
         name = os.path.basename(spec)[:-len(".yaml")]
-        with open(spec, encoding="utf-8") as f:
-            version = yaml.safe_load(f).get("version", 1)
+        version = raw.get("version", 1)
         header, source = tree_uapi(header, name, version), tree_uapi(source, name, version)
     else:
+        uapi = run(gen, ["--mode", "uapi", "--header", "--spec", spec], "uapi.h")
         write(os.path.join(outdir, f"{ident}-uapi.h"), uapi)
         header, source = local_uapi(header, ident), local_uapi(source, ident)
     write(os.path.join(outdir, f"{ident}-nl-gen.h"), header)

@@ -37,7 +37,7 @@ def render(spec, source):
     o.append("")
     o.append(f"mod {nl};")
     o.append("")
-    uses = ["kernel_api", "Family", "Request"]
+    uses = ["Family"] + (["kernel_api", "Request"] if rows else [])
     if any(m == "dump" for _, m, _ in rows):
         uses.append("Dump")
     if any(m == "dump" and k.hook(op, m, "pre") for op, m, _ in rows):

@@ -74,6 +74,10 @@ class Kernel:
         # A binary's lone min-len: NLA_POLICY_MIN_LEN where the tree's
         # ynl-gen-c writes it (7.x), an NLA_UNSPEC's `.len` before (6.12).
         self.min_len_policies = tree_generator_has(spec.ksrc, "NLA_POLICY_MIN_LEN")
+        # A sparse enum's validation function where the tree's ynl-gen-c
+        # writes one (7.x); its range before (6.12, whose nlctrl WARNs on a
+        # validation function of an integer).
+        self.enum_validators = tree_generator_has(spec.ksrc, "NLA_POLICY_VALIDATE_FN")
 
     def p(self, line=""):
         self.out.append(line)
@@ -88,6 +92,8 @@ class Kernel:
         for name, c in self.fam.consts.items():
             ctype = c.get("type")
             if ctype == "const":
+                if "value" not in c:
+                    raise SpecError(f"definitions/{name}", "a constant without a value")
                 value = c["value"]
                 self.out += doc_lines(c.get("doc"), "")
                 if isinstance(value, str):
@@ -340,7 +346,7 @@ class Kernel:
                 values = sorted(x.user_value() for x in e.entries.values())
                 if not values:
                     raise SpecError(where + "/enum", f"{enum!r} has no entries")
-                if values != list(range(values[0], values[-1] + 1)):
+                if values != list(range(values[0], values[-1] + 1)) and self.enum_validators:
                     # ynl-gen-c's validation function (NLA_POLICY_VALIDATE_FN).
                     if lo is not None or hi is not None or attr.type not in ("u8", "u16", "u32"):
                         raise SpecError(where + "/enum",
