@@ -159,8 +159,14 @@ def event_to_group(typed):
 
     def received():
         listener.check_ntf()
-        got.extend(listener.async_msg_queue)
-        listener.async_msg_queue.clear()
+        # A list in 6.12's YNL, a queue.Queue in 7.x's.
+        queue = listener.async_msg_queue
+        if isinstance(queue, list):
+            got.extend(queue)
+            queue.clear()
+        else:
+            while not queue.empty():
+                got.append(queue.get_nowait())
         return bool(got)
     ksft_busy_wait(received, deadline=5)
     ksft_eq([(n['name'], n['msg']) for n in got], [('changed', {'count': 2})])
