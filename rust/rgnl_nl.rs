@@ -454,15 +454,15 @@ impl<'a> WatchSetDoRequest<'a> {
 }
 
 impl genl::AttrSet for attr::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_entry::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }

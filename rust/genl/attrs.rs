@@ -68,17 +68,6 @@ impl<'a> Attrs<'a> {
         Self { table, len, extack }
     }
 
-    /// No attributes (a nest's view: it has no table).
-    #[inline]
-    pub(crate) fn none(extack: Extack<'a>) -> Self {
-        // INVARIANT: a null table.
-        Self {
-            table: core::ptr::null(),
-            len: 0,
-            extack,
-        }
-    }
-
     /// The attribute of type `attr_type`, if the request has it.
     #[inline]
     pub fn get(&self, attr_type: u16) -> Option<Attr<'a>> {

@@ -14,7 +14,7 @@ use crate::{
     attrs::Attr,
     extack::Extack,
     msg::Writer,
-    view::{AttrSet, View},
+    view::{AttrSet, NestView},
 };
 use core::marker::PhantomData;
 use kernel::{prelude::*, str::CStr};
@@ -109,58 +109,46 @@ int_kind!(
     Be32, u32, from_be_bytes, to_be_bytes, put_bytes
 );
 
-/// `uint` (`NLA_UINT`): sent in 4 or 8 bytes, as the sender chose; put in
-/// the shortest, as `nla_put_uint()` does.
-pub enum Uint {}
+macro_rules! auto_int_kind {
+    ($(#[$doc:meta])* $kind:ident, $ty:ty, $short:ty) => {
+        $(#[$doc])*
+        pub enum $kind {}
 
-impl Get for Uint {
-    type Value<'a> = u64;
-    #[inline]
-    fn get<'a>(attr: Attr<'a>, _: Extack<'a>) -> u64 {
-        let b = attr.bytes();
-        match b.len() {
-            4 => u32::from_ne_bytes(head(b)).into(),
-            _ => u64::from_ne_bytes(head(b)),
+        impl Get for $kind {
+            type Value<'a> = $ty;
+            #[inline]
+            fn get<'a>(attr: Attr<'a>, _: Extack<'a>) -> $ty {
+                let b = attr.bytes();
+                match b.len() {
+                    4 => <$short>::from_ne_bytes(head(b)).into(),
+                    _ => <$ty>::from_ne_bytes(head(b)),
+                }
+            }
         }
-    }
+
+        impl Put for $kind {
+            type In<'b> = $ty;
+            #[inline]
+            fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: $ty) -> Result {
+                match <$short>::try_from(v) {
+                    Ok(v) => w.put_bytes(attr_type, &v.to_ne_bytes()),
+                    Err(_) => w.put_bytes(attr_type, &v.to_ne_bytes()),
+                }
+            }
+        }
+    };
 }
 
-impl Put for Uint {
-    type In<'b> = u64;
-    #[inline]
-    fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: u64) -> Result {
-        match u32::try_from(v) {
-            Ok(v) => w.put_bytes(attr_type, &v.to_ne_bytes()),
-            Err(_) => w.put_bytes(attr_type, &v.to_ne_bytes()),
-        }
-    }
-}
-
-/// `sint` (`NLA_SINT`): 4 or 8 bytes in, the shortest out (`nla_put_sint()`).
-pub enum Sint {}
-
-impl Get for Sint {
-    type Value<'a> = i64;
-    #[inline]
-    fn get<'a>(attr: Attr<'a>, _: Extack<'a>) -> i64 {
-        let b = attr.bytes();
-        match b.len() {
-            4 => i32::from_ne_bytes(head(b)).into(),
-            _ => i64::from_ne_bytes(head(b)),
-        }
-    }
-}
-
-impl Put for Sint {
-    type In<'b> = i64;
-    #[inline]
-    fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: i64) -> Result {
-        match i32::try_from(v) {
-            Ok(v) => w.put_bytes(attr_type, &v.to_ne_bytes()),
-            Err(_) => w.put_bytes(attr_type, &v.to_ne_bytes()),
-        }
-    }
-}
+auto_int_kind!(
+    /// `uint` (`NLA_UINT`): sent in 4 or 8 bytes, as the sender chose; put
+    /// in the fewest, as `nla_put_uint()` does.
+    Uint, u64, u32
+);
+auto_int_kind!(
+    /// `sint` (`NLA_SINT`): 4 or 8 bytes in, the fewest out
+    /// (`nla_put_sint()`).
+    Sint, i64, i32
+);
 
 /// `pad`: the alignment filler of 64-bit attributes, which the layer puts
 /// itself; neither read nor put.
@@ -283,7 +271,7 @@ impl<T: AttrSet> Get for Nest<T> {
     type Value<'a> = T::View<'a>;
     #[inline]
     fn get<'a>(attr: Attr<'a>, extack: Extack<'a>) -> T::View<'a> {
-        T::view(View::nested(attr, extack))
+        T::view(NestView::new(attr, extack))
     }
 }
 
@@ -316,7 +304,7 @@ impl<'a, T: AttrSet> Iterator for Entries<'a, T> {
     #[inline]
     fn next(&mut self) -> Option<T::View<'a>> {
         let entry = self.entries.next()?;
-        Some(T::view(View::nested(entry, self.extack)))
+        Some(T::view(NestView::new(entry, self.extack)))
     }
 }
 

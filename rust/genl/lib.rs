@@ -56,7 +56,7 @@ pub use ops::{DoIt, SplitOp};
 pub use policy::{policy, AttrPolicy, Policy, RangeU64, SparseEnum, ATTR_TYPE_MAX};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
-pub use view::{AttrId, AttrSet, Field, Multi, Raw, Slot, View};
+pub use view::{AttrId, AttrSet, Field, Multi, NestView, Raw, Slot, View};
 
 /// The prefix of the layer's own kernel log lines.
 const __LOG_PREFIX: &[u8] = b"rgnl_genl\0";

@@ -21,12 +21,12 @@ use core::marker::PhantomData;
 use kernel::{prelude::*, str::CStr};
 
 /// An attribute set of a family's spec: a type without values that names
-/// the set in [`AttrId`]s, [`View`]s and [`crate::Writer`]s. Generated.
+/// the set in [`AttrId`]s, views and [`crate::Writer`]s. Generated.
 pub trait AttrSet: 'static {
     /// The generated view of a nest of this set: its accessors.
     type View<'a>;
-    /// Wraps a view of this set in its accessors.
-    fn view(view: View<'_, Self>) -> Self::View<'_>
+    /// Wraps a nest of this set in its accessors.
+    fn view(view: NestView<'_, Self>) -> Self::View<'_>
     where
         Self: Sized;
 }
@@ -37,8 +37,8 @@ pub trait AttrSet: 'static {
 pub enum Raw {}
 
 impl AttrSet for Raw {
-    type View<'a> = View<'a, Raw>;
-    fn view(view: View<'_, Self>) -> View<'_, Self> {
+    type View<'a> = NestView<'a, Raw>;
+    fn view(view: NestView<'_, Self>) -> NestView<'_, Self> {
         view
     }
 }
@@ -72,27 +72,17 @@ impl<S, K> AttrId<S, K> {
     }
 }
 
-/// One level of a request's attributes, of set `S`: the top level, parsed
-/// into the table the policy filled, or the payload of a nest (which the
-/// policy validated too, but nobody parsed: it is searched, as
-/// `nla_find()` would, the last of several occurrences winning as in
-/// `nla_parse()`).
+/// The top level of a request's attributes, of set `S`, as the policy
+/// parsed them into a table.
 ///
 /// # Invariants
 ///
-/// `origin` is `Request(info)` for a request being handled, valid for
-/// `'a`, whose `attrs` table `attrs` holds; or `Nest(nest)` for a nest of
-/// such a request, and then `attrs`' table is null.
+/// `info` is the `genl_info` of a request (or dump) being handled, valid
+/// for `'a`, whose `attrs` table `attrs` holds.
 pub struct View<'a, S> {
     attrs: Attrs<'a>,
-    origin: Origin<'a>,
+    info: &'a bindings::genl_info,
     _set: PhantomData<fn() -> S>,
-}
-
-#[derive(Clone, Copy)]
-enum Origin<'a> {
-    Request(&'a bindings::genl_info),
-    Nest(Attr<'a>),
 }
 
 impl<S> Clone for View<'_, S> {
@@ -115,18 +105,7 @@ impl<'a, S: AttrSet> View<'a, S> {
         // INVARIANT: the caller's contract.
         Self {
             attrs,
-            origin: Origin::Request(info),
-            _set: PhantomData,
-        }
-    }
-
-    /// The attributes nested in `nest`.
-    #[inline]
-    pub(crate) fn nested(nest: Attr<'a>, extack: Extack<'a>) -> Self {
-        // INVARIANT: a nest's view has no table.
-        Self {
-            attrs: Attrs::none(extack),
-            origin: Origin::Nest(nest),
+            info,
             _set: PhantomData,
         }
     }
@@ -134,17 +113,10 @@ impl<'a, S: AttrSet> View<'a, S> {
     /// The attribute `id`: its slot, empty when the request lacks it.
     #[inline]
     pub fn get<K>(&self, id: AttrId<S, K>) -> Slot<'a, K> {
-        let (attr, nest) = match self.origin {
-            Origin::Request(_) => (self.attrs.get(id.id), None),
-            Origin::Nest(nest) => (
-                self.raw().filter(|a| a.attr_type() == id.id).last(),
-                Some(nest),
-            ),
-        };
         Slot {
-            attr,
+            attr: self.attrs.get(id.id),
             id: id.id,
-            nest,
+            nest: None,
             extack: self.attrs.extack(),
             _kind: PhantomData,
         }
@@ -161,25 +133,85 @@ impl<'a, S: AttrSet> View<'a, S> {
         }
     }
 
-    /// Every attribute of this level, in order, as sent: raw access, for
+    /// Every attribute of the request, in order, as sent: raw access, for
     /// what the spec does not describe.
     #[inline]
     pub fn raw(&self) -> Nested<'a> {
-        let bytes: &'a [u8] = match self.origin {
+        if self.info.attrs.is_null() {
             // Without a table the core parsed nothing, so validated
             // nothing: none is seen.
-            Origin::Request(info) if info.attrs.is_null() => &[],
-            // SAFETY: by the type invariants `info` is a request being
-            // handled, valid for `'a`.
-            Origin::Request(info) => unsafe { attrs::encoded(info.nlhdr, info.genlhdr) },
-            Origin::Nest(nest) => nest.bytes(),
-        };
-        Nested::of(bytes)
+            return Nested::of(&[]);
+        }
+        // SAFETY: by the type invariants `info` is a request being handled,
+        // valid for `'a`.
+        Nested::of(unsafe { attrs::encoded(self.info.nlhdr, self.info.genlhdr) })
     }
 
     /// The request's extack.
     pub fn extack(&self) -> Extack<'a> {
         self.attrs.extack()
+    }
+}
+
+/// The attributes of a nest of a request, of set `S`, which the policy
+/// validated but nobody parsed: searched, as `nla_find()` would, the last of
+/// several occurrences winning as in `nla_parse()`.
+pub struct NestView<'a, S> {
+    nest: Attr<'a>,
+    extack: Extack<'a>,
+    _set: PhantomData<fn() -> S>,
+}
+
+impl<S> Clone for NestView<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for NestView<'_, S> {}
+
+impl<'a, S: AttrSet> NestView<'a, S> {
+    /// The attributes nested in `nest`.
+    #[inline]
+    pub(crate) fn new(nest: Attr<'a>, extack: Extack<'a>) -> Self {
+        Self {
+            nest,
+            extack,
+            _set: PhantomData,
+        }
+    }
+
+    /// The attribute `id`: its slot, empty when the nest lacks it.
+    #[inline]
+    pub fn get<K>(&self, id: AttrId<S, K>) -> Slot<'a, K> {
+        Slot {
+            attr: self.raw().filter(|a| a.attr_type() == id.id).last(),
+            id: id.id,
+            nest: Some(self.nest),
+            extack: self.extack,
+            _kind: PhantomData,
+        }
+    }
+
+    /// Every occurrence of the multi-attr attribute `id`, in order.
+    #[inline]
+    pub fn all<K>(&self, id: AttrId<S, K>) -> Multi<'a, K> {
+        Multi {
+            attrs: self.raw(),
+            id: id.id,
+            extack: self.extack,
+            _kind: PhantomData,
+        }
+    }
+
+    /// Every attribute of the nest, in order, as sent.
+    #[inline]
+    pub fn raw(&self) -> Nested<'a> {
+        Nested::of(self.nest.bytes())
+    }
+
+    /// The request's extack.
+    pub fn extack(&self) -> Extack<'a> {
+        self.extack
     }
 }
 

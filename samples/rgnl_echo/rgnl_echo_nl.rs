@@ -123,8 +123,8 @@ impl<'a> SeqDumpRequest<'a> {
 }
 
 impl genl::AttrSet for attr::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }

@@ -695,10 +695,10 @@ class Kernel:
                       f"        self.0.get({ident})", "    }"]
         return lines
 
-    def view_struct(self, ty, attr_set, attrs, doc):
+    def view_struct(self, ty, attr_set, attrs, doc, view="View"):
         mod = self.set_module(attr_set)
         self.p(f"/// {doc}")
-        self.p(f"pub(crate) struct {ty}<'a>(genl::View<'a, {mod}::Set>);")
+        self.p(f"pub(crate) struct {ty}<'a>(genl::{view}<'a, {mod}::Set>);")
         self.p()
         self.p(f"impl<'a> {ty}<'a> {{")
         for a in attrs:
@@ -706,7 +706,7 @@ class Kernel:
                 continue
             self.out += self.accessor(attr_set, a)
         self.p("    /// Every attribute, as sent: raw access, for what the spec does not say.")
-        self.p(f"    pub(crate) fn raw(&self) -> genl::View<'a, {mod}::Set> {{")
+        self.p(f"    pub(crate) fn raw(&self) -> genl::{view}<'a, {mod}::Set> {{")
         self.p("        self.0")
         self.p("    }")
         self.p("}")
@@ -736,15 +736,15 @@ class Kernel:
             if attr_set.name in nested:
                 ty = f"{camel(attr_set.name)}Attrs"
                 self.view_struct(ty, attr_set, list(attr_set.attrs.values()),
-                                 f"A nest of set `{attr_set.name}` in a request.")
+                                 f"A nest of set `{attr_set.name}` in a request.", "NestView")
                 self.p(f"impl genl::AttrSet for {mod}::Set {{")
                 self.p(f"    type View<'a> = {ty}<'a>;")
-                self.p(f"    fn view(view: genl::View<'_, Self>) -> {ty}<'_> {{")
+                self.p(f"    fn view(view: genl::NestView<'_, Self>) -> {ty}<'_> {{")
                 self.p(f"        {ty}(view)")
             else:
                 self.p(f"impl genl::AttrSet for {mod}::Set {{")
-                self.p("    type View<'a> = genl::View<'a, Self>;")
-                self.p("    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {")
+                self.p("    type View<'a> = genl::NestView<'a, Self>;")
+                self.p("    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {")
                 self.p("        view")
             self.p("    }")
             self.p("}")

@@ -196,14 +196,14 @@ impl<'a> BigDoRequest<'a> {
 }
 
 impl genl::AttrSet for attr_typed::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 /// A nest of set `item` in a request.
-pub(crate) struct ItemAttrs<'a>(genl::View<'a, attr_item::Set>);
+pub(crate) struct ItemAttrs<'a>(genl::NestView<'a, attr_item::Set>);
 
 impl<'a> ItemAttrs<'a> {
     /// `name`: Required in a request's item.
@@ -219,14 +219,14 @@ impl<'a> ItemAttrs<'a> {
         self.0.get(attr_item::COLOR)
     }
     /// Every attribute, as sent: raw access, for what the spec does not say.
-    pub(crate) fn raw(&self) -> genl::View<'a, attr_item::Set> {
+    pub(crate) fn raw(&self) -> genl::NestView<'a, attr_item::Set> {
         self.0
     }
 }
 
 impl genl::AttrSet for attr_item::Set {
     type View<'a> = ItemAttrs<'a>;
-    fn view(view: genl::View<'_, Self>) -> ItemAttrs<'_> {
+    fn view(view: genl::NestView<'_, Self>) -> ItemAttrs<'_> {
         ItemAttrs(view)
     }
 }
