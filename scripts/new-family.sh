@@ -54,13 +54,16 @@ cat >"$dir/Makefile" <<MAKEFILE
 # with (LLVM, Debian's rustc-web and bindgen), whatever comes first on PATH.
 KDIR ?= /lib/modules/\$(shell uname -r)/build
 KMAKE ?= ${rgnl}/tools/testing/kmake.sh
+# Under clippy with the layer's family lints (genl.mk: no indexing, no
+# overflowing arithmetic, no unwrap, no panic): CLIPPY=0 builds without.
+CLIPPY ?= 1
 SPEC ?= ${spec}
 YNL_GEN_RUST ?= ${gen}
 # The tree whose YNL spec model reads the spec (tools/net/ynl).
 KSRC ?= ${KSRC}
 
 modules:
-	\$(KMAKE) \$(KDIR) M=\$(CURDIR) modules
+	\$(KMAKE) \$(KDIR) M=\$(CURDIR) \$(if \$(filter 1,\$(CLIPPY)),CLIPPY=1) modules
 
 # Regenerates the tables after an edit of the spec.
 gen:

@@ -87,8 +87,9 @@ def render(spec, source):
             o.append("    // Where a dump resumes.")
             o.append("    type Cursor = ();")
             if k.message_size(op, "dump") is None:
-                o.append("    // The largest message: the spec does not bound it (genl::size).")
-                o.append("    const MAX_MESSAGE: usize = 0;")
+                o.append("    // The largest message: the spec does not bound it. Replace with")
+                o.append("    // its bound (genl::size).")
+                o.append("    const MAX_MESSAGE: usize = genl::size::DEFAULT;")
             o.append("")
             if k.hook(op, mode, "pre"):
                 o.append(f"    fn pre_dumpit(_start: &mut DumpStart<'_, Self>, {attrs}_cursor: &mut ()) -> Result {{")

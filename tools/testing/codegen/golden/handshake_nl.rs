@@ -230,22 +230,22 @@ impl<'a> DoneDoRequest<'a> {
 }
 
 impl genl::AttrSet for attr_x509::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_accept::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_done::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }

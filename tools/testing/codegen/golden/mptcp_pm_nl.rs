@@ -583,7 +583,7 @@ impl<'a> SubflowDestroyDoRequest<'a> {
 }
 
 /// A nest of set `address` in a request.
-pub(crate) struct AddressAttrs<'a>(genl::View<'a, attr_address::Set>);
+pub(crate) struct AddressAttrs<'a>(genl::NestView<'a, attr_address::Set>);
 
 impl<'a> AddressAttrs<'a> {
     /// `family`.
@@ -615,42 +615,42 @@ impl<'a> AddressAttrs<'a> {
         self.0.get(attr_address::IF_IDX)
     }
     /// Every attribute, as sent: raw access, for what the spec does not say.
-    pub(crate) fn raw(&self) -> genl::View<'a, attr_address::Set> {
+    pub(crate) fn raw(&self) -> genl::NestView<'a, attr_address::Set> {
         self.0
     }
 }
 
 impl genl::AttrSet for attr_address::Set {
     type View<'a> = AddressAttrs<'a>;
-    fn view(view: genl::View<'_, Self>) -> AddressAttrs<'_> {
+    fn view(view: genl::NestView<'_, Self>) -> AddressAttrs<'_> {
         AddressAttrs(view)
     }
 }
 
 impl genl::AttrSet for attr_subflow_attribute::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_endpoint::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_attr::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_event_attr::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }

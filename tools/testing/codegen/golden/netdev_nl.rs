@@ -746,21 +746,21 @@ impl<'a> BindRxDoRequest<'a> {
 }
 
 impl genl::AttrSet for attr_dev::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_page_pool::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 /// A nest of set `page-pool-info` in a request.
-pub(crate) struct PagePoolInfoAttrs<'a>(genl::View<'a, attr_page_pool_info::Set>);
+pub(crate) struct PagePoolInfoAttrs<'a>(genl::NestView<'a, attr_page_pool_info::Set>);
 
 impl<'a> PagePoolInfoAttrs<'a> {
     /// `id`: Unique ID of a Page Pool instance.
@@ -772,48 +772,48 @@ impl<'a> PagePoolInfoAttrs<'a> {
         self.0.get(attr_page_pool_info::IFINDEX)
     }
     /// Every attribute, as sent: raw access, for what the spec does not say.
-    pub(crate) fn raw(&self) -> genl::View<'a, attr_page_pool_info::Set> {
+    pub(crate) fn raw(&self) -> genl::NestView<'a, attr_page_pool_info::Set> {
         self.0
     }
 }
 
 impl genl::AttrSet for attr_page_pool_info::Set {
     type View<'a> = PagePoolInfoAttrs<'a>;
-    fn view(view: genl::View<'_, Self>) -> PagePoolInfoAttrs<'_> {
+    fn view(view: genl::NestView<'_, Self>) -> PagePoolInfoAttrs<'_> {
         PagePoolInfoAttrs(view)
     }
 }
 
 impl genl::AttrSet for attr_page_pool_stats::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_napi::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_queue::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 impl genl::AttrSet for attr_qstats::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
 
 /// A nest of set `queue-id` in a request.
-pub(crate) struct QueueIdAttrs<'a>(genl::View<'a, attr_queue_id::Set>);
+pub(crate) struct QueueIdAttrs<'a>(genl::NestView<'a, attr_queue_id::Set>);
 
 impl<'a> QueueIdAttrs<'a> {
     /// `id`: Queue index; most queue types are indexed like a C array, with indexes starting at 0 and ending at queue count - 1.
@@ -825,21 +825,21 @@ impl<'a> QueueIdAttrs<'a> {
         self.0.get(attr_queue_id::TYPE)
     }
     /// Every attribute, as sent: raw access, for what the spec does not say.
-    pub(crate) fn raw(&self) -> genl::View<'a, attr_queue_id::Set> {
+    pub(crate) fn raw(&self) -> genl::NestView<'a, attr_queue_id::Set> {
         self.0
     }
 }
 
 impl genl::AttrSet for attr_queue_id::Set {
     type View<'a> = QueueIdAttrs<'a>;
-    fn view(view: genl::View<'_, Self>) -> QueueIdAttrs<'_> {
+    fn view(view: genl::NestView<'_, Self>) -> QueueIdAttrs<'_> {
         QueueIdAttrs(view)
     }
 }
 
 impl genl::AttrSet for attr_dmabuf::Set {
-    type View<'a> = genl::View<'a, Self>;
-    fn view(view: genl::View<'_, Self>) -> genl::View<'_, Self> {
+    type View<'a> = genl::NestView<'a, Self>;
+    fn view(view: genl::NestView<'_, Self>) -> genl::NestView<'_, Self> {
         view
     }
 }
