@@ -158,7 +158,9 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 	codegen=$(tools/testing/codegen/build.sh --dir "$kdir")
 	# The longest first, so that the others run beside it.
 	vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
-	[ -f "$codegen/pairs.txt" ] && vm_suite codegen tools/testing/guest/codegen.sh --python --file "$codegen:codegen"
+	# (Every generated family of the tree: about 3 min on 6.12, 4x on the
+	# debug kernel.)
+	[ -f "$codegen/pairs.txt" ] && vm_suite codegen tools/testing/guest/codegen.sh --python --timeout $((900 * slowdown)) --file "$codegen:codegen"
 	[ -f "$results/limit/rgnl.ko" ] && vm_suite limits tools/testing/guest/limits.sh --python \
 		--file "$results/limit/rgnl.ko:limit/rgnl.ko" --file "$results/limit/rgnl:limit/rgnl" \
 		--file "$results/limit/rgnl.yaml:limit/rgnl.yaml"
