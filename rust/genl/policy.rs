@@ -286,24 +286,20 @@ impl AttrPolicy {
     /// A nested attribute set, validated against `policy` (indexed by the
     /// nested attribute types).
     pub const fn nested(policy: &'static Policy) -> Self {
-        assert!(
-            policy.len() >= 2,
-            "a nested policy names at least one attribute type (type 0 is never valid)"
-        );
-        let mut p = Self::of(bindings::NLA_NESTED, (policy.len() - 1) as u16);
-        p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
-            nested_policy: policy.as_ptr(),
-        };
-        p
+        Self::of_nested(bindings::NLA_NESTED, policy)
     }
     /// An indexed array (`NLA_POLICY_NESTED_ARRAY`): a nest of nests, each
     /// validated with `policy` (their own types are indexes, not checked).
     pub const fn nested_array(policy: &'static Policy) -> Self {
+        Self::of_nested(bindings::NLA_NESTED_ARRAY, policy)
+    }
+    /// A rule of type `nla_type` whose nested attributes `policy` checks.
+    const fn of_nested(nla_type: u32, policy: &'static Policy) -> Self {
         assert!(
             policy.len() >= 2,
             "a nested policy names at least one attribute type (type 0 is never valid)"
         );
-        let mut p = Self::of(bindings::NLA_NESTED_ARRAY, (policy.len() - 1) as u16);
+        let mut p = Self::of(nla_type, (policy.len() - 1) as u16);
         p.0.__bindgen_anon_1 = bindings::nla_policy__bindgen_ty_1 {
             nested_policy: policy.as_ptr(),
         };

@@ -125,12 +125,7 @@ impl<'a, S: AttrSet> View<'a, S> {
     /// Every occurrence of the multi-attr attribute `id`, in order.
     #[inline]
     pub fn all<K>(&self, id: AttrId<S, K>) -> Multi<'a, K> {
-        Multi {
-            attrs: self.raw(),
-            id: id.id,
-            extack: self.attrs.extack(),
-            _kind: PhantomData,
-        }
+        Multi::new(self.raw(), id.id, self.attrs.extack())
     }
 
     /// Every attribute of the request, in order, as sent: raw access, for
@@ -195,12 +190,7 @@ impl<'a, S: AttrSet> NestView<'a, S> {
     /// Every occurrence of the multi-attr attribute `id`, in order.
     #[inline]
     pub fn all<K>(&self, id: AttrId<S, K>) -> Multi<'a, K> {
-        Multi {
-            attrs: self.raw(),
-            id: id.id,
-            extack: self.extack,
-            _kind: PhantomData,
-        }
+        Multi::new(self.raw(), id.id, self.extack)
     }
 
     /// Every attribute of the nest, in order, as sent.
@@ -323,6 +313,18 @@ pub struct Multi<'a, K> {
     id: u16,
     extack: Extack<'a>,
     _kind: PhantomData<fn() -> K>,
+}
+
+impl<'a, K> Multi<'a, K> {
+    #[inline]
+    fn new(attrs: Nested<'a>, id: u16, extack: Extack<'a>) -> Self {
+        Self {
+            attrs,
+            id,
+            extack,
+            _kind: PhantomData,
+        }
+    }
 }
 
 impl<'a, K> Iterator for Multi<'a, K> {
