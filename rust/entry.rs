@@ -6,7 +6,7 @@
 use crate::registry::{Counters, Entry, Key, Refusal};
 use crate::rgnl_nl::{attr, attr_entry, group, max_payload, DelReason, Rgnl};
 use crate::{audit, watch};
-use genl::{kind, size, Cmd, Extack, Field, MsgBuilder, Request, Slot, Writer};
+use genl::{kind, size, Attr, Cmd, Extack, Field, MsgBuilder, Request, Slot, Writer};
 use kernel::{c_str, prelude::*};
 
 /// A message of the family's main attribute set.
@@ -20,7 +20,7 @@ pub(crate) struct RequestKey<'a> {
     /// The key's bytes, as messages carry them.
     pub(crate) bytes: &'a [u8],
     /// The attribute, which refusals point the extack at.
-    pub(crate) field: Field<'a, kind::NulStr>,
+    pub(crate) attr: Attr<'a>,
 }
 
 impl<'a> RequestKey<'a> {
@@ -31,7 +31,11 @@ impl<'a> RequestKey<'a> {
         let field = slot.required()?;
         let bytes = field.bytes();
         match Key::new(bytes) {
-            Some(key) => Ok(Self { key, bytes, field }),
+            Some(key) => Ok(Self {
+                key,
+                bytes,
+                attr: field.attr(),
+            }),
             None => Err(field.fail(EINVAL, c_str!("key must not be empty"))),
         }
     }
@@ -41,13 +45,13 @@ impl<'a> RequestKey<'a> {
 /// request's KEY attribute `key` or at its VALUE attribute `value`.
 pub(crate) fn refused(
     ext: Extack<'_>,
-    key: &Field<'_, kind::NulStr>,
+    key: &Attr<'_>,
     value: Option<&Field<'_, kind::Binary>>,
     refusal: Refusal,
 ) -> Error {
     match refusal {
-        Refusal::Exists => key.fail(EEXIST, c_str!("entry exists")),
-        Refusal::Missing => key.fail(ENOENT, c_str!("no such entry")),
+        Refusal::Exists => ext.fail_attr(EEXIST, key, c_str!("entry exists")),
+        Refusal::Missing => ext.fail_attr(ENOENT, key, c_str!("no such entry")),
         Refusal::TooManyEntries => ext.fail(ENOSPC, c_str!("entry limit of the namespace reached")),
         Refusal::TooManyBytes => {
             let msg = c_str!("value byte limit of the namespace reached");

@@ -23,7 +23,7 @@ impl EntryDelDoit for Rgnl {
                     del_message(msg, key.bytes, entry, DelReason::Deleted)
                 })
             })
-            .map_err(|r| refused(req.extack(), &key.field, None, r))?;
+            .map_err(|r| refused(req.extack(), &key.attr, None, r))?;
         notices.send(req, &mut state.counters, Some(key.bytes))
     }
 }

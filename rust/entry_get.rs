@@ -19,7 +19,7 @@ impl EntryGetDoit for Rgnl {
         catch_up(state, req);
         let entry = state
             .get(&key.key)
-            .ok_or_else(|| refused(req.extack(), &key.field, None, Refusal::Missing))?;
+            .ok_or_else(|| refused(req.extack(), &key.attr, None, Refusal::Missing))?;
         let msg = entry_message(req, cmd::ENTRY_GET, key.bytes, entry)?;
         req.reply(msg)
     }

@@ -12,7 +12,7 @@ use kernel::{c_str, prelude::*};
 
 impl EntryNewDoit for Rgnl {
     fn doit(req: &mut Request<'_, Rgnl>, attrs: EntryNewDoRequest<'_>) -> Result {
-        let RequestKey { key, bytes, field } = RequestKey::of(attrs.key())?;
+        let RequestKey { key, bytes, attr } = RequestKey::of(attrs.key())?;
         let value = attrs.value().required()?;
         let tag = attrs.tag().get().unwrap_or(0);
         // The policy holds the TTL within 1 ms .. a day.
@@ -38,7 +38,7 @@ impl EntryNewDoit for Rgnl {
                     entry_message(req, cmd::ENTRY_NEW_NTF, bytes, entry)
                 })
             })
-            .map_err(|r| refused(req.extack(), &field, Some(&value), r))?;
+            .map_err(|r| refused(req.extack(), &attr, Some(&value), r))?;
         if let Some(ttl) = ttl {
             req.net().defer(ttl);
         }

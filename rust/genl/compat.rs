@@ -76,13 +76,17 @@ pub(crate) const fn cstr_ptr(s: &CStr) -> *const kernel::ffi::c_char {
     return kernel::str::as_char_ptr_in_const_context(s);
 }
 
-/// The `T` inside the `Opaque<T>` that `this` points to.
+/// The `T` inside the `Opaque<T>` that `this` points to: what 6.12's
+/// `Opaque::raw_get` and 7.x's `Opaque::cast_into` compute, written here
+/// because neither is `#[inline]`, and the family's mutex and namespace
+/// id are reached through it on every request. `Opaque<T>` is
+/// `repr(transparent)` over an `UnsafeCell<MaybeUninit<T>>` in both.
 #[inline]
 pub(crate) const fn opaque_ptr<T>(this: *const Opaque<T>) -> *mut T {
-    #[cfg(not(rgnl_kernel_7))]
-    return Opaque::raw_get(this);
-    #[cfg(rgnl_kernel_7)]
-    return Opaque::cast_into(this);
+    core::cell::UnsafeCell::raw_get(
+        this.cast::<core::cell::UnsafeCell<core::mem::MaybeUninit<T>>>(),
+    )
+    .cast::<T>()
 }
 
 /// The family's view of kernel APIs that differ between the kernels it

@@ -127,7 +127,7 @@ impl<'a, F: Family> DumpStart<'a, F> {
 
     /// The request's attributes as set `S`, validated.
     pub fn view<S: AttrSet>(&self) -> View<'a, S> {
-        request_view(self.info(), self.attrs_len, self.extack())
+        request_view(self.info(), self.attrs_len)
     }
 
     /// The extack of the dump request.
@@ -148,16 +148,13 @@ impl<'a, F: Family> DumpStart<'a, F> {
 /// The request of a dump, `info`'s, as set `S`: its table of `attrs_len`
 /// entries and its attributes as sent (none when nothing was parsed, so
 /// nothing validated).
-fn request_view<'a, S: AttrSet>(
-    info: &'a bindings::genl_info,
-    attrs_len: usize,
-    extack: Extack<'a>,
-) -> View<'a, S> {
+fn request_view<S: AttrSet>(info: &bindings::genl_info, attrs_len: usize) -> View<'_, S> {
     // SAFETY: `genl_start` parsed the request with the op's policy of at
     // least `attrs_len` entries, or parsed nothing and left the table null
     // (`SplitOp` invariants); the table, and the request `info` describes,
-    // live as long as the dump.
-    unsafe { View::top(Attrs::from_raw(info.attrs, attrs_len, extack), info) }
+    // live as long as the dump; `genl_start` and `genl_dumpit` set
+    // `info->extack` to the dump's.
+    unsafe { View::top(info, attrs_len) }
 }
 
 /// One call of a dump of family `F`: its output ([`DumpOut`], which `Dump`
@@ -196,7 +193,7 @@ impl<'a, F: Family> Dump<'a, F> {
     /// The request's attributes as set `S` (the op's request set),
     /// validated. Generated request views wrap it.
     pub fn view<S: AttrSet>(&self) -> View<'a, S> {
-        request_view(self.info(), self.attrs_len, self.extack())
+        request_view(self.info(), self.attrs_len)
     }
 
     /// The command of the dump request.

@@ -34,7 +34,7 @@ impl<'a> Extack<'a> {
     /// Sets the message and returns `err`, for `return Err(ext.fail(..))`.
     /// A message longer than an attribute can carry is replaced by a short
     /// one saying so (the ACK would otherwise hold a truncated `nla_len`).
-    pub fn fail(&self, err: Error, msg: &'static CStr) -> Error {
+    pub fn fail(self, err: Error, msg: &'static CStr) -> Error {
         let msg = if crate::compat::cstr_len(msg) < crate::size::ATTR_PAYLOAD_MAX {
             msg
         } else {
@@ -47,7 +47,7 @@ impl<'a> Extack<'a> {
     }
 
     /// Sets the message, points the error at `attr` and returns `err`.
-    pub fn fail_attr(&self, err: Error, attr: &Attr<'_>, msg: &'static CStr) -> Error {
+    pub fn fail_attr(self, err: Error, attr: &Attr<'_>, msg: &'static CStr) -> Error {
         // SAFETY: as in `fail`; `attr` points into the request message,
         // which outlives the extack report.
         unsafe { bindings::rgnl_nl_set_bad_attr(self.ptr, attr.as_raw()) };
@@ -56,14 +56,14 @@ impl<'a> Extack<'a> {
 
     /// Reports attribute `attr_type` as missing (top level) and returns
     /// `EINVAL`.
-    pub fn missing(&self, attr_type: u16, msg: &'static CStr) -> Error {
+    pub fn missing(self, attr_type: u16, msg: &'static CStr) -> Error {
         self.missing_in(None, attr_type, msg)
     }
 
     /// Reports attribute `attr_type` as missing from `nest` (`None`: the
     /// top level) and returns `EINVAL`.
-    pub fn missing_in(&self, nest: Option<&Attr<'_>>, attr_type: u16, msg: &'static CStr) -> Error {
-        let nest = nest.map_or(core::ptr::null(), Attr::as_raw);
+    pub fn missing_in(self, nest: Option<Attr<'_>>, attr_type: u16, msg: &'static CStr) -> Error {
+        let nest = nest.map_or(core::ptr::null(), |n| n.as_raw());
         // SAFETY: as in `fail`; `nest` is null (the top level) or points
         // into the request message, which outlives the extack report.
         unsafe { bindings::rgnl_nl_set_err_attr_miss(self.ptr, nest.cast_mut(), attr_type) };

@@ -5,7 +5,8 @@
 //! registration ([`Registration`]) whose drop unregisters it.
 
 use crate::{
-    bindings, lock, lock::FamilyLock, mcast::McGroup, net::Net, netns, ops::SplitOp, sock,
+    bindings, compat::opaque_ptr, lock, lock::FamilyLock, mcast::McGroup, net::Net, netns,
+    ops::SplitOp, sock,
 };
 use core::{marker::PhantomData, sync::atomic::AtomicU8, sync::atomic::Ordering};
 use kernel::{error::to_result, prelude::*, str::CStr, types::Opaque};
@@ -164,13 +165,15 @@ impl<F> FamilyStorage<F> {
         }
     }
 
+    #[inline]
     pub(crate) fn family_ptr(&self) -> *const bindings::genl_family {
-        self.family.get()
+        opaque_ptr(&self.family)
     }
 
     /// The family's mutex (see `lock`).
+    #[inline]
     pub(crate) fn lock_ptr(&self) -> *mut bindings::mutex {
-        self.lock.get()
+        opaque_ptr(&self.lock)
     }
 
     /// Whether the family is registered and not being unregistered; stable
@@ -183,13 +186,14 @@ impl<F> FamilyStorage<F> {
     pub(crate) fn dump_key(&self) -> [u64; 2] {
         // SAFETY: written by `Registration::new` before the family is
         // registered, so before any dump runs; never written again.
-        unsafe { *self.dump_key.get() }
+        unsafe { *opaque_ptr(&self.dump_key) }
     }
 
+    #[inline]
     pub(crate) fn net_id(&self) -> core::ffi::c_uint {
         // SAFETY: written by `register_pernet_subsys` before any namespace
         // state exists, read only by users of that state afterwards.
-        unsafe { *self.net_id.get() }
+        unsafe { *opaque_ptr(&self.net_id) }
     }
 }
 

@@ -211,6 +211,7 @@ impl<F: Family> SplitOp<F> {
     }
 }
 
+#[inline]
 fn errno(r: Result) -> c_int {
     match r {
         Ok(()) => 0,

@@ -80,8 +80,9 @@ impl<'a, F: Family> Request<'a, F> {
     /// the operation's policy. Generated request views wrap it.
     pub fn view<S: AttrSet>(&self) -> View<'a, S> {
         // SAFETY: by the type invariants `info` is the request being
-        // handled, valid for `'a`, and `attrs()` its table.
-        unsafe { View::top(self.attrs(), &*self.info) }
+        // handled, valid for `'a`, its table null or of `attrs_len`
+        // validated entries, its extack the request's.
+        unsafe { View::top(&*self.info, self.attrs_len) }
     }
 
     /// The extack of the request.

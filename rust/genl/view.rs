@@ -73,15 +73,18 @@ impl<S, K> AttrId<S, K> {
 }
 
 /// The top level of a request's attributes, of set `S`, as the policy
-/// parsed them into a table.
+/// parsed them into a table. Two words, so that it travels in registers
+/// from the generated op to the handler: the table and the extack are read
+/// from `info` where they are needed.
 ///
 /// # Invariants
 ///
 /// `info` is the `genl_info` of a request (or dump) being handled, valid
-/// for `'a`, whose `attrs` table `attrs` holds.
+/// for `'a`, whose `attrs` table is null or as [`Attrs::from_raw`] requires
+/// with `len` entries, and whose `extack` is the request's.
 pub struct View<'a, S> {
-    attrs: Attrs<'a>,
     info: &'a bindings::genl_info,
+    len: usize,
     _set: PhantomData<fn() -> S>,
 }
 
@@ -93,31 +96,41 @@ impl<S> Clone for View<'_, S> {
 impl<S> Copy for View<'_, S> {}
 
 impl<'a, S: AttrSet> View<'a, S> {
-    /// The top level of the request `info`, whose table `attrs` is.
+    /// The top level of the request `info`, whose table has `len` entries.
     ///
     /// # Safety
     ///
     /// `info` is the `genl_info` of a request (or dump) being handled,
     /// valid for `'a`: `nlhdr` a whole message, `genlhdr` its genetlink
-    /// header; `attrs` is `info->attrs` as [`Attrs::from_raw`] requires.
+    /// header, `attrs` null or a table of `len` entries as
+    /// [`Attrs::from_raw`] requires, `extack` null or the request's.
     #[inline]
-    pub(crate) unsafe fn top(attrs: Attrs<'a>, info: &'a bindings::genl_info) -> Self {
+    pub(crate) unsafe fn top(info: &'a bindings::genl_info, len: usize) -> Self {
         // INVARIANT: the caller's contract.
         Self {
-            attrs,
             info,
+            len,
             _set: PhantomData,
         }
+    }
+
+    /// The parsed table.
+    #[inline]
+    fn attrs(&self) -> Attrs<'a> {
+        // SAFETY: by the type invariants the table is null or has `len`
+        // validated entries, and the extack is the request's, all valid for
+        // `'a`.
+        unsafe { Attrs::from_raw(self.info.attrs, self.len, self.extack()) }
     }
 
     /// The attribute `id`: its slot, empty when the request lacks it.
     #[inline]
     pub fn get<K>(&self, id: AttrId<S, K>) -> Slot<'a, K> {
         Slot {
-            attr: self.attrs.get(id.id),
+            attr: self.attrs().get(id.id),
             id: id.id,
             nest: None,
-            extack: self.attrs.extack(),
+            extack: self.extack(),
             _kind: PhantomData,
         }
     }
@@ -125,7 +138,7 @@ impl<'a, S: AttrSet> View<'a, S> {
     /// Every occurrence of the multi-attr attribute `id`, in order.
     #[inline]
     pub fn all<K>(&self, id: AttrId<S, K>) -> Multi<'a, K> {
-        Multi::new(self.raw(), id.id, self.attrs.extack())
+        Multi::new(self.raw(), id.id, self.extack())
     }
 
     /// Every attribute of the request, in order, as sent: raw access, for
@@ -143,8 +156,11 @@ impl<'a, S: AttrSet> View<'a, S> {
     }
 
     /// The request's extack.
+    #[inline]
     pub fn extack(&self) -> Extack<'a> {
-        self.attrs.extack()
+        // SAFETY: by the type invariants `info->extack` is null or the
+        // request's, valid for `'a`.
+        unsafe { Extack::from_raw(self.info.extack) }
     }
 }
 
@@ -244,13 +260,13 @@ impl<'a, K> Slot<'a, K> {
     /// `miss-nest`).
     #[inline]
     pub fn required(&self) -> Result<Field<'a, K>> {
-        self.field().ok_or_else(|| {
-            self.extack.missing_in(
-                self.nest.as_ref(),
-                self.id,
-                kernel::c_str!("missing required attribute"),
-            )
-        })
+        // Fields by value, not `self` in a closure: the common path then
+        // keeps the slot in registers.
+        let (nest, id, extack) = (self.nest, self.id, self.extack);
+        match self.field() {
+            Some(field) => Ok(field),
+            None => Err(extack.missing_in(nest, id, kernel::c_str!("missing required attribute"))),
+        }
     }
 }
 
