@@ -125,6 +125,7 @@ vm_suite() {
 			--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
 			--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
 			--file tools/target/release/examples/small_reader \
+			--file tools/target/release/examples/runtime_check \
 			--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
 			--file tools/target/selftests/rgnl_test \
 			--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
@@ -169,6 +170,7 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 	vm_suite registry tools/testing/guest/registry.sh
 	vm_suite events tools/testing/guest/events.sh
 	vm_suite ynl tools/testing/guest/ynl.sh --python
+	vm_suite runtime tools/testing/guest/runtime.sh
 	ltest=tools/testing/modules/rgnl_ltest
 	vm_suite layer_edges tools/testing/selftests/rgnl/layer_edges.py --python \
 		--file $ltest/rgnl_ltest.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_ltest.ko \

@@ -751,8 +751,11 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
     let (entry, value) = (u16::from(Attr::Entry), u16::from(Attr::Value));
     let mut raw = Raw::open("rgnl")?;
     let mut lib = Client::connect()?;
-    let mut times = [Vec::new(), Vec::new(), Vec::new()];
-    let mut allocated = [0; 2];
+    let mut rt = ynl::Socket::open()?;
+    let family = rt.resolve("rgnl")?;
+    let (version, key) = (u8::try_from(family.version)?, u16::from(Attr::Key));
+    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    let mut allocated = [0; 3];
     for round in 0..=rounds {
         let (start, before) = (Instant::now(), allocations());
         for _ in 0..N {
@@ -774,6 +777,21 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
         }
         let t_lib = start.elapsed().as_nanos() as f64 / f64::from(N);
         allocated[1] = allocations() - before;
+        let (start, before) = (Instant::now(), allocations());
+        for _ in 0..N {
+            let mut req = ynl::Request::new(family.id, get.0, version, 0);
+            req.put_str(key, "g");
+            let mut len = None;
+            rt.exec(&mut req, Some(get.0), |m| {
+                if let Some(e) = m.attrs(0)?.find(entry)? {
+                    len = e.nested().find(value)?.map(|v| v.bytes().len());
+                }
+                Ok(())
+            })?;
+            len.context("ynl runtime: no value in the reply")?;
+        }
+        let t_rt = start.elapsed().as_nanos() as f64 / f64::from(N);
+        allocated[2] = allocations() - before;
         let out = std::process::Command::new("ynl_get_bench")
             .args([N.to_string().as_str(), "g"])
             .output()
@@ -783,7 +801,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
         }
         let t_ynl: f64 = String::from_utf8(out.stdout)?.trim().parse()?;
         if round > 0 {
-            for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_ynl]) {
+            for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_rt, t_ynl]) {
                 t.push(v);
             }
         }
@@ -796,6 +814,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
     for (name, t) in [
         "client: raw syscalls",
         "client: rgnl library (neli)",
+        "client: ynl runtime (Rust)",
         "client: YNL C library",
     ]
     .iter()
@@ -809,9 +828,10 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
         );
     }
     println!(
-        "client allocations per request: raw syscalls {}, rgnl library {}",
+        "client allocations per request: raw syscalls {}, rgnl library {}, ynl runtime {}",
         allocated[0] / u64::from(N),
-        allocated[1] / u64::from(N)
+        allocated[1] / u64::from(N),
+        allocated[2] / u64::from(N)
     );
     Ok(())
 }

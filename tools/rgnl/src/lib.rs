@@ -393,9 +393,14 @@ impl Client {
     /// Subscribes to the multicast group `group` of `family`.
     pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
         let id = Self::group_id(family, group)?;
+        // The kernel's refusal (genl_bind: EPERM for a group that needs
+        // CAP_NET_ADMIN) comes back through setsockopt.
         self.sock
             .add_mcast_membership(Groups::new_groups(&[id]))
-            .map_err(netlink("joining the group"))
+            .map_err(|e| match e.raw_os_error() {
+                Some(errno) => Error::Kernel { errno, msg: None },
+                None => netlink("joining the group")(e),
+            })
     }
 
     /// Waits for the next notification (after [`Client::subscribe`]): its

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! A generic netlink socket: requests with their ACK, dumps to the end,
+//! notifications.
+
+use crate::error::Error;
+use crate::extack::Extack;
+use crate::msg::{Msg, Msgs};
+use crate::request::Request;
+use crate::wire::{
+    NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, NLM_F_ACK, NLM_F_DUMP, NLM_F_DUMP_INTR,
+};
+use std::collections::VecDeque;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+/// The receive buffer: what the YNL C library takes, so that any datagram
+/// the kernel builds (messages up to the 64 KiB `nla_len` allows) fits.
+const RECV_BUFFER_LEN: usize = 128 << 10;
+
+const SOL_NETLINK: libc::c_int = 270;
+const NETLINK_ADD_MEMBERSHIP: libc::c_int = 1;
+const NETLINK_DROP_MEMBERSHIP: libc::c_int = 2;
+const NETLINK_CAP_ACK: libc::c_int = 10;
+const NETLINK_EXT_ACK: libc::c_int = 11;
+const NETLINK_GET_STRICT_CHK: libc::c_int = 12;
+
+/// A `NETLINK_GENERIC` socket, with its own port id and sequence numbers
+/// (a process may open several). It asks for extended ACKs, capped ACKs
+/// (the kernel does not echo the request: the socket has it) and strict
+/// checking of dump requests.
+pub struct Socket {
+    fd: OwnedFd,
+    portid: u32,
+    seq: u32,
+    rx: Vec<u8>,
+    /// Notifications that arrived while a request waited for its reply.
+    events: VecDeque<Vec<u8>>,
+    groups: usize,
+}
+
+fn io_err(doing: &'static str) -> Error {
+    Error::Io {
+        doing,
+        source: io::Error::last_os_error(),
+    }
+}
+
+impl Socket {
+    /// Opens and binds a socket; the kernel picks its port id.
+    pub fn open() -> Result<Self, Error> {
+        // SAFETY: a plain system call; the result is checked.
+        let fd = unsafe {
+            libc::socket(
+                libc::AF_NETLINK,
+                libc::SOCK_RAW | libc::SOCK_CLOEXEC,
+                libc::NETLINK_GENERIC,
+            )
+        };
+        if fd < 0 {
+            return Err(io_err("opening a generic netlink socket"));
+        }
+        // SAFETY: `fd` is a new descriptor that nothing else owns.
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        let mut sock = Self {
+            fd,
+            portid: 0,
+            seq: 0,
+            rx: vec![0; RECV_BUFFER_LEN],
+            events: VecDeque::new(),
+            groups: 0,
+        };
+        for opt in [NETLINK_EXT_ACK, NETLINK_CAP_ACK, NETLINK_GET_STRICT_CHK] {
+            sock.setsockopt(SOL_NETLINK, opt, 1, "asking for extended ACKs")?;
+        }
+        // SAFETY: all-zero is a valid `sockaddr_nl`.
+        let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
+        addr.nl_family = libc::AF_NETLINK as libc::sa_family_t;
+        let mut len = std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t;
+        // SAFETY: `addr` is a `sockaddr_nl` of `len` bytes, for both calls.
+        unsafe {
+            if libc::bind(sock.fd.as_raw_fd(), (&raw const addr).cast(), len) < 0 {
+                return Err(io_err("binding the socket"));
+            }
+            if libc::getsockname(sock.fd.as_raw_fd(), (&raw mut addr).cast(), &mut len) < 0 {
+                return Err(io_err("reading the socket's port id"));
+            }
+        }
+        sock.portid = addr.nl_pid;
+        Ok(sock)
+    }
+
+    fn setsockopt(
+        &self,
+        level: libc::c_int,
+        opt: libc::c_int,
+        v: libc::c_int,
+        doing: &'static str,
+    ) -> Result<(), Error> {
+        // SAFETY: `v` is an int, as these options take.
+        let r = unsafe {
+            libc::setsockopt(
+                self.fd.as_raw_fd(),
+                level,
+                opt,
+                (&raw const v).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if r < 0 {
+            return Err(io_err(doing));
+        }
+        Ok(())
+    }
+
+    /// The socket's port id.
+    pub fn portid(&self) -> u32 {
+        self.portid
+    }
+
+    /// Sets the kernel's receive queue size (`SO_RCVBUF`): a listener to
+    /// busy groups wants more than the default to lose no notification.
+    pub fn set_recv_queue(&mut self, bytes: usize) -> Result<(), Error> {
+        let v = libc::c_int::try_from(bytes).unwrap_or(libc::c_int::MAX);
+        self.setsockopt(libc::SOL_SOCKET, libc::SO_RCVBUF, v, "setting SO_RCVBUF")
+    }
+
+    /// Sets the length of the buffer datagrams are received into (128 KiB
+    /// by default, as the YNL C library's): a datagram longer than it is
+    /// lost, and reported as [`Error::Truncated`].
+    pub fn set_recv_buffer_len(&mut self, len: usize) {
+        self.rx = vec![0; len];
+    }
+
+    /// Joins multicast group `group` (its id from [`crate::Family`]).
+    pub fn join(&mut self, group: u32) -> Result<(), Error> {
+        let g = libc::c_int::try_from(group)
+            .map_err(|_| Error::Protocol(format!("group id {group}")))?;
+        self.setsockopt(
+            SOL_NETLINK,
+            NETLINK_ADD_MEMBERSHIP,
+            g,
+            "joining the multicast group",
+        )?;
+        self.groups += 1;
+        Ok(())
+    }
+
+    /// Leaves multicast group `group`.
+    pub fn leave(&mut self, group: u32) -> Result<(), Error> {
+        let g = libc::c_int::try_from(group)
+            .map_err(|_| Error::Protocol(format!("group id {group}")))?;
+        self.setsockopt(
+            SOL_NETLINK,
+            NETLINK_DROP_MEMBERSHIP,
+            g,
+            "leaving the multicast group",
+        )?;
+        self.groups = self.groups.saturating_sub(1);
+        Ok(())
+    }
+
+    fn send(&mut self, req: &mut Request, flags: u16) -> Result<u32, Error> {
+        if let Some(attr) = req.overflow() {
+            return Err(Error::Encode(attr));
+        }
+        self.seq = self.seq.wrapping_add(1).max(1);
+        let bytes = req.finish(self.seq, flags);
+        // SAFETY: `bytes` is readable for its length.
+        let n = unsafe { libc::send(self.fd.as_raw_fd(), bytes.as_ptr().cast(), bytes.len(), 0) };
+        if n < 0 {
+            return Err(io_err("sending the request"));
+        }
+        Ok(self.seq)
+    }
+
+    /// Receives one datagram into the buffer: its length.
+    fn recv(&mut self) -> Result<usize, Error> {
+        loop {
+            // SAFETY: `rx` is writable for its length.
+            let n = unsafe {
+                libc::recv(
+                    self.fd.as_raw_fd(),
+                    self.rx.as_mut_ptr().cast(),
+                    self.rx.len(),
+                    libc::MSG_TRUNC,
+                )
+            };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    Some(libc::ENOBUFS) => return Err(Error::EventsLost),
+                    _ => {
+                        return Err(Error::Io {
+                            doing: "receiving",
+                            source: e,
+                        })
+                    }
+                }
+            }
+            let n = n as usize;
+            if n > self.rx.len() {
+                return Err(Error::Truncated {
+                    len: n,
+                    buf: self.rx.len(),
+                });
+            }
+            return Ok(n);
+        }
+    }
+
+    /// Sends `req` with `NLM_F_ACK` and hands each reply (messages of
+    /// command `reply_cmd`; none when `None`) to `each`, until the ACK.
+    /// Messages of other commands are notifications, kept for
+    /// [`Socket::next_event`] when the socket joined groups. A refusal is
+    /// [`Error::Kernel`] with the extack's offsets as attribute paths.
+    pub fn exec(
+        &mut self,
+        req: &mut Request,
+        reply_cmd: Option<u8>,
+        mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let seq = self.send(req, NLM_F_ACK)?;
+        self.replies(req, seq, reply_cmd, false, &mut each)
+    }
+
+    /// Dumps: sends `req` with `NLM_F_DUMP` and hands each message of
+    /// command `reply_cmd` to `each`, to `NLMSG_DONE`. An error in `DONE`
+    /// is [`Error::Kernel`]; a dump the kernel marked
+    /// `NLM_F_DUMP_INTR` ends with [`Error::DumpInterrupted`] after
+    /// every message; an error of `each` ends it after the dump is
+    /// drained (the socket stays usable).
+    pub fn dump(
+        &mut self,
+        req: &mut Request,
+        reply_cmd: u8,
+        mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let seq = self.send(req, NLM_F_DUMP)?;
+        self.replies(req, seq, Some(reply_cmd), true, &mut each)
+    }
+
+    fn replies(
+        &mut self,
+        req: &Request,
+        seq: u32,
+        reply_cmd: Option<u8>,
+        dump: bool,
+        each: &mut dyn FnMut(Msg<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let attrs_at = Request::attrs_offset(0);
+        let mut first_err = None;
+        let mut intr = false;
+        loop {
+            let n = self.recv()?;
+            let mut ended = None;
+            for m in Msgs::new(&self.rx[..n]) {
+                let m = m?;
+                let ours = m.seq() == seq && m.portid() == self.portid;
+                match m.ty() {
+                    NLMSG_NOOP | NLMSG_OVERRUN => {}
+                    NLMSG_ERROR | NLMSG_DONE if ours => {
+                        let errno = m
+                            .payload()
+                            .get(..4)
+                            .map_or(0, |e| i32::from_ne_bytes([e[0], e[1], e[2], e[3]]));
+                        ended = Some(if errno == 0 {
+                            Ok(())
+                        } else {
+                            Err(Error::Kernel {
+                                errno: errno.saturating_neg(),
+                                extack: Extack::parse(&m, req.as_bytes(), attrs_at),
+                            })
+                        });
+                    }
+                    NLMSG_ERROR | NLMSG_DONE => {}
+                    _ if ours && m.cmd().ok() == reply_cmd && reply_cmd.is_some() => {
+                        intr |= m.flags() & NLM_F_DUMP_INTR != 0;
+                        if first_err.is_none() {
+                            if let Err(e) = each(m) {
+                                first_err = Some(e);
+                            }
+                        }
+                    }
+                    _ => {
+                        if self.groups > 0 {
+                            self.events.push_back(m.bytes().to_vec());
+                        }
+                    }
+                }
+            }
+            if let Some(end) = ended {
+                end?;
+                if let Some(e) = first_err {
+                    return Err(e);
+                }
+                if intr && dump {
+                    return Err(Error::DumpInterrupted);
+                }
+                return Ok(());
+            }
+        }
+    }
+
+    /// Waits for the next notification and hands it to `f`. `ENOBUFS`
+    /// (notifications dropped) is [`Error::EventsLost`].
+    pub fn next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<R, Error> {
+        if let Some(bytes) = self.events.pop_front() {
+            let m = Msgs::new(&bytes)
+                .next()
+                .ok_or_else(|| Error::Protocol("empty event".into()))??;
+            return Ok(f(m));
+        }
+        loop {
+            let n = self.recv()?;
+            let mut msgs = Msgs::new(&self.rx[..n]);
+            let Some(first) = msgs.next() else { continue };
+            let first = first?;
+            if matches!(
+                first.ty(),
+                NLMSG_NOOP | NLMSG_ERROR | NLMSG_DONE | NLMSG_OVERRUN
+            ) {
+                continue;
+            }
+            for m in msgs {
+                self.events.push_back(m?.bytes().to_vec());
+            }
+            // Re-borrow: the loop above needed `self.events` mutably.
+            let first = Msgs::new(&self.rx[..n])
+                .next()
+                .ok_or_else(|| Error::Protocol("empty datagram".into()))??;
+            return Ok(f(first));
+        }
+    }
+}
