@@ -782,7 +782,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
             let mut req = ynl::Request::new(family.id, get.0, version, 0);
             req.put_str(key, "g");
             let mut len = None;
-            rt.exec(&mut req, Some(get.0), |m| {
+            rt.exec(&mut req, ynl::Replies::Cmds(&[get.0]), |m| {
                 if let Some(e) = m.attrs(0)?.find(entry)? {
                     len = e.nested().find(value)?.map(|v| v.bytes().len());
                 }
@@ -813,7 +813,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
     let raw_median = median(&mut times[0]);
     for (name, t) in [
         "client: raw syscalls",
-        "client: rgnl library (neli)",
+        "client: rgnl library",
         "client: ynl runtime (Rust)",
         "client: YNL C library",
     ]

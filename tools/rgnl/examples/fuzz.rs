@@ -20,7 +20,7 @@
 
 use anyhow::{bail, ensure, Context};
 use neli::{consts::socket::Msg, consts::socket::NlFamily, socket::NlSocket, utils::Groups};
-use rgnl::{Client, Entry, SetFlags, Stats};
+use rgnl::{Client, Entry, Error, SetFlags, Stats};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
@@ -413,7 +413,7 @@ fn model(seconds: u64) -> anyhow::Result<()> {
                     Ok(_) => *events.lock().map_err(|_| anyhow::anyhow!("poisoned"))? += 1,
                     // The listener fell behind and the kernel dropped some
                     // (ENOBUFS): allowed, it only counts what it heard.
-                    Err(e) if e.to_string().contains("No buffer space") => {}
+                    Err(Error::EventsLost) => {}
                     Err(e) => return Err(e.into()),
                 }
             }

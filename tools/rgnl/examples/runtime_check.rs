@@ -7,7 +7,7 @@
 //! line per behaviour; run as root in the test VM.
 
 use rgnl::{Attr, Cmd, FAMILY_VERSION, GROUP_AUDIT, GROUP_EVENTS};
-use ynl::{Error, Family, Request, Socket};
+use ynl::{Error, Family, Replies, Request, Socket};
 
 fn key() -> u16 {
     Attr::Key.into()
@@ -49,7 +49,7 @@ fn set(s: &mut Socket, f: &Family, name: &str, value: &[u8]) -> Result<(), Error
     let flags = (libc::NLM_F_CREATE | libc::NLM_F_REPLACE) as u16;
     let mut r = req(f, Cmd::EntryNew, flags);
     r.put_str(key(), name).put(Attr::Value.into(), value);
-    s.exec(&mut r, Some(Cmd::EntryNew.into()), |_| Ok(()))
+    s.exec(&mut r, Replies::Cmds(&[Cmd::EntryNew.into()]), |_| Ok(()))
 }
 
 /// The number of entries a dump of ENTRY_GET returns, and whether each
@@ -118,7 +118,7 @@ fn main() -> Result<(), Error> {
         .put(Attr::Value.into(), &[0, 1, 2, 255])
         .put_u32(Attr::Tag.into(), 77);
     let mut got = None;
-    s.exec(&mut r, Some(Cmd::Echo.into()), |m| {
+    s.exec(&mut r, Replies::Cmds(&[Cmd::Echo.into()]), |m| {
         let a = m.attrs(0)?;
         got = Some((
             a.find(key())?
@@ -142,7 +142,7 @@ fn main() -> Result<(), Error> {
     r.put_str(key(), "no such key");
     tap.check(
         "a refusal: ENOENT, the extack's message, bad-attr mapped to the KEY attribute",
-        match s.exec(&mut r, Some(Cmd::EntryGet.into()), |_| Ok(())) {
+        match s.exec(&mut r, Replies::Cmds(&[Cmd::EntryGet.into()]), |_| Ok(())) {
             Err(Error::Kernel {
                 errno: libc::ENOENT,
                 extack,
@@ -158,7 +158,7 @@ fn main() -> Result<(), Error> {
         "a missing attribute: EINVAL, miss-type KEY at the top level",
         match s.exec(
             &mut req(&f, Cmd::EntryGet, 0),
-            Some(Cmd::EntryGet.into()),
+            Replies::Cmds(&[Cmd::EntryGet.into()]),
             |_| Ok(()),
         ) {
             Err(Error::Kernel {
@@ -172,7 +172,7 @@ fn main() -> Result<(), Error> {
     r.put_str(key(), "k").put_u32(Attr::Count.into(), 1);
     tap.check(
         "an attribute the op's policy rejects: EINVAL, bad-attr mapped to it",
-        match s.exec(&mut r, Some(Cmd::EntryGet.into()), |_| Ok(())) {
+        match s.exec(&mut r, Replies::Cmds(&[Cmd::EntryGet.into()]), |_| Ok(())) {
             Err(Error::Kernel {
                 errno: libc::EINVAL,
                 extack,
@@ -184,16 +184,18 @@ fn main() -> Result<(), Error> {
     r.put(Attr::Value.into(), &vec![0; 70_000]);
     tap.check(
         "an attribute longer than nla_len can say is not sent: Encode",
-        match s.exec(&mut r, None, |_| Ok(())) {
+        match s.exec(&mut r, Replies::None, |_| Ok(())) {
             Err(Error::Encode(a)) if a == u16::from(Attr::Value) => Ok(()),
             r => Err(format!("{r:?}")),
         },
     );
 
     // Dumps.
-    s.exec(&mut req(&f, Cmd::Flush, 0), Some(Cmd::Flush.into()), |_| {
-        Ok(())
-    })?;
+    s.exec(
+        &mut req(&f, Cmd::Flush, 0),
+        Replies::Cmds(&[Cmd::Flush.into()]),
+        |_| Ok(()),
+    )?;
     for i in 0..1000 {
         set(&mut s, &f, &format!("key{i:04}"), &[7; 100])?;
     }
@@ -290,7 +292,7 @@ fn main() -> Result<(), Error> {
     r.put(Attr::Value.into(), &[0; 1000]);
     tap.check(
         "a reply longer than the receive buffer: Truncated, with its length",
-        match s.exec(&mut r, Some(Cmd::Echo.into()), |_| Ok(())) {
+        match s.exec(&mut r, Replies::Cmds(&[Cmd::Echo.into()]), |_| Ok(())) {
             Err(Error::Truncated { len, buf: 256 }) if len > 1000 => Ok(()),
             r => Err(format!("{r:?}")),
         },

@@ -30,24 +30,7 @@ pub mod value;
 pub use model::Stats;
 pub use proto::*;
 
-use neli::{
-    consts::{
-        nl::{NlmF, Nlmsg, NlmsgerrAttr},
-        socket::{Msg, NlFamily},
-    },
-    err::Nlmsgerr,
-    genl::{AttrTypeBuilder, Genlmsghdr, GenlmsghdrBuilder, NlattrBuilder, NoUserHeader},
-    nl::{NlPayload, Nlmsghdr, NlmsghdrBuilder},
-    router::synchronous::NlRouter,
-    socket::NlSocket,
-    types::{Buffer, GenlBuffer, NlBuffer},
-    utils::Groups,
-    FromBytesWithInput, Size, ToBytes,
-};
-use std::fmt::Display;
-
-/// A message of the family: generic netlink header and attributes.
-pub type Message = Genlmsghdr<Cmd, Attr>;
+use ynl::{wire, Replies, Request, Socket};
 
 /// One attribute of a message: its type and raw payload.
 pub type RawAttr = (Attr, Vec<u8>);
@@ -74,20 +57,25 @@ impl SetFlags {
         replace: true,
     };
 
-    fn nlm_flags(self) -> NlmF {
-        let mut f = NlmF::empty();
+    fn nlm_flags(self) -> u16 {
+        let mut f = 0;
         if self.create {
-            f |= NlmF::CREATE;
+            f |= NLM_F_CREATE;
         }
         if self.excl {
-            f |= NlmF::EXCL;
+            f |= NLM_F_EXCL;
         }
         if self.replace {
-            f |= NlmF::REPLACE;
+            f |= NLM_F_REPLACE;
         }
         f
     }
 }
+
+/// `NLM_F_*` of new requests (include/uapi/linux/netlink.h).
+const NLM_F_REPLACE: u16 = libc::NLM_F_REPLACE as u16;
+const NLM_F_EXCL: u16 = libc::NLM_F_EXCL as u16;
+const NLM_F_CREATE: u16 = libc::NLM_F_CREATE as u16;
 
 /// A time to live for ENTRY_NEW.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,80 +107,72 @@ pub enum Error {
     /// A request the spec's checks refuse, not sent.
     #[error("{0}")]
     Invalid(String),
+    /// Notifications were dropped: the socket's receive queue overflowed
+    /// (`ENOBUFS`). Resynchronise with a dump.
+    #[error("notifications lost: the receive queue overflowed (ENOBUFS)")]
+    EventsLost,
     /// A socket or encoding error.
     #[error("netlink: {0}")]
     Netlink(String),
 }
 
-/// Maps a neli error to [`Error::Netlink`], saying what was being done.
-fn netlink<E: Display>(doing: &'static str) -> impl Fn(E) -> Error {
-    move |e| Error::Netlink(format!("{doing}: {e}"))
-}
-
-/// The kernel's refusal, with the extack message (NLMSGERR_ATTR_MSG).
-fn refusal<M>(err: &Nlmsgerr<M>) -> Error {
-    let msg = err
-        .ext_ack()
-        .iter()
-        .find(|a| *a.nla_type().nla_type() == NlmsgerrAttr::Msg)
-        .map(|a| {
-            let text = a.nla_payload().as_ref();
-            let text = text.strip_suffix(b"\0").unwrap_or(text);
-            String::from_utf8_lossy(text).into_owned()
-        });
-    Error::Kernel {
-        errno: -*err.error(),
-        msg,
+impl From<ynl::Error> for Error {
+    fn from(e: ynl::Error) -> Self {
+        match e {
+            ynl::Error::Kernel { errno, extack } => Error::Kernel {
+                errno,
+                msg: extack.msg,
+            },
+            ynl::Error::UnknownFamily(name) => Error::NotLoaded(name),
+            ynl::Error::EventsLost => Error::EventsLost,
+            ynl::Error::Decode(e) => e.into(),
+            e => Error::Netlink(e.to_string()),
+        }
     }
 }
 
-/// The generic netlink part of a request of `cmd` with `attrs`: what goes
-/// after the netlink header.
-pub fn build_request(cmd: Cmd, attrs: &[RawAttr]) -> Result<Message, Error> {
-    let mut buf = GenlBuffer::new();
+impl From<ynl::DecodeError> for Error {
+    fn from(e: ynl::DecodeError) -> Self {
+        Error::Protocol(e.to_string())
+    }
+}
+
+/// The request of `cmd` with `attrs` to family `family_id`.
+fn build_request(family_id: u16, cmd: Cmd, attrs: &[RawAttr], flags: u16) -> Request {
+    let mut req = Request::new(family_id, cmd.into(), FAMILY_VERSION, flags);
     for (t, payload) in attrs {
-        let nla_type = AttrTypeBuilder::default()
-            .nla_type(*t)
-            .build()
-            .map_err(netlink("encoding an attribute"))?;
-        let attr = NlattrBuilder::default()
-            .nla_type(nla_type)
-            .nla_payload(Buffer::from(payload.as_slice()))
-            .build()
-            .map_err(netlink("encoding an attribute"))?;
-        buf.push(attr);
+        req.put(u16::from(*t), payload);
     }
-    GenlmsghdrBuilder::<Cmd, Attr, NoUserHeader>::default()
-        .cmd(cmd)
-        .version(FAMILY_VERSION)
-        .attrs(buf)
-        .build()
-        .map_err(netlink("encoding the request"))
+    req
+}
+
+/// The messages answering `req` that are its replies: with `NLM_F_ECHO`
+/// the notification it causes, else those of its own command.
+fn replies<'a>(req: &Request, cmd: &'a [u8; 1]) -> Replies<'a> {
+    if req.flags() & wire::NLM_F_ECHO != 0 {
+        Replies::Any
+    } else {
+        Replies::Cmds(cmd)
+    }
 }
 
 /// The attributes of a received message, in order.
-fn raw_attrs(genl: &Message) -> Vec<RawAttr> {
-    genl.attrs()
-        .iter()
-        .map(|a| (*a.nla_type().nla_type(), a.nla_payload().as_ref().to_vec()))
-        .collect()
+fn raw_attrs(m: ynl::Msg<'_>) -> Result<Vec<RawAttr>, ynl::Error> {
+    let mut out = Vec::new();
+    for a in m.attrs(0)? {
+        let a = a?;
+        out.push((Attr::from(a.ty()), a.bytes().to_vec()));
+    }
+    Ok(out)
 }
-
-/// The receive buffer: what the YNL C library takes, so that replies with
-/// attributes up to the 64 KiB `nla_len` allows arrive whole.
-const RECV_BUFFER_LEN: usize = 128 << 10;
 
 /// A connection to a family (by default `rgnl`). Requests carry
 /// `NLM_F_ACK`, and the socket asks for extended ACKs, so a refusal comes
-/// back as [`Error::Kernel`] with the kernel's message.
+/// back as [`Error::Kernel`] with the kernel's message. The transport is
+/// the client runtime (`ynl`).
 pub struct Client {
-    sock: NlSocket,
-    /// Allocated once: neli's own receive path zero-fills its buffer after
-    /// every datagram, which cost 35 times a raw client's round trip.
-    buf: Vec<u8>,
-    family: String,
-    family_id: u16,
-    seq: u32,
+    sock: Socket,
+    family: ynl::Family,
 }
 
 impl Client {
@@ -205,61 +185,14 @@ impl Client {
     /// Like [`Client::connect`], for the family called `name` (any family
     /// speaking this attribute encoding, e.g. the `rgnl_echo` sample).
     pub fn connect_to(name: &str) -> Result<Self, Error> {
-        let family_id = Self::nlctrl()?
-            .resolve_genl_family(name)
-            .map_err(|_| Error::NotLoaded(name.to_string()))?;
-        let sock = NlSocket::connect(NlFamily::Generic, None, Groups::empty())
-            .map_err(netlink("socket"))?;
-        sock.enable_ext_ack(true)
-            .map_err(netlink("NETLINK_EXT_ACK"))?;
-        Ok(Self {
-            sock,
-            buf: vec![0; RECV_BUFFER_LEN],
-            family: name.to_string(),
-            family_id,
-            seq: 0,
-        })
-    }
-
-    /// A short-lived connection for nlctrl look-ups (names to ids).
-    fn nlctrl() -> Result<NlRouter, Error> {
-        NlRouter::connect(NlFamily::Generic, None, Groups::empty())
-            .map(|(router, _)| router)
-            .map_err(netlink("nlctrl socket"))
+        let mut sock = Socket::open()?;
+        let family = sock.resolve(name)?;
+        Ok(Self { sock, family })
     }
 
     /// The family id the kernel assigned.
     pub fn family_id(&self) -> u16 {
-        self.family_id
-    }
-
-    fn send(&mut self, cmd: Cmd, attrs: &[RawAttr], flags: NlmF) -> Result<(), Error> {
-        self.seq = self.seq.wrapping_add(1);
-        let msg = NlmsghdrBuilder::default()
-            .nl_type(self.family_id)
-            .nl_flags(NlmF::REQUEST | flags)
-            .nl_seq(self.seq)
-            .nl_payload(NlPayload::Payload(build_request(cmd, attrs)?))
-            .build()
-            .map_err(netlink("encoding the request"))?;
-        let mut bytes = std::io::Cursor::new(vec![0; msg.padded_size()]);
-        msg.to_bytes(&mut bytes)
-            .map_err(netlink("encoding the request"))?;
-        self.sock
-            .send(bytes.get_ref(), Msg::empty())
-            .map(drop)
-            .map_err(netlink("send"))
-    }
-
-    /// Reads one datagram (one skb): the messages in it.
-    fn recv(&mut self) -> Result<NlBuffer<u16, Message>, Error> {
-        let (len, _) = self
-            .sock
-            .recv(&mut self.buf[..], Msg::empty())
-            .map_err(netlink("recv"))?;
-        let data = self.buf.get(..len).unwrap_or(&self.buf);
-        NlBuffer::from_bytes_with_input(&mut std::io::Cursor::new(data), data.len())
-            .map_err(netlink("decoding a reply"))
+        self.family.id
     }
 
     /// The refusal `e`, or [`Error::NotLoaded`] when it says the family
@@ -267,74 +200,86 @@ impl Client {
     /// (its module is unloading), or `ENOENT` without an extack message
     /// (the genetlink core's answer for an unknown family id) on an id
     /// nlctrl no longer gives the family.
-    fn unless_gone(&self, e: Error) -> Error {
-        let gone = match e {
-            Error::Kernel {
+    fn unless_gone(&self, e: ynl::Error) -> Error {
+        let gone = match &e {
+            ynl::Error::Kernel {
                 errno: libc::EPROTONOSUPPORT,
                 ..
             } => true,
-            Error::Kernel {
+            ynl::Error::Kernel {
                 errno: libc::ENOENT,
-                msg: None,
-            } => {
-                Self::nlctrl()
+                extack,
+            } if extack.msg.is_none() => {
+                Socket::open()
+                    .and_then(|mut s| s.resolve(&self.family.name))
+                    .map(|f| f.id)
                     .ok()
-                    .and_then(|r| r.resolve_genl_family(&self.family).ok())
-                    != Some(self.family_id)
+                    != Some(self.family.id)
             }
             _ => false,
         };
         if gone {
-            Error::NotLoaded(self.family.clone())
+            Error::NotLoaded(self.family.name.clone())
         } else {
-            e
-        }
-    }
-
-    /// Reads one skb at a time until the ACK (or a dump's DONE), handing
-    /// each data message to `each`.
-    fn receive(
-        &mut self,
-        mut each: impl FnMut(&Nlmsghdr<u16, Message>) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        loop {
-            for msg in self.recv()?.iter() {
-                match msg.nl_payload() {
-                    NlPayload::Ack(_) => return Ok(()),
-                    NlPayload::Err(e) => return Err(self.unless_gone(refusal(e))),
-                    NlPayload::DumpExtAck(e) if *e.error() != 0 => {
-                        return Err(self.unless_gone(refusal(e)))
-                    }
-                    NlPayload::Payload(_) => each(msg)?,
-                    _ if *msg.nl_type() == u16::from(Nlmsg::Done) => return Ok(()),
-                    _ => {}
-                }
-            }
+            e.into()
         }
     }
 
     /// Sends `cmd` with `attrs` and returns the attributes of the reply,
     /// empty for a command without one.
     pub fn request(&mut self, cmd: Cmd, attrs: &[RawAttr]) -> Result<Vec<RawAttr>, Error> {
-        self.request_with(cmd, attrs, NlmF::empty())
+        self.request_with(cmd, attrs, 0)
     }
 
-    /// [`Client::request`] with extra `NLM_F_*` request flags.
+    /// [`Client::request`] with extra `NLM_F_*` request flags. With
+    /// `NLM_F_ECHO` the reply is the notification the request caused.
     pub fn request_with(
         &mut self,
         cmd: Cmd,
         attrs: &[RawAttr],
-        flags: NlmF,
+        flags: u16,
     ) -> Result<Vec<RawAttr>, Error> {
-        self.send(cmd, attrs, NlmF::ACK | flags)?;
+        let mut req = build_request(self.family.id, cmd, attrs, flags);
         let mut out = Vec::new();
-        self.receive(|msg| {
-            if let NlPayload::Payload(genl) = msg.nl_payload() {
-                out.extend(raw_attrs(genl));
-            }
+        self.exchange(&mut req, |m| {
+            out.extend(raw_attrs(m)?);
             Ok(())
         })?;
         Ok(out)
+    }
+
+    /// A request of `cmd` to the family, with `flags`.
+    fn new_request(&self, cmd: Cmd, flags: u16) -> Request {
+        Request::new(self.family.id, cmd.into(), FAMILY_VERSION, flags)
+    }
+
+    /// Sends `req`, handing each reply to `each`, in the receive buffer.
+    fn exchange(
+        &mut self,
+        req: &mut Request,
+        each: impl FnMut(ynl::Msg<'_>) -> Result<(), ynl::Error>,
+    ) -> Result<(), Error> {
+        let cmd = [req.cmd()];
+        let replies = replies(req, &cmd);
+        let r = self.sock.exec(req, replies, each);
+        r.map_err(|e| self.unless_gone(e))
+    }
+
+    /// The reply to `req`, decoded in place by `decode`.
+    fn call<T>(
+        &mut self,
+        mut req: Request,
+        decode: impl Fn(ynl::Attrs<'_>) -> Result<T, DecodeError>,
+    ) -> Result<T, Error> {
+        let mut out = None;
+        self.exchange(&mut req, |m| {
+            if out.is_none() {
+                out = Some(decode(m.attrs(0)?));
+            }
+            Ok(())
+        })?;
+        let cmd = req.cmd();
+        Ok(out.ok_or_else(|| Error::Protocol(format!("no reply to command {cmd}")))??)
     }
 
     /// Dumps `cmd` with `attrs` as the filter: the attributes of every
@@ -362,57 +307,67 @@ impl Client {
         attrs: &[RawAttr],
         mut each: impl FnMut(Vec<RawAttr>) -> Result<(), Error>,
     ) -> Result<bool, Error> {
-        self.send(cmd, attrs, NlmF::DUMP)?;
-        let mut interrupted = false;
-        self.receive(|msg| {
-            interrupted |= msg.nl_flags().contains(NlmF::DUMP_INTR);
-            match msg.nl_payload() {
-                NlPayload::Payload(genl) => each(raw_attrs(genl)),
-                _ => Ok(()),
-            }
-        })?;
-        Ok(interrupted)
+        let req = build_request(self.family.id, cmd, attrs, 0);
+        self.dump_msgs(req, |m| each(raw_attrs(m)?))
+    }
+
+    /// Dumps `req`, handing each message to `each` in the receive buffer;
+    /// whether the dump was flagged interrupted. The first error of
+    /// `each` ends it (once the kernel's part is read).
+    fn dump_msgs(
+        &mut self,
+        mut req: Request,
+        mut each: impl FnMut(ynl::Msg<'_>) -> Result<(), Error>,
+    ) -> Result<bool, Error> {
+        let mut failed = None;
+        let cmd = req.cmd();
+        let r = self.sock.dump(&mut req, cmd, |m| {
+            each(m).map_err(|e| {
+                failed = Some(e);
+                ynl::Error::Protocol("the caller stopped the dump".into())
+            })
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        match r {
+            Ok(()) => Ok(false),
+            Err(ynl::Error::DumpInterrupted) => Ok(true),
+            Err(e) => Err(self.unless_gone(e)),
+        }
     }
 
     /// The id nlctrl gives the multicast group `group` of `family`.
     pub fn group_id(family: &str, group: &str) -> Result<u32, Error> {
-        Self::nlctrl()?
-            .resolve_nl_mcast_group(family, group)
-            .map_err(|e| Error::Netlink(format!("group {family}/{group}: {e}")))
+        Ok(Socket::open()?.resolve(family)?.group(group)?)
     }
 
     /// Asks for a receive buffer of `bytes` (the kernel caps it at
     /// `net.core.rmem_max`): a listener that falls behind a burst of
-    /// notifications loses them (`ENOBUFS`).
+    /// notifications loses them ([`Error::EventsLost`]).
     pub fn set_recv_buffer_size(&mut self, bytes: usize) -> Result<(), Error> {
-        self.sock
-            .set_recv_buffer_size(bytes)
-            .map_err(netlink("SO_RCVBUF"))
+        Ok(self.sock.set_recv_queue(bytes)?)
     }
 
-    /// Subscribes to the multicast group `group` of `family`.
+    /// Subscribes to the multicast group `group` of `family`. A group the
+    /// kernel does not let this socket join is [`Error::Kernel`] (`EPERM`
+    /// for `audit` without `CAP_NET_ADMIN`).
     pub fn subscribe(&mut self, family: &str, group: &str) -> Result<(), Error> {
-        let id = Self::group_id(family, group)?;
-        // The kernel's refusal (genl_bind: EPERM for a group that needs
-        // CAP_NET_ADMIN) comes back through setsockopt.
-        self.sock
-            .add_mcast_membership(Groups::new_groups(&[id]))
-            .map_err(|e| match e.raw_os_error() {
-                Some(errno) => Error::Kernel { errno, msg: None },
-                None => netlink("joining the group")(e),
-            })
+        let id = if family == self.family.name {
+            self.family.group(group)?
+        } else {
+            Self::group_id(family, group)?
+        };
+        Ok(self.sock.join(id)?)
     }
 
     /// Waits for the next notification (after [`Client::subscribe`]): its
     /// command and attributes.
     pub fn next_notification(&mut self) -> Result<(Cmd, Vec<RawAttr>), Error> {
-        loop {
-            for msg in self.recv()?.iter() {
-                if let NlPayload::Payload(genl) = msg.nl_payload() {
-                    return Ok((*genl.cmd(), raw_attrs(genl)));
-                }
-            }
-        }
+        let (cmd, attrs) = self.sock.next_event(|m| -> Result<_, ynl::Error> {
+            Ok((Cmd::from(m.cmd()?), raw_attrs(m)?))
+        })??;
+        Ok((cmd, attrs))
     }
 
     /// ECHO: the kernel returns the attributes unchanged.
@@ -451,16 +406,20 @@ impl Client {
             ttl_ms: lease.map(|l| l.ttl_ms),
             notify_owner: lease.is_some_and(|l| l.notify_owner),
         };
-        let flags = NlmF::ECHO | flags.nlm_flags();
+        let flags = wire::NLM_F_ECHO | flags.nlm_flags();
         // The kernel echoes entry-new-ntf, which carries the stored entry.
-        model::entry_of(&self.request_with(EntryNewRequest::CMD, &req.attrs()?, flags)?)
+        let mut r = self.new_request(EntryNewRequest::CMD, flags);
+        req.write(&mut r)?;
+        self.call(r, model::entry_of)
     }
 
     /// ENTRY_GET: the entry of `key` ([`Error::Kernel`] with ENOENT if
     /// there is none).
     pub fn get(&mut self, key: &str) -> Result<Entry, Error> {
         let req = EntryGetRequest { key: Some(key) };
-        model::entry_of(&self.request(EntryGetRequest::CMD, &req.attrs()?)?)
+        let mut r = self.new_request(EntryGetRequest::CMD, 0);
+        req.write(&mut r)?;
+        self.call(r, model::entry_of)
     }
 
     /// ENTRY_GET dump: every entry whose key starts with `prefix`, in key
@@ -485,32 +444,35 @@ impl Client {
         let req = EntryGetDumpRequest {
             prefix: Some(prefix).filter(|p| !p.is_empty()),
         };
-        let cmd = EntryGetDumpRequest::CMD;
-        self.dump_each(cmd, &req.encode(), |m| each(model::entry_of(&m)?))
+        let mut r = self.new_request(EntryGetDumpRequest::CMD, 0);
+        req.encode(&mut r);
+        self.dump_msgs(r, |m| each(model::entry_of(m.attrs(0)?)?))
     }
 
     /// ENTRY_DEL: deletes `key`, returning the entry as it was.
     pub fn del(&mut self, key: &str) -> Result<Entry, Error> {
         let req = EntryDelRequest { key: Some(key) };
         // The kernel echoes entry-del-ntf, which carries the entry as it was.
-        let reply = self.request_with(EntryDelRequest::CMD, &req.attrs()?, NlmF::ECHO)?;
-        model::entry_of(&reply)
+        let mut r = self.new_request(EntryDelRequest::CMD, wire::NLM_F_ECHO);
+        req.write(&mut r)?;
+        self.call(r, model::entry_of)
     }
 
     /// FLUSH: deletes every entry, returning how many there were.
     pub fn flush(&mut self) -> Result<u32, Error> {
         let req = FlushRequest {};
         // The kernel echoes flush-ntf.
-        let reply = self.request_with(FlushRequest::CMD, &req.attrs()?, NlmF::ECHO)?;
-        Ok(FlushNtf::decode(&reply)?.count)
+        let mut r = self.new_request(FlushRequest::CMD, wire::NLM_F_ECHO);
+        req.write(&mut r)?;
+        Ok(self.call(r, FlushNtf::decode)?.count)
     }
 
     /// STATS_GET.
     pub fn stats(&mut self) -> Result<Stats, Error> {
         let req = StatsGetRequest {};
-        Ok(Stats::decode(
-            &self.request(StatsGetRequest::CMD, &req.attrs()?)?,
-        )?)
+        let mut r = self.new_request(StatsGetRequest::CMD, 0);
+        req.write(&mut r)?;
+        self.call(r, Stats::decode)
     }
 
     /// LIMITS_SET: either or both limits. They are not checked before
@@ -525,7 +487,9 @@ impl Client {
             max_entries,
             max_bytes,
         };
-        self.request(LimitsSetRequest::CMD, &req.encode()).map(drop)
+        let mut r = self.new_request(LimitsSetRequest::CMD, 0);
+        req.encode(&mut r);
+        self.exchange(&mut r, |_| Ok(()))
     }
 
     /// WATCH_SET: this socket receives the entry notifications of `events`
@@ -534,7 +498,9 @@ impl Client {
         let req = WatchSetRequest {
             prefix: Some(prefix),
         };
-        self.request(WatchSetRequest::CMD, &req.attrs()?).map(drop)
+        let mut r = self.new_request(WatchSetRequest::CMD, 0);
+        req.write(&mut r)?;
+        self.exchange(&mut r, |_| Ok(()))
     }
 
     /// Subscribes to the family's `events` group.
@@ -544,38 +510,49 @@ impl Client {
 
     /// Waits for the next notification of `events`.
     pub fn next_event(&mut self) -> Result<Event, Error> {
-        let (cmd, attrs) = self.next_notification()?;
-        Ok(Event::decode(cmd, &attrs)?)
+        self.sock.next_event(|m| -> Result<Event, Error> {
+            Ok(Event::decode(Cmd::from(m.cmd()?), m.attrs(0)?)?)
+        })?
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use neli::ToBytes;
-    use std::io::Cursor;
 
     #[test]
     fn echo_request_wire_format() {
-        let msg = build_request(Cmd::Echo, &[(Attr::Value, b"hi".to_vec())]).unwrap();
-        let mut cur = Cursor::new(Vec::new());
-        msg.to_bytes(&mut cur).expect("serialize");
+        let req = build_request(0x20, Cmd::Echo, &[(Attr::Value, b"hi".to_vec())], 0);
         let mut want = vec![6, 1, 0, 0]; // cmd ECHO, version 1, reserved
         want.extend(6u16.to_ne_bytes()); // nla_len: 4 + 2
         want.extend(3u16.to_ne_bytes()); // VALUE
         want.extend(b"hi\0\0"); // payload, padded to 4
-        assert_eq!(cur.into_inner(), want);
+        assert_eq!(&req.as_bytes()[16..], want);
+        assert_eq!(&req.as_bytes()[4..6], &0x20u16.to_ne_bytes()); // the family
     }
 
     #[test]
     fn set_flags_map_to_nlm_flags() {
-        assert_eq!(SetFlags::UPSERT.nlm_flags(), NlmF::CREATE | NlmF::REPLACE);
+        assert_eq!(SetFlags::UPSERT.nlm_flags(), NLM_F_CREATE | NLM_F_REPLACE);
         let excl = SetFlags {
             create: true,
             excl: true,
             replace: false,
         };
-        assert_eq!(excl.nlm_flags(), NlmF::CREATE | NlmF::EXCL);
+        assert_eq!(excl.nlm_flags(), NLM_F_CREATE | NLM_F_EXCL);
+    }
+
+    /// What a request builder writes: the attributes, in order.
+    fn written(
+        write: impl FnOnce(&mut Request) -> Result<(), CheckError>,
+    ) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+        let mut req = Request::new(0x20, 0, 1, 0);
+        write(&mut req)?;
+        let attrs = ynl::Attrs::new(&req.as_bytes()[20..]);
+        Ok(attrs
+            .map(|a| a.map(|a| (Attr::from(a.ty()), a.bytes().to_vec())))
+            .collect::<Result<_, _>>()
+            .expect("well-formed"))
     }
 
     #[test]
@@ -591,7 +568,7 @@ mod tests {
             ttl_ms: Some(ttl_max),
             notify_owner: true,
         };
-        let attrs = req.attrs().expect("at the limits");
+        let attrs = written(|r| req.write(r)).expect("at the limits");
         let types: Vec<Attr> = attrs.iter().map(|(t, _)| *t).collect();
         assert_eq!(
             types,
@@ -606,7 +583,7 @@ mod tests {
         assert_eq!(attrs[0].1.len(), key_max + 1, "the key and its NUL");
         assert_eq!(attrs[2].1, 7u32.to_ne_bytes());
         assert!(attrs[4].1.is_empty(), "a flag has no payload");
-        let refusal = |r: &EntryNewRequest| r.attrs().unwrap_err().to_string();
+        let refusal = |r: &EntryNewRequest| written(|q| r.write(q)).unwrap_err().to_string();
         let long_key = "k".repeat(key_max + 1);
         let key_msg = format!("key must be at most {key_max} bytes without NUL");
         req.key = Some(&long_key);
@@ -629,7 +606,11 @@ mod tests {
         req.ttl_ms = Some(ttl_max + 1);
         assert!(req.check().is_err());
         // encode() sends what it is given, for the kernel to refuse.
-        assert_eq!(req.encode().len(), 3, "tag, ttl-ms, notify-owner");
+        let unchecked = written(|q| {
+            req.encode(q);
+            Ok(())
+        });
+        assert_eq!(unchecked.unwrap().len(), 3, "tag, ttl-ms, notify-owner");
         let limits = LimitsSetRequest {
             max_entries: Some(Attr::MAX_ENTRIES_MIN - 1),
             max_bytes: Some(Attr::MAX_BYTES_MAX),
@@ -644,8 +625,9 @@ mod tests {
             )
         );
         let watch = WatchSetRequest { prefix: Some("") };
-        assert_eq!(watch.attrs().unwrap(), [(Attr::Prefix, b"\0".to_vec())]);
-        assert!(FlushRequest {}.attrs().unwrap().is_empty());
+        let prefix = written(|q| watch.write(q)).unwrap();
+        assert_eq!(prefix, [(Attr::Prefix, b"\0".to_vec())]);
+        assert!(written(|q| FlushRequest {}.write(q)).unwrap().is_empty());
     }
 
     /// The spec's numbering: values are given or follow the previous one.

@@ -2,8 +2,8 @@
 //! (`proto.rs`: [`Entry`], the replies, the notifications and [`Event`],
 //! each with its decoder); this names them as the client does.
 
-use crate::proto::{EntryGetReply, StatsGetReply};
-use crate::{Error, RawAttr};
+use crate::proto::{DecodeError, EntryGetReply, StatsGetReply};
+use crate::Error;
 
 /// A namespace's usage, limits and counters (the reply of `stats-get`).
 pub type Stats = StatsGetReply;
@@ -22,7 +22,7 @@ impl From<crate::proto::CheckError> for Error {
 
 /// The entry a message carries: an `entry-get` reply or dump message, or
 /// the notification of `entry-new` or `entry-del` (the same `entry` nest).
-pub fn entry_of(attrs: &[RawAttr]) -> Result<crate::Entry, Error> {
+pub fn entry_of(attrs: ynl::Attrs<'_>) -> Result<crate::Entry, DecodeError> {
     Ok(EntryGetReply::decode(attrs)?.entry)
 }
 
@@ -32,6 +32,16 @@ mod tests {
     use crate::proto::{
         Attr, AuditNtf, Cmd, DelReason, Entry, EntryDelNtf, EntryNewNtf, Event, FlushNtf,
     };
+    use crate::RawAttr;
+    use ynl::Attrs;
+
+    /// Attributes as the kernel encodes them.
+    fn wire(attrs: &[RawAttr]) -> Vec<u8> {
+        attrs
+            .iter()
+            .flat_map(|(t, p)| nla(u16::from(*t), p))
+            .collect()
+    }
 
     /// An attribute as the kernel encodes it: header, payload, padding.
     fn nla(t: u16, payload: &[u8]) -> Vec<u8> {
@@ -56,7 +66,7 @@ mod tests {
     #[test]
     fn decodes_an_entry_nest() {
         let nest = entry_nest(b"k1\0", b"\x00\xffabc", 7, 1 << 40);
-        let entry = entry_of(&[(Attr::Entry, nest)]).unwrap();
+        let entry = entry_of(Attrs::new(&wire(&[(Attr::Entry, nest)]))).unwrap();
         assert_eq!(
             entry,
             Entry {
@@ -70,7 +80,9 @@ mod tests {
         let mut leased = entry_nest(b"k\0", b"", 0, 1);
         leased.extend(nla(17, &500u32.to_ne_bytes()));
         assert_eq!(
-            entry_of(&[(Attr::Entry, leased)]).unwrap().ttl_ms,
+            entry_of(Attrs::new(&wire(&[(Attr::Entry, leased)])))
+                .unwrap()
+                .ttl_ms,
             Some(500)
         );
     }
@@ -78,7 +90,7 @@ mod tests {
     #[test]
     fn empty_value_is_kept() {
         let nest = entry_nest(b"k\0", b"", 0, 1);
-        let entry = entry_of(&[(Attr::Entry, nest)]).unwrap();
+        let entry = entry_of(Attrs::new(&wire(&[(Attr::Entry, nest)]))).unwrap();
         assert!(entry.value.is_empty());
     }
 
@@ -86,9 +98,9 @@ mod tests {
     fn refuses_malformed_entries() {
         // Missing ENTRY, a key without NUL, a short revision, a truncated
         // nest, a missing tag, a ttl-ms of the wrong size.
-        assert!(entry_of(&[]).is_err());
+        assert!(entry_of(Attrs::new(&wire(&[]))).is_err());
         let no_nul = entry_nest(b"k", b"v", 0, 1);
-        assert!(entry_of(&[(Attr::Entry, no_nul)]).is_err());
+        assert!(entry_of(Attrs::new(&wire(&[(Attr::Entry, no_nul)]))).is_err());
         let short = [
             nla(2, b"k\0"),
             nla(3, b""),
@@ -96,55 +108,49 @@ mod tests {
             nla(5, &[0; 4]),
         ]
         .concat();
-        let err = entry_of(&[(Attr::Entry, short)]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unexpected reply: Entry: Revision: 4 bytes, wanted 8"
-        );
+        let err = entry_of(Attrs::new(&wire(&[(Attr::Entry, short)]))).unwrap_err();
+        assert_eq!(err.to_string(), "Entry: Revision: 4 bytes, wanted 8");
         let mut cut = entry_nest(b"k\0", b"value", 0, 1);
         cut.truncate(cut.len() - 6);
-        assert!(entry_of(&[(Attr::Entry, cut)]).is_err());
+        assert!(entry_of(Attrs::new(&wire(&[(Attr::Entry, cut)]))).is_err());
         let no_tag = [nla(2, b"k\0"), nla(3, b""), nla(5, &[0; 8])].concat();
-        let err = entry_of(&[(Attr::Entry, no_tag)]).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unexpected reply: Entry: missing attribute Tag"
-        );
+        let err = entry_of(Attrs::new(&wire(&[(Attr::Entry, no_tag)]))).unwrap_err();
+        assert_eq!(err.to_string(), "Entry: missing attribute Tag");
         let mut bad_ttl = entry_nest(b"k\0", b"", 0, 1);
         bad_ttl.extend(nla(17, &[1, 0]));
-        assert!(entry_of(&[(Attr::Entry, bad_ttl)]).is_err());
+        assert!(entry_of(Attrs::new(&wire(&[(Attr::Entry, bad_ttl)]))).is_err());
     }
 
     #[test]
     fn decodes_events() {
         let count = vec![(Attr::Count, 3u32.to_ne_bytes().to_vec())];
         assert_eq!(
-            Event::decode(Cmd::FlushNtf, &count).unwrap(),
+            Event::decode(Cmd::FlushNtf, Attrs::new(&wire(&count))).unwrap(),
             Event::Flush(FlushNtf { count: 3 })
         );
         let mut nest = vec![(Attr::Entry, entry_nest(b"a\0", b"b", 1, 2))];
         assert!(matches!(
-            Event::decode(Cmd::EntryNewNtf, &nest).unwrap(),
+            Event::decode(Cmd::EntryNewNtf, Attrs::new(&wire(&nest))).unwrap(),
             Event::EntryNew(EntryNewNtf { entry }) if entry.key == "a"
         ));
         // entry-del-ntf needs its reason, one of the spec's.
-        assert!(Event::decode(Cmd::EntryDelNtf, &nest).is_err());
+        assert!(Event::decode(Cmd::EntryDelNtf, Attrs::new(&wire(&nest))).is_err());
         nest.push((Attr::Reason, 7u32.to_ne_bytes().to_vec()));
-        assert!(Event::decode(Cmd::EntryDelNtf, &nest).is_err());
+        assert!(Event::decode(Cmd::EntryDelNtf, Attrs::new(&wire(&nest))).is_err());
         nest.pop();
         nest.push((Attr::Reason, 1u32.to_ne_bytes().to_vec()));
         assert!(matches!(
-            Event::decode(Cmd::EntryDelNtf, &nest).unwrap(),
+            Event::decode(Cmd::EntryDelNtf, Attrs::new(&wire(&nest))).unwrap(),
             Event::EntryDel(EntryDelNtf { entry, reason: DelReason::Expired }) if entry.key == "a"
         ));
-        assert!(Event::decode(Cmd::EntryGet, &nest).is_err());
+        assert!(Event::decode(Cmd::EntryGet, Attrs::new(&wire(&nest))).is_err());
         // audit-ntf: key is optional (absent for flush and limits-set).
         let mut audit: Vec<RawAttr> = [(Attr::Command, 4), (Attr::Portid, 9), (Attr::Uid, 0)]
             .iter()
             .map(|(t, v)| (*t, (*v as u32).to_ne_bytes().to_vec()))
             .collect();
         assert_eq!(
-            Event::decode(Cmd::AuditNtf, &audit).unwrap(),
+            Event::decode(Cmd::AuditNtf, Attrs::new(&wire(&audit))).unwrap(),
             Event::Audit(AuditNtf {
                 command: 4,
                 portid: 9,
@@ -154,7 +160,7 @@ mod tests {
         );
         audit.push((Attr::Key, b"k\0".to_vec()));
         assert!(matches!(
-            Event::decode(Cmd::AuditNtf, &audit).unwrap(),
+            Event::decode(Cmd::AuditNtf, Attrs::new(&wire(&audit))).unwrap(),
             Event::Audit(AuditNtf { key: Some(k), .. }) if k == "k"
         ));
     }
@@ -184,7 +190,7 @@ mod tests {
             u64s.iter()
                 .map(|(t, v)| (*t, (*v as u64).to_ne_bytes().to_vec())),
         );
-        let stats = Stats::decode(&attrs).unwrap();
+        let stats = Stats::decode(Attrs::new(&wire(&attrs))).unwrap();
         assert_eq!(
             (
                 stats.count,
@@ -197,7 +203,7 @@ mod tests {
             (2, 99, 4, 8, 6, 7)
         );
         attrs.retain(|(t, _)| *t != Attr::Expired);
-        assert!(Stats::decode(&attrs).is_err());
+        assert!(Stats::decode(Attrs::new(&wire(&attrs))).is_err());
         let json = serde_json::to_string(&Event::EntryNew(EntryNewNtf {
             entry: Entry {
                 key: "k".into(),

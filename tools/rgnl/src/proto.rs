@@ -2,11 +2,11 @@
 // Do not edit: generated from Documentation/netlink/specs/rgnl.yaml
 // by tools/net/ynl/ynl-gen-rust.py --mode user.
 
-//! The `rgnl` family's typed layer on neli: numbers, request builders
+//! The `rgnl` family's typed layer on the client runtime: numbers, request builders
 //! checking the spec's limits, and reply and notification decoders.
 
-use neli::{consts::genl::NlAttrType, genl::Nlattr, neli_enum, types::Buffer, FromBytes};
-use std::{fmt, io::Cursor};
+use neli::neli_enum;
+use std::fmt;
 
 /// The family's name in nlctrl.
 pub const FAMILY_NAME: &str = "rgnl";
@@ -244,21 +244,21 @@ impl EntryNewRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Key, self.key);
-        put(&mut out, Attr::Value, self.value);
-        put(&mut out, Attr::Tag, self.tag);
-        put(&mut out, Attr::TtlMs, self.ttl_ms);
-        put_flag(&mut out, Attr::NotifyOwner, self.notify_owner);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Key, self.key);
+        put(req, Attr::Value, self.value);
+        put(req, Attr::Tag, self.tag);
+        put(req, Attr::TtlMs, self.ttl_ms);
+        put_flag(req, Attr::NotifyOwner, self.notify_owner);
     }
 }
 
@@ -281,17 +281,17 @@ impl EntryGetRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Key, self.key);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Key, self.key);
     }
 }
 
@@ -314,17 +314,17 @@ impl EntryGetDumpRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Prefix, self.prefix);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Prefix, self.prefix);
     }
 }
 
@@ -347,17 +347,17 @@ impl EntryDelRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Key, self.key);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Key, self.key);
     }
 }
 
@@ -374,16 +374,16 @@ impl FlushRequest {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        Vec::new()
-    }
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, _req: &mut ynl::Request) {}
 }
 
 /// `stats-get` (request): The namespace's usage, limits and counters.
@@ -399,16 +399,16 @@ impl StatsGetRequest {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        Vec::new()
-    }
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, _req: &mut ynl::Request) {}
 }
 
 /// `echo` (request): Reply with the request's attributes, unchanged (a latency probe).
@@ -437,19 +437,19 @@ impl EchoRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Key, self.key);
-        put(&mut out, Attr::Value, self.value);
-        put(&mut out, Attr::Tag, self.tag);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Key, self.key);
+        put(req, Attr::Value, self.value);
+        put(req, Attr::Tag, self.tag);
     }
 }
 
@@ -478,18 +478,18 @@ impl LimitsSetRequest {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::MaxEntries, self.max_entries);
-        put(&mut out, Attr::MaxBytes, self.max_bytes);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::MaxEntries, self.max_entries);
+        put(req, Attr::MaxBytes, self.max_bytes);
     }
 }
 
@@ -515,17 +515,17 @@ impl WatchSetRequest<'_> {
         Ok(())
     }
 
-    /// The attributes, after [`Self::check`].
-    pub fn attrs(&self) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+    /// Writes the attributes into `req`, after [`Self::check`].
+    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
         self.check()?;
-        Ok(self.encode())
+        self.encode(req);
+        Ok(())
     }
 
-    /// The attributes as given, unchecked (the kernel validates them too).
-    pub fn encode(&self) -> Vec<(Attr, Vec<u8>)> {
-        let mut out = Vec::new();
-        put(&mut out, Attr::Prefix, self.prefix);
-        out
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    pub fn encode(&self, req: &mut ynl::Request) {
+        put(req, Attr::Prefix, self.prefix);
     }
 }
 
@@ -538,7 +538,7 @@ pub struct EntryGetReply {
 
 impl EntryGetReply {
     /// Decodes the attributes of `entry-get`'s reply.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             entry: required(attrs, Attr::Entry)?,
         })
@@ -577,7 +577,7 @@ pub struct StatsGetReply {
 
 impl StatsGetReply {
     /// Decodes the attributes of `stats-get`'s reply.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             count: required(attrs, Attr::Count)?,
             bytes: required(attrs, Attr::Bytes)?,
@@ -613,7 +613,7 @@ pub struct EchoReply {
 
 impl EchoReply {
     /// Decodes the attributes of `echo`'s reply.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             key: optional(attrs, Attr::Key)?,
             value: optional(attrs, Attr::Value)?,
@@ -638,7 +638,7 @@ pub struct EntryDelNtf {
 
 impl EntryDelNtf {
     /// Decodes the attributes of `entry-del-ntf`.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             entry: required(attrs, Attr::Entry)?,
             reason: required(attrs, Attr::Reason)?,
@@ -655,7 +655,7 @@ pub struct FlushNtf {
 
 impl FlushNtf {
     /// Decodes the attributes of `flush-ntf`.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             count: required(attrs, Attr::Count)?,
         })
@@ -679,7 +679,7 @@ pub struct AuditNtf {
 
 impl AuditNtf {
     /// Decodes the attributes of `audit-ntf`.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             command: required(attrs, Attr::Command)?,
             portid: required(attrs, Attr::Portid)?,
@@ -706,7 +706,7 @@ pub enum Event {
 
 impl Event {
     /// Decodes a notification of command `cmd`.
-    pub fn decode(cmd: Cmd, attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(cmd: Cmd, attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         match cmd {
             Cmd::EntryNewNtf => EntryNewNtf::decode(attrs).map(Self::EntryNew),
             Cmd::EntryDelNtf => EntryDelNtf::decode(attrs).map(Self::EntryDel),
@@ -740,7 +740,7 @@ pub struct Entry {
 
 impl Entry {
     /// Decodes the attributes of nest `entry`.
-    pub fn decode(attrs: &[(Attr, Vec<u8>)]) -> Result<Self, DecodeError> {
+    pub fn decode(attrs: ynl::Attrs<'_>) -> Result<Self, DecodeError> {
         Ok(Self {
             key: required(attrs, Attr::Key)?,
             value: required(attrs, Attr::Value)?,
@@ -753,9 +753,7 @@ impl Entry {
 
 impl FromPayload for Entry {
     fn from_payload(p: &[u8]) -> Result<Self, String> {
-        parse_nested(p)
-            .and_then(|attrs| Self::decode(&attrs))
-            .map_err(|e| e.0)
+        Self::decode(ynl::Attrs::new(p)).map_err(|e| e.0)
     }
 }
 
@@ -833,41 +831,39 @@ fn check_range<T: PartialOrd + fmt::Display>(
     Ok(())
 }
 
-/// A value as an attribute's payload.
+/// A value written as an attribute of a request.
 trait ToPayload {
-    fn to_payload(&self) -> Vec<u8>;
+    fn put_into(&self, req: &mut ynl::Request, t: u16);
 }
 
-/// Appends attribute `t` with `v`, if given.
-fn put<A: NlAttrType, T: ToPayload>(out: &mut Vec<(A, Vec<u8>)>, t: A, v: Option<T>) {
+/// Writes attribute `t` with `v` into `req`, if given.
+fn put<A: Into<u16>, T: ToPayload>(req: &mut ynl::Request, t: A, v: Option<T>) {
     if let Some(v) = v {
-        out.push((t, v.to_payload()));
+        v.put_into(req, t.into());
     }
 }
 
 impl ToPayload for &[u8] {
-    fn to_payload(&self) -> Vec<u8> {
-        self.to_vec()
+    fn put_into(&self, req: &mut ynl::Request, t: u16) {
+        req.put(t, self);
     }
 }
 
 impl ToPayload for &str {
-    fn to_payload(&self) -> Vec<u8> {
-        [self.as_bytes(), b"\0"].concat()
+    fn put_into(&self, req: &mut ynl::Request, t: u16) {
+        req.put_str(t, self);
     }
 }
 
 impl ToPayload for u32 {
-    fn to_payload(&self) -> Vec<u8> {
-        self.to_ne_bytes().to_vec()
+    fn put_into(&self, req: &mut ynl::Request, t: u16) {
+        req.put(t, &self.to_ne_bytes());
     }
 }
 
-/// Appends flag attribute `t` if `set`.
-fn put_flag<A: NlAttrType>(out: &mut Vec<(A, Vec<u8>)>, t: A, set: bool) {
-    if set {
-        out.push((t, Vec::new()));
-    }
+/// Writes flag attribute `t` into `req` if `set`.
+fn put_flag<A: Into<u16>>(req: &mut ynl::Request, t: A, set: bool) {
+    req.put_flag(t.into(), set);
 }
 
 /// A value decoded from an attribute's payload (the error says why not).
@@ -875,20 +871,24 @@ trait FromPayload: Sized {
     fn from_payload(p: &[u8]) -> Result<Self, String>;
 }
 
-/// The first attribute `t` of `attrs`, decoded, if there is one.
-fn optional<A: NlAttrType, T: FromPayload>(
-    attrs: &[(A, Vec<u8>)],
+/// The first attribute `t` of `attrs`, decoded in place, if there is one
+/// (an attribute before it that does not parse is an error).
+fn optional<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
+    attrs: ynl::Attrs<'_>,
     t: A,
 ) -> Result<Option<T>, DecodeError> {
-    attrs
-        .iter()
-        .find(|(a, _)| *a == t)
-        .map(|(_, p)| T::from_payload(p).map_err(|e| DecodeError(format!("{t:?}: {e}"))))
+    let why = |e: &dyn fmt::Display| DecodeError(format!("{t:?}: {e}"));
+    let found = attrs.find(t.into()).map_err(|e| why(&e))?;
+    found
+        .map(|a| T::from_payload(a.bytes()).map_err(|e| why(&e)))
         .transpose()
 }
 
 /// The first attribute `t` of `attrs`, decoded; an error if there is none.
-fn required<A: NlAttrType, T: FromPayload>(attrs: &[(A, Vec<u8>)], t: A) -> Result<T, DecodeError> {
+fn required<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
+    attrs: ynl::Attrs<'_>,
+    t: A,
+) -> Result<T, DecodeError> {
     optional(attrs, t)?.ok_or_else(|| DecodeError(format!("missing attribute {t:?}")))
 }
 
@@ -926,22 +926,6 @@ impl FromPayload for u64 {
             .map(Self::from_ne_bytes)
             .map_err(|_| format!("{} bytes, wanted 8", p.len()))
     }
-}
-
-/// A nest's payload as its attributes, in order.
-pub fn parse_nested<A: NlAttrType>(payload: &[u8]) -> Result<Vec<(A, Vec<u8>)>, DecodeError> {
-    let mut cur = Cursor::new(payload);
-    let mut out = Vec::new();
-    while (cur.position() as usize) < payload.len() {
-        let start = cur.position() as usize;
-        let attr = Nlattr::<A, Buffer>::from_bytes(&mut cur)
-            .map_err(|e| DecodeError(format!("nested attribute at byte {start}: {e}")))?;
-        out.push((
-            *attr.nla_type().nla_type(),
-            attr.nla_payload().as_ref().to_vec(),
-        ));
-    }
-    Ok(out)
 }
 
 /// Binary attributes in JSON: `{"text": ..., "hex": ...}`, `text` being

@@ -5,7 +5,7 @@
 use crate::attr::{Attrs, DecodeError};
 use crate::error::Error;
 use crate::request::Request;
-use crate::socket::Socket;
+use crate::socket::{Replies, Socket};
 
 const GENL_ID_CTRL: u16 = 0x10;
 const CTRL_CMD_NEWFAMILY: u8 = 1;
@@ -107,7 +107,7 @@ impl Socket {
         let mut req = Request::new(GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
         req.put_str(CTRL_ATTR_FAMILY_NAME, name);
         let mut family = None;
-        let r = self.exec(&mut req, Some(CTRL_CMD_NEWFAMILY), |m| {
+        let r = self.exec(&mut req, Replies::Cmds(&[CTRL_CMD_NEWFAMILY]), |m| {
             family = Some(Family::decode(m.attrs(0)?)?);
             Ok(())
         });

@@ -37,4 +37,4 @@ pub use error::Error;
 pub use extack::{attr_path, Extack};
 pub use msg::{Msg, Msgs};
 pub use request::{Nest, Request};
-pub use socket::Socket;
+pub use socket::{Replies, Socket};

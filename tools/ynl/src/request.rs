@@ -163,6 +163,11 @@ impl Request {
         self.buf[NLMSG_HDRLEN]
     }
 
+    /// The `NLM_F_*` flags given to [`Request::new`], with `NLM_F_REQUEST`.
+    pub fn flags(&self) -> u16 {
+        wire::u16_at(&self.buf, 6).unwrap_or(0)
+    }
+
     /// The whole message with sequence number `seq` and flags `flags`
     /// added: what is sent.
     pub(crate) fn finish(&mut self, seq: u32, flags: u16) -> &[u8] {

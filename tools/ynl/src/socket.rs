@@ -25,6 +25,32 @@ const NETLINK_CAP_ACK: libc::c_int = 10;
 const NETLINK_EXT_ACK: libc::c_int = 11;
 const NETLINK_GET_STRICT_CHK: libc::c_int = 12;
 
+/// Which messages answering a request are its replies; the others are
+/// notifications (kept for [`Socket::next_event`] on a socket that joined
+/// groups). The genetlink header is the same for both, even the sequence
+/// number (a notification carries that of the request that caused it):
+/// only the command tells them apart, as in the YNL C library.
+#[derive(Clone, Copy, Debug)]
+pub enum Replies<'a> {
+    /// None: the request is answered by its ACK alone.
+    None,
+    /// Messages of these commands.
+    Cmds(&'a [u8]),
+    /// Every message: for requests sent with `NLM_F_ECHO`, whose reply is
+    /// the notification they cause.
+    Any,
+}
+
+impl Replies<'_> {
+    fn wants(&self, cmd: Option<u8>) -> bool {
+        match (self, cmd) {
+            (Replies::Any, _) => true,
+            (Replies::Cmds(c), Some(cmd)) => c.contains(&cmd),
+            _ => false,
+        }
+    }
+}
+
 /// A `NETLINK_GENERIC` socket, with its own port id and sequence numbers
 /// (a process may open several). It asks for extended ACKs, capped ACKs
 /// (the kernel does not echo the request: the socket has it) and strict
@@ -132,7 +158,9 @@ impl Socket {
         self.rx = vec![0; len];
     }
 
-    /// Joins multicast group `group` (its id from [`crate::Family`]).
+    /// Joins multicast group `group` (its id from [`crate::Family`]). The
+    /// family may refuse (`genl_bind`: `EPERM` for a group that needs
+    /// `CAP_NET_ADMIN`): that is [`Error::Kernel`], as any refusal.
     pub fn join(&mut self, group: u32) -> Result<(), Error> {
         let g = libc::c_int::try_from(group)
             .map_err(|_| Error::Protocol(format!("group id {group}")))?;
@@ -141,7 +169,14 @@ impl Socket {
             NETLINK_ADD_MEMBERSHIP,
             g,
             "joining the multicast group",
-        )?;
+        )
+        .map_err(|e| match e {
+            Error::Io { source, .. } if source.raw_os_error().is_some() => Error::Kernel {
+                errno: source.raw_os_error().unwrap_or(0),
+                extack: Extack::default(),
+            },
+            e => e,
+        })?;
         self.groups += 1;
         Ok(())
     }
@@ -210,19 +245,17 @@ impl Socket {
         }
     }
 
-    /// Sends `req` with `NLM_F_ACK` and hands each reply (messages of
-    /// command `reply_cmd`; none when `None`) to `each`, until the ACK.
-    /// Messages of other commands are notifications, kept for
-    /// [`Socket::next_event`] when the socket joined groups. A refusal is
-    /// [`Error::Kernel`] with the extack's offsets as attribute paths.
+    /// Sends `req` with `NLM_F_ACK` and hands each of its `replies` to
+    /// `each`, until the ACK. A refusal is [`Error::Kernel`] with the
+    /// extack's offsets as attribute paths.
     pub fn exec(
         &mut self,
         req: &mut Request,
-        reply_cmd: Option<u8>,
+        replies: Replies<'_>,
         mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let seq = self.send(req, NLM_F_ACK)?;
-        self.replies(req, seq, reply_cmd, false, &mut each)
+        self.replies(req, seq, replies, false, &mut each)
     }
 
     /// Dumps: sends `req` with `NLM_F_DUMP` and hands each message of
@@ -238,14 +271,14 @@ impl Socket {
         mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let seq = self.send(req, NLM_F_DUMP)?;
-        self.replies(req, seq, Some(reply_cmd), true, &mut each)
+        self.replies(req, seq, Replies::Cmds(&[reply_cmd]), true, &mut each)
     }
 
     fn replies(
         &mut self,
         req: &Request,
         seq: u32,
-        reply_cmd: Option<u8>,
+        replies: Replies<'_>,
         dump: bool,
         each: &mut dyn FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -275,7 +308,7 @@ impl Socket {
                         });
                     }
                     NLMSG_ERROR | NLMSG_DONE => {}
-                    _ if ours && m.cmd().ok() == reply_cmd && reply_cmd.is_some() => {
+                    _ if ours && replies.wants(m.cmd().ok()) => {
                         intr |= m.flags() & NLM_F_DUMP_INTR != 0;
                         if first_err.is_none() {
                             if let Err(e) = each(m) {

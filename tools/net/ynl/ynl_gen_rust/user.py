@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
-"""--mode user: the client's typed layer on the `neli` netlink crate.
+"""--mode user: the client's typed layer: numbers and request builders on
+the `neli` crate's types, decoders on the client runtime (`tools/ynl`),
+which read replies in place.
 
-One Rust module, needing only `neli` and `serde`:
+One Rust module, needing `neli`, `ynl` and `serde`:
 
 - the family's name, version and multicast groups; `definitions` as typed
   constants (a constant used as a length is a `usize`, one used as a bound
@@ -22,7 +24,8 @@ One Rust module, needing only `neli` and `serde`:
 - typed replies (`<Op>Reply`, `<Op>DumpReply` when the dump's differs),
   nests (named after their attribute set) and notifications (named after
   their op; `Event` holds them all, tagged by their name without `-ntf`),
-  each with `decode()` from the raw attributes, serialisable as JSON with
+  each with `decode()` from the reply's attributes (`ynl::Attrs`, read in
+  place), serialisable as JSON with
   the spec's names.
 
 Which fields are required. The spec format does not say which attributes a
@@ -486,25 +489,26 @@ class User:
                        *call("            ", fn, ["v"], "?;"),
                        "        }")
         self.p("        Ok(())", "    }", "",
-               "    /// The attributes, after [`Self::check`].",
-               f"    pub fn attrs(&self) -> Result<Vec<({set_ty}, Vec<u8>)>, CheckError> {{",
+               "    /// Writes the attributes into `req`, after [`Self::check`].",
+               "    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {",
                "        self.check()?;",
-               "        Ok(self.encode())",
+               "        self.encode(req);",
+               "        Ok(())",
                "    }", "",
-               "    /// The attributes as given, unchecked (the kernel validates them too).",
-               f"    pub fn encode(&self) -> Vec<({set_ty}, Vec<u8>)> {{")
+               "    /// Writes the attributes as given into `req`, unchecked (the kernel",
+               "    /// validates them too).",
+               "    pub fn encode(&self, "
+               + ("_req: &mut ynl::Request) {}" if not fields else "req: &mut ynl::Request) {"))
         if not fields:
-            self.p("        Vec::new()")
-        else:
-            self.p("        let mut out = Vec::new();")
-            for attr, f, t in fields:
-                helper = "put_flag" if t == "bool" else "put"
-                self.need.add(helper)
-                if t != "bool":
-                    self.to_payload.add(t[len("Option<"):-1])
-                args = ["&mut out", self.attr_path(attr), f"self.{f}"]
-                self.p(*call("        ", helper, args, ";"))
-            self.p("        out")
+            self.p("}", "")
+            return
+        for attr, f, t in fields:
+            helper = "put_flag" if t == "bool" else "put"
+            self.need.add(helper)
+            if t != "bool":
+                self.to_payload.add(t[len("Option<"):-1])
+            args = ["req", self.attr_path(attr), f"self.{f}"]
+            self.p(*call("        ", helper, args, ";"))
         self.p("    }", "}", "")
 
     # Replies, nests, events.
@@ -558,7 +562,7 @@ class User:
             self.p("}", "")
         self.p(f"impl {name} {{",
                f"    /// Decodes the attributes of {what}.",
-               f"    pub fn decode({'_' if not fields else ''}attrs: &[({set_ty}, Vec<u8>)]) "
+               f"    pub fn decode({'_' if not fields else ''}attrs: ynl::Attrs<'_>) "
                "-> Result<Self, DecodeError> {")
         if not fields:
             self.p("        Ok(Self {})")
@@ -620,11 +624,8 @@ class User:
                                self.enum_of_set(attr_set))
             self.p(f"impl FromPayload for {self.structs[set_name]} {{",
                    "    fn from_payload(p: &[u8]) -> Result<Self, String> {",
-                   "        parse_nested(p)",
-                   "            .and_then(|attrs| Self::decode(&attrs))",
-                   "            .map_err(|e| e.0)",
+                   "        Self::decode(ynl::Attrs::new(p)).map_err(|e| e.0)",
                    "    }", "}", "")
-            self.need.add("parse_nested")
 
     def render_events(self):
         events = sorted(self.spec.events(), key=lambda o: o.value)
@@ -666,7 +667,7 @@ class User:
             self.p(f"    {v}({name}),")
         self.p("}", "", "impl Event {",
                "    /// Decodes a notification of command `cmd`.",
-               f"    pub fn decode(cmd: Cmd, attrs: &[({set_ty}, Vec<u8>)]) "
+               "    pub fn decode(cmd: Cmd, attrs: ynl::Attrs<'_>) "
                "-> Result<Self, DecodeError> {",
                "        match cmd {")
         for op, v, short, name in variants:
@@ -716,8 +717,6 @@ class User:
                 self.p(*self.from_payload_impl(ty))
         if "flag" in self.need:
             self.p(*HELPERS["flag"].strip("\n").split("\n"), "")
-        if "parse_nested" in self.need:
-            self.p(*HELPERS["parse_nested"].strip("\n").split("\n"), "")
         if "json" in self.need:
             self.p(*HELPERS["json"].strip("\n").split("\n"), "")
         while self.out[-1] == "":
@@ -731,19 +730,18 @@ class User:
         return None
 
     def to_payload_impl(self, ty):
+        head = "    fn put_into(&self, req: &mut ynl::Request, t: u16) {"
         if ty == "&'a str":
-            return ["impl ToPayload for &str {", "    fn to_payload(&self) -> Vec<u8> {",
-                    '        [self.as_bytes(), b"\\0"].concat()', "    }", "}"]
+            return ["impl ToPayload for &str {", head, "        req.put_str(t, self);", "    }", "}"]
         if ty == "&'a [u8]":
-            return ["impl ToPayload for &[u8] {", "    fn to_payload(&self) -> Vec<u8> {",
-                    "        self.to_vec()", "    }", "}"]
+            return ["impl ToPayload for &[u8] {", head, "        req.put(t, self);", "    }", "}"]
         width = self.int_of_enum(ty)
         if width:
             value = "self.value()" if width == "u32" else f"(self.value() as {width})"
-            return [f"impl ToPayload for {ty} {{", "    fn to_payload(&self) -> Vec<u8> {",
-                    f"        {value}.to_ne_bytes().to_vec()", "    }", "}"]
-        return [f"impl ToPayload for {ty} {{", "    fn to_payload(&self) -> Vec<u8> {",
-                "        self.to_ne_bytes().to_vec()", "    }", "}"]
+            return [f"impl ToPayload for {ty} {{", head,
+                    f"        req.put(t, &{value}.to_ne_bytes());", "    }", "}"]
+        return [f"impl ToPayload for {ty} {{", head,
+                "        req.put(t, &self.to_ne_bytes());", "    }", "}"]
 
     def from_payload_impl(self, ty):
         if ty in self.structs.values():  # done with the struct
@@ -774,12 +772,7 @@ class User:
 
     def imports(self):
         neli = ["neli_enum"]
-        if self.need & {"decode", "put", "put_flag", "flag"}:
-            neli.insert(0, "consts::genl::NlAttrType")
         std = ["fmt"]
-        if "parse_nested" in self.need:
-            neli = neli[:1] + ["genl::Nlattr"] + neli[1:] + ["types::Buffer", "FromBytes"]
-            std.append("io::Cursor")
         out = []
         for crate, items in (("neli", neli), ("std", std)):
             out.append(f"use {crate}::{items[0]};" if len(items) == 1
@@ -812,7 +805,7 @@ class User:
         self.render_messages()
         self.render_helpers()
         top = header(source) + ["",
-                                f"//! The `{self.fam.name}` family's typed layer on neli: numbers, "
+                                f"//! The `{self.fam.name}` family's typed layer on the client runtime: numbers, "
                                 "request builders",
                                 "//! checking the spec's limits, and reply and notification "
                                 "decoders.", ""]
@@ -885,24 +878,22 @@ fn check_mask(name: &str, v: u64, mask: u64) -> Result<(), CheckError> {
 }
 ''',
     "put": r'''
-/// A value as an attribute's payload.
+/// A value written as an attribute of a request.
 trait ToPayload {
-    fn to_payload(&self) -> Vec<u8>;
+    fn put_into(&self, req: &mut ynl::Request, t: u16);
 }
 
-/// Appends attribute `t` with `v`, if given.
-fn put<A: NlAttrType, T: ToPayload>(out: &mut Vec<(A, Vec<u8>)>, t: A, v: Option<T>) {
+/// Writes attribute `t` with `v` into `req`, if given.
+fn put<A: Into<u16>, T: ToPayload>(req: &mut ynl::Request, t: A, v: Option<T>) {
     if let Some(v) = v {
-        out.push((t, v.to_payload()));
+        v.put_into(req, t.into());
     }
 }
 ''',
     "put_flag": r'''
-/// Appends flag attribute `t` if `set`.
-fn put_flag<A: NlAttrType>(out: &mut Vec<(A, Vec<u8>)>, t: A, set: bool) {
-    if set {
-        out.push((t, Vec::new()));
-    }
+/// Writes flag attribute `t` into `req` if `set`.
+fn put_flag<A: Into<u16>>(req: &mut ynl::Request, t: A, set: bool) {
+    req.put_flag(t.into(), set);
 }
 ''',
     "decode": r'''
@@ -911,20 +902,24 @@ trait FromPayload: Sized {
     fn from_payload(p: &[u8]) -> Result<Self, String>;
 }
 
-/// The first attribute `t` of `attrs`, decoded, if there is one.
-fn optional<A: NlAttrType, T: FromPayload>(
-    attrs: &[(A, Vec<u8>)],
+/// The first attribute `t` of `attrs`, decoded in place, if there is one
+/// (an attribute before it that does not parse is an error).
+fn optional<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
+    attrs: ynl::Attrs<'_>,
     t: A,
 ) -> Result<Option<T>, DecodeError> {
-    attrs
-        .iter()
-        .find(|(a, _)| *a == t)
-        .map(|(_, p)| T::from_payload(p).map_err(|e| DecodeError(format!("{t:?}: {e}"))))
+    let why = |e: &dyn fmt::Display| DecodeError(format!("{t:?}: {e}"));
+    let found = attrs.find(t.into()).map_err(|e| why(&e))?;
+    found
+        .map(|a| T::from_payload(a.bytes()).map_err(|e| why(&e)))
         .transpose()
 }
 
 /// The first attribute `t` of `attrs`, decoded; an error if there is none.
-fn required<A: NlAttrType, T: FromPayload>(attrs: &[(A, Vec<u8>)], t: A) -> Result<T, DecodeError> {
+fn required<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
+    attrs: ynl::Attrs<'_>,
+    t: A,
+) -> Result<T, DecodeError> {
     optional(attrs, t)?.ok_or_else(|| DecodeError(format!("missing attribute {t:?}")))
 }
 ''',
@@ -938,25 +933,9 @@ impl FromPayload for String {
 ''',
     "flag": r'''
 /// Whether flag attribute `t` is in `attrs`.
-fn flag<A: NlAttrType>(attrs: &[(A, Vec<u8>)], t: A) -> bool {
-    attrs.iter().any(|(a, _)| *a == t)
-}
-''',
-    "parse_nested": r'''
-/// A nest's payload as its attributes, in order.
-pub fn parse_nested<A: NlAttrType>(payload: &[u8]) -> Result<Vec<(A, Vec<u8>)>, DecodeError> {
-    let mut cur = Cursor::new(payload);
-    let mut out = Vec::new();
-    while (cur.position() as usize) < payload.len() {
-        let start = cur.position() as usize;
-        let attr = Nlattr::<A, Buffer>::from_bytes(&mut cur)
-            .map_err(|e| DecodeError(format!("nested attribute at byte {start}: {e}")))?;
-        out.push((
-            *attr.nla_type().nla_type(),
-            attr.nla_payload().as_ref().to_vec(),
-        ));
-    }
-    Ok(out)
+fn flag<A: Into<u16>>(attrs: ynl::Attrs<'_>, t: A) -> bool {
+    let t = t.into();
+    attrs.flatten().any(|a| a.ty() == t)
 }
 ''',
     "json": r'''
