@@ -30,7 +30,7 @@ pub mod value;
 pub use model::Stats;
 pub use proto::*;
 
-use ynl::{wire, Replies, Request, Socket};
+use ynl::{wire, Replies, Request, RequestAttrs, Socket};
 
 /// One attribute of a message: its type and raw payload.
 pub type RawAttr = (Attr, Vec<u8>);

@@ -229,9 +229,13 @@ pub struct EntryNewRequest<'a> {
 impl EntryNewRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::EntryNew;
+}
+
+impl ynl::RequestAttrs for EntryNewRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.key {
             Attr::check_key(v)?;
         }
@@ -244,16 +248,9 @@ impl EntryNewRequest<'_> {
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Key, self.key);
         put(req, Attr::Value, self.value);
         put(req, Attr::Tag, self.tag);
@@ -272,25 +269,22 @@ pub struct EntryGetRequest<'a> {
 impl EntryGetRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::EntryGet;
+}
+
+impl ynl::RequestAttrs for EntryGetRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.key {
             Attr::check_key(v)?;
         }
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Key, self.key);
     }
 }
@@ -305,25 +299,22 @@ pub struct EntryGetDumpRequest<'a> {
 impl EntryGetDumpRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::EntryGet;
+}
+
+impl ynl::RequestAttrs for EntryGetDumpRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.prefix {
             Attr::check_prefix(v)?;
         }
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Prefix, self.prefix);
     }
 }
@@ -338,25 +329,22 @@ pub struct EntryDelRequest<'a> {
 impl EntryDelRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::EntryDel;
+}
+
+impl ynl::RequestAttrs for EntryDelRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.key {
             Attr::check_key(v)?;
         }
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Key, self.key);
     }
 }
@@ -368,22 +356,19 @@ pub struct FlushRequest {}
 impl FlushRequest {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::Flush;
+}
+
+impl ynl::RequestAttrs for FlushRequest {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
-        Ok(())
-    }
-
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
+    fn check(&self) -> Result<(), CheckError> {
         Ok(())
     }
 
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, _req: &mut ynl::Request) {}
+    fn encode(&self, _req: &mut ynl::Request) {}
 }
 
 /// `stats-get` (request): The namespace's usage, limits and counters.
@@ -393,22 +378,19 @@ pub struct StatsGetRequest {}
 impl StatsGetRequest {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::StatsGet;
+}
+
+impl ynl::RequestAttrs for StatsGetRequest {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
-        Ok(())
-    }
-
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
+    fn check(&self) -> Result<(), CheckError> {
         Ok(())
     }
 
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, _req: &mut ynl::Request) {}
+    fn encode(&self, _req: &mut ynl::Request) {}
 }
 
 /// `echo` (request): Reply with the request's attributes, unchanged (a latency probe).
@@ -425,9 +407,13 @@ pub struct EchoRequest<'a> {
 impl EchoRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::Echo;
+}
+
+impl ynl::RequestAttrs for EchoRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.key {
             Attr::check_key(v)?;
         }
@@ -437,16 +423,9 @@ impl EchoRequest<'_> {
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Key, self.key);
         put(req, Attr::Value, self.value);
         put(req, Attr::Tag, self.tag);
@@ -466,9 +445,13 @@ pub struct LimitsSetRequest {
 impl LimitsSetRequest {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::LimitsSet;
+}
+
+impl ynl::RequestAttrs for LimitsSetRequest {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.max_entries {
             Attr::check_max_entries(v)?;
         }
@@ -478,16 +461,9 @@ impl LimitsSetRequest {
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::MaxEntries, self.max_entries);
         put(req, Attr::MaxBytes, self.max_bytes);
     }
@@ -506,25 +482,22 @@ pub struct WatchSetRequest<'a> {
 impl WatchSetRequest<'_> {
     /// The command it sends.
     pub const CMD: Cmd = Cmd::WatchSet;
+}
+
+impl ynl::RequestAttrs for WatchSetRequest<'_> {
+    type Error = CheckError;
 
     /// The spec's checks on the attributes given.
-    pub fn check(&self) -> Result<(), CheckError> {
+    fn check(&self) -> Result<(), CheckError> {
         if let Some(v) = self.prefix {
             Attr::check_prefix(v)?;
         }
         Ok(())
     }
 
-    /// Writes the attributes into `req`, after [`Self::check`].
-    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {
-        self.check()?;
-        self.encode(req);
-        Ok(())
-    }
-
     /// Writes the attributes as given into `req`, unchecked (the kernel
     /// validates them too).
-    pub fn encode(&self, req: &mut ynl::Request) {
+    fn encode(&self, req: &mut ynl::Request) {
         put(req, Attr::Prefix, self.prefix);
     }
 }

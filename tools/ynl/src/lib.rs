@@ -36,5 +36,5 @@ pub use ctrl::Family;
 pub use error::Error;
 pub use extack::{attr_path, Extack};
 pub use msg::{Msg, Msgs};
-pub use request::{Nest, Request};
+pub use request::{Nest, Request, RequestAttrs};
 pub use socket::{Replies, Socket};

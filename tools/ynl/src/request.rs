@@ -190,3 +190,24 @@ impl Request {
         NLMSG_HDRLEN + GENL_HDRLEN + wire::align(fixed)
     }
 }
+
+/// The attributes of one request of a family: what a generated request
+/// builder implements, so that checking and writing are the same for all.
+pub trait RequestAttrs {
+    /// Why the attributes break the spec's limits.
+    type Error;
+
+    /// The spec's checks on the attributes given.
+    fn check(&self) -> Result<(), Self::Error>;
+
+    /// Writes the attributes as given into `req`, unchecked (the kernel
+    /// validates them too).
+    fn encode(&self, req: &mut Request);
+
+    /// Writes the attributes into `req`, after [`RequestAttrs::check`].
+    fn write(&self, req: &mut Request) -> Result<(), Self::Error> {
+        self.check()?;
+        self.encode(req);
+        Ok(())
+    }
+}

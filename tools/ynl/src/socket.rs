@@ -162,37 +162,29 @@ impl Socket {
     /// family may refuse (`genl_bind`: `EPERM` for a group that needs
     /// `CAP_NET_ADMIN`): that is [`Error::Kernel`], as any refusal.
     pub fn join(&mut self, group: u32) -> Result<(), Error> {
-        let g = libc::c_int::try_from(group)
-            .map_err(|_| Error::Protocol(format!("group id {group}")))?;
-        self.setsockopt(
-            SOL_NETLINK,
-            NETLINK_ADD_MEMBERSHIP,
-            g,
-            "joining the multicast group",
-        )
-        .map_err(|e| match e {
-            Error::Io { source, .. } if source.raw_os_error().is_some() => Error::Kernel {
-                errno: source.raw_os_error().unwrap_or(0),
-                extack: Extack::default(),
-            },
-            e => e,
-        })?;
+        self.membership(NETLINK_ADD_MEMBERSHIP, group)?;
         self.groups += 1;
         Ok(())
     }
 
     /// Leaves multicast group `group`.
     pub fn leave(&mut self, group: u32) -> Result<(), Error> {
-        let g = libc::c_int::try_from(group)
-            .map_err(|_| Error::Protocol(format!("group id {group}")))?;
-        self.setsockopt(
-            SOL_NETLINK,
-            NETLINK_DROP_MEMBERSHIP,
-            g,
-            "leaving the multicast group",
-        )?;
+        self.membership(NETLINK_DROP_MEMBERSHIP, group)?;
         self.groups = self.groups.saturating_sub(1);
         Ok(())
+    }
+
+    fn membership(&self, opt: libc::c_int, group: u32) -> Result<(), Error> {
+        let g = libc::c_int::try_from(group)
+            .map_err(|_| Error::Protocol(format!("group id {group}")))?;
+        self.setsockopt(SOL_NETLINK, opt, g, "changing a group membership")
+            .map_err(|e| match e {
+                Error::Io { source, .. } if source.raw_os_error().is_some() => Error::Kernel {
+                    errno: source.raw_os_error().unwrap_or(0),
+                    extack: Extack::default(),
+                },
+                e => e,
+            })
     }
 
     fn send(&mut self, req: &mut Request, flags: u16) -> Result<u32, Error> {

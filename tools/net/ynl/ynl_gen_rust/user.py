@@ -18,9 +18,9 @@ One Rust module, needing `neli`, `ynl` and `serde`:
   is regenerated, as it changes the kernel's policy;
 - per do and dump, a request builder `<Op>Request` / `<Op>DumpRequest`:
   typed fields, every one optional (the kernel decides what it needs),
-  `check()` (the spec's limits, with clear errors), `encode()` (the
-  attribute list, unchecked: to probe the kernel's own validation) and
-  `attrs()` (both);
+  implementing `ynl::RequestAttrs`: `check()` (the spec's limits, with
+  clear errors), `encode()` (the attributes into a `ynl::Request`,
+  unchecked: to probe the kernel's own validation) and `write()` (both);
 - typed replies (`<Op>Reply`, `<Op>DumpReply` when the dump's differs),
   nests (named after their attribute set) and notifications (named after
   their op; `Event` holds them all, tagged by their name without `-ntf`),
@@ -479,9 +479,11 @@ class User:
         anon = "<'_>" if borrowed else ""
         self.p("", f"impl {name}{anon} {{",
                "    /// The command it sends.",
-               f"    pub const CMD: Cmd = Cmd::{self.ident(op.name, item)};", "",
+               f"    pub const CMD: Cmd = Cmd::{self.ident(op.name, item)};", "}", "",
+               f"impl ynl::RequestAttrs for {name}{anon} {{",
+               "    type Error = CheckError;", "",
                "    /// The spec's checks on the attributes given.",
-               "    pub fn check(&self) -> Result<(), CheckError> {")
+               "    fn check(&self) -> Result<(), CheckError> {")
         for attr, f, _ in fields:
             if (self.spec.real_set(attr.attr_set).name, attr.name) in self.checked:
                 fn = f"{self.enum_of_set(attr.attr_set)}::{self.check_fn(attr)}"
@@ -489,15 +491,9 @@ class User:
                        *call("            ", fn, ["v"], "?;"),
                        "        }")
         self.p("        Ok(())", "    }", "",
-               "    /// Writes the attributes into `req`, after [`Self::check`].",
-               "    pub fn write(&self, req: &mut ynl::Request) -> Result<(), CheckError> {",
-               "        self.check()?;",
-               "        self.encode(req);",
-               "        Ok(())",
-               "    }", "",
                "    /// Writes the attributes as given into `req`, unchecked (the kernel",
                "    /// validates them too).",
-               "    pub fn encode(&self, "
+               "    fn encode(&self, "
                + ("_req: &mut ynl::Request) {}" if not fields else "req: &mut ynl::Request) {"))
         if not fields:
             self.p("}", "")
