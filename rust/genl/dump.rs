@@ -153,7 +153,8 @@ fn request_view<S: AttrSet>(info: &bindings::genl_info, attrs_len: usize) -> Vie
     // least `attrs_len` entries, or parsed nothing and left the table null
     // (`SplitOp` invariants); the table, and the request `info` describes,
     // live as long as the dump; `genl_start` and `genl_dumpit` set
-    // `info->extack` to the dump's.
+    // `info->extack` to this call's `cb->extack`, which lives for the
+    // call only: so does the view (`'a` is the call's).
     unsafe { View::top(info, attrs_len) }
 }
 

@@ -263,6 +263,30 @@ fn main() -> Result<(), Error> {
             || format!("{got:?}"),
         ),
     );
+    // An owner's expiry notice is unicast to it, group or not; met while
+    // a request waits for its reply, it is kept.
+    let mut owner = Socket::open()?;
+    let mut r = req(
+        &f,
+        Cmd::EntryNew,
+        (libc::NLM_F_CREATE | libc::NLM_F_REPLACE) as u16,
+    );
+    r.put_str(key(), "leased")
+        .put(Attr::Value.into(), b"v")
+        .put_u32(Attr::TtlMs.into(), 1)
+        .put_flag(Attr::NotifyOwner.into(), true);
+    owner.exec(&mut r, Replies::Cmds(&[Cmd::EntryNew.into()]), |_| Ok(()))?;
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let mut r = req(&f, Cmd::StatsGet, 0);
+    owner.exec(&mut r, Replies::Cmds(&[Cmd::StatsGet.into()]), |_| Ok(()))?;
+    let got = owner.next_event(|m| m.cmd())?;
+    tap.check(
+        "an owner's expiry notice, unicast without a group, is kept for next_event",
+        expect(
+            matches!(got, Ok(c) if c == u8::from(Cmd::EntryDelNtf)),
+            || format!("{got:?}"),
+        ),
+    );
     let mut slow = Socket::open()?;
     slow.set_recv_queue(0)?;
     slow.join(f.group(GROUP_EVENTS)?)?;

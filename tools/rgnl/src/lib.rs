@@ -92,14 +92,24 @@ pub enum Error {
     /// The family is not registered: the module is not loaded.
     #[error("generic netlink family \"{0}\" not found: is its module loaded?")]
     NotLoaded(String),
-    /// The kernel refused the request with this errno, and the extack
-    /// message when it gave one.
-    #[error("kernel refused the request: {}{}", std::io::Error::from_raw_os_error(*.errno), .msg.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    /// The kernel refused the request with this errno, and what its
+    /// extack said, attributes named as in the spec.
+    #[error("kernel refused the request: {}{}{}{}",
+        std::io::Error::from_raw_os_error(*.errno),
+        .msg.as_deref().map(|m| format!(": {m}")).unwrap_or_default(),
+        .bad_attr.as_deref().map(|a| format!(" (at {a})")).unwrap_or_default(),
+        .missing.as_deref().map(|a| format!(" (missing {a})")).unwrap_or_default())]
     Kernel {
         /// The (positive) errno.
         errno: i32,
         /// The extack message (`NL_SET_ERR_MSG`), if any.
         msg: Option<String>,
+        /// The attribute the kernel pointed at (`NL_SET_BAD_ATTR`), as a
+        /// path in the spec's words: `entry-new.value`.
+        bad_attr: Option<String>,
+        /// The attribute the kernel found missing (`NL_SET_ERR_ATTR_MISS`),
+        /// the same way.
+        missing: Option<String>,
     },
     /// The reply was not what the family sends.
     #[error("unexpected reply: {0}")]
@@ -122,12 +132,46 @@ impl From<ynl::Error> for Error {
             ynl::Error::Kernel { errno, extack } => Error::Kernel {
                 errno,
                 msg: extack.msg,
+                bad_attr: None,
+                missing: None,
             },
             ynl::Error::UnknownFamily(name) => Error::NotLoaded(name),
             ynl::Error::EventsLost => Error::EventsLost,
             ynl::Error::Decode(e) => e.into(),
             e => Error::Netlink(e.to_string()),
         }
+    }
+}
+
+/// Attribute `path` of a request of `cmd`, in the spec's words when
+/// `named` (the family is rgnl): `entry-get.entry.key`, a number where the
+/// spec has no name; in numbers for another family: `1.6.2`.
+fn spec_path(named: bool, cmd: u8, path: &[u16]) -> String {
+    let name = |n: Option<&str>, v: u16| match n {
+        Some(n) if named => n.to_owned(),
+        _ => v.to_string(),
+    };
+    let mut out = name(Cmd::from(cmd).spec_name(), cmd.into());
+    for &t in path {
+        out.push('.');
+        out += &name(Attr::from(t).spec_name(), t);
+    }
+    out
+}
+
+/// The kernel's refusal of a request of `cmd`, with its extack's
+/// attributes named (`named`: as [`spec_path`]).
+fn refusal(named: bool, cmd: u8, errno: i32, extack: ynl::Extack) -> Error {
+    let missing = extack.miss_type.map(|t| {
+        let mut path = extack.miss_nest.clone().unwrap_or_default();
+        path.push(t);
+        spec_path(named, cmd, &path)
+    });
+    Error::Kernel {
+        errno,
+        msg: extack.msg,
+        bad_attr: extack.bad_attr.map(|p| spec_path(named, cmd, &p)),
+        missing,
     }
 }
 
@@ -200,7 +244,7 @@ impl Client {
     /// (its module is unloading), or `ENOENT` without an extack message
     /// (the genetlink core's answer for an unknown family id) on an id
     /// nlctrl no longer gives the family.
-    fn unless_gone(&self, e: ynl::Error) -> Error {
+    fn unless_gone(&self, cmd: u8, e: ynl::Error) -> Error {
         let gone = match &e {
             ynl::Error::Kernel {
                 errno: libc::EPROTONOSUPPORT,
@@ -218,10 +262,12 @@ impl Client {
             }
             _ => false,
         };
-        if gone {
-            Error::NotLoaded(self.family.name.clone())
-        } else {
-            e.into()
+        match e {
+            _ if gone => Error::NotLoaded(self.family.name.clone()),
+            ynl::Error::Kernel { errno, extack } => {
+                refusal(self.family.name == FAMILY_NAME, cmd, errno, extack)
+            }
+            e => e.into(),
         }
     }
 
@@ -262,7 +308,7 @@ impl Client {
         let cmd = [req.cmd()];
         let replies = replies(req, &cmd);
         let r = self.sock.exec(req, replies, each);
-        r.map_err(|e| self.unless_gone(e))
+        r.map_err(|e| self.unless_gone(cmd[0], e))
     }
 
     /// The reply to `req`, decoded in place by `decode`.
@@ -333,7 +379,7 @@ impl Client {
         match r {
             Ok(()) => Ok(false),
             Err(ynl::Error::DumpInterrupted) => Ok(true),
-            Err(e) => Err(self.unless_gone(e)),
+            Err(e) => Err(self.unless_gone(cmd, e)),
         }
     }
 
@@ -529,6 +575,29 @@ mod tests {
         want.extend(b"hi\0\0"); // payload, padded to 4
         assert_eq!(&req.as_bytes()[16..], want);
         assert_eq!(&req.as_bytes()[4..6], &0x20u16.to_ne_bytes()); // the family
+    }
+
+    #[test]
+    fn extack_paths_in_the_spec_words() {
+        let ext = ynl::Extack {
+            msg: Some("bad".into()),
+            bad_attr: Some(vec![Attr::Entry.into(), Attr::Key.into()]),
+            miss_type: Some(Attr::Value.into()),
+            miss_nest: Some(vec![Attr::Entry.into()]),
+        };
+        let e = refusal(true, Cmd::EntryNew.into(), libc::EINVAL, ext.clone());
+        assert!(
+            e.to_string()
+                .ends_with(": bad (at entry-new.entry.key) (missing entry-new.entry.value)"),
+            "{e}"
+        );
+        assert_eq!(
+            spec_path(true, 200, &[999]),
+            "200.999",
+            "numbers the spec does not name"
+        );
+        let e = refusal(false, Cmd::EntryNew.into(), libc::EINVAL, ext);
+        assert!(e.to_string().ends_with("(at 1.6.2) (missing 1.6.3)"), "{e}");
     }
 
     #[test]

@@ -92,6 +92,27 @@ pub enum Cmd {
 }
 impl neli::consts::genl::Cmd for Cmd {}
 
+impl Cmd {
+    /// Its name in the spec (`None` for a number the spec does not know).
+    pub fn spec_name(self) -> Option<&'static str> {
+        match self {
+            Cmd::EntryNew => Some("entry-new"),
+            Cmd::EntryGet => Some("entry-get"),
+            Cmd::EntryDel => Some("entry-del"),
+            Cmd::Flush => Some("flush"),
+            Cmd::StatsGet => Some("stats-get"),
+            Cmd::Echo => Some("echo"),
+            Cmd::LimitsSet => Some("limits-set"),
+            Cmd::EntryNewNtf => Some("entry-new-ntf"),
+            Cmd::EntryDelNtf => Some("entry-del-ntf"),
+            Cmd::FlushNtf => Some("flush-ntf"),
+            Cmd::WatchSet => Some("watch-set"),
+            Cmd::AuditNtf => Some("audit-ntf"),
+            _ => None,
+        }
+    }
+}
+
 /// Attribute set `rgnl` (`entry`: subsets of it).
 #[neli_enum(serialized_type = "u16")]
 pub enum Attr {
@@ -146,6 +167,39 @@ pub enum Attr {
     Command = 24,
 }
 impl neli::consts::genl::NlAttrType for Attr {}
+
+impl Attr {
+    /// Its name in the spec (`None` for a number the spec does not know).
+    pub fn spec_name(self) -> Option<&'static str> {
+        match self {
+            Attr::Pad => Some("pad"),
+            Attr::Key => Some("key"),
+            Attr::Value => Some("value"),
+            Attr::Tag => Some("tag"),
+            Attr::Revision => Some("revision"),
+            Attr::Entry => Some("entry"),
+            Attr::Count => Some("count"),
+            Attr::MaxEntries => Some("max-entries"),
+            Attr::MaxBytes => Some("max-bytes"),
+            Attr::Bytes => Some("bytes"),
+            Attr::Prefix => Some("prefix"),
+            Attr::Created => Some("created"),
+            Attr::Replaced => Some("replaced"),
+            Attr::Deleted => Some("deleted"),
+            Attr::Flushed => Some("flushed"),
+            Attr::Notifications => Some("notifications"),
+            Attr::TtlMs => Some("ttl-ms"),
+            Attr::NotifyOwner => Some("notify-owner"),
+            Attr::Reason => Some("reason"),
+            Attr::Expired => Some("expired"),
+            Attr::AuditMessages => Some("audit-messages"),
+            Attr::Portid => Some("portid"),
+            Attr::Uid => Some("uid"),
+            Attr::Command => Some("command"),
+            _ => None,
+        }
+    }
+}
 
 impl Attr {
     /// `key`'s `max-len`.

@@ -15,7 +15,7 @@ check_out "echo round-trips ASCII" "hello, kernel" rgnl echo "hello, kernel"
 check_out "echo round-trips UTF-8" "héllo ✓ ünïcode" rgnl echo "héllo ✓ ünïcode"
 big=$(head -c 4096 /dev/zero | tr '\0' 'x')
 check_out "echo round-trips a 4096-byte value (policy max)" "$big" rgnl echo "$big"
-check_err "echo refuses a 4097-byte value: ERANGE with extack" 6 "rgnl: ECHO: kernel refused the request: Numerical result out of range (os error 34): binary attribute size out of range" \
+check_err "echo refuses a 4097-byte value: ERANGE with extack" 6 "rgnl: ECHO: kernel refused the request: Numerical result out of range (os error 34): binary attribute size out of range (at echo.value)" \
 	rgnl echo "${big}y"
 check "rmmod rgnl" rmmod rgnl
 check_fails "family is gone after rmmod" 5 rgnl family

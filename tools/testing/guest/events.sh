@@ -29,14 +29,14 @@ rgnl del hour >/dev/null
 # Nobody reads it: the kernel's own work removes it.
 check "a monitor saw its expiry notice (reason expired)" wait_for 1 /tmp/all '^expired	lease	v	tag=0 revision=1$'
 check_err "after its TTL the entry is gone: ENOENT" 3 \
-	"rgnl: get: kernel refused the request: No such file or directory (os error 2): no such entry" rgnl get lease
+	"rgnl: get: kernel refused the request: No such file or directory (os error 2): no such entry (at entry-get.key)" rgnl get lease
 check_out "stats counts it as expired" "1" stat_of expired
 check_err "a TTL of 0 is refused before sending" 2 "" sh -c 'rgnl set k v --ttl 0 >/dev/null 2>&1; exit $?'
 check_err "the kernel refuses a TTL over a day: ERANGE" 6 \
-	"rgnl: request: kernel refused the request: Numerical result out of range (os error 34): integer out of range" \
+	"rgnl: request: kernel refused the request: Numerical result out of range (os error 34): integer out of range (at entry-new.ttl-ms)" \
 	rgnl raw 1 --attr 2=str:k --attr 3=str:v --attr 17=u32:86400001
 check_err "notify-owner without ttl-ms: EINVAL" 6 \
-	"rgnl: request: kernel refused the request: Invalid argument (os error 22): notify-owner needs ttl-ms" \
+	"rgnl: request: kernel refused the request: Invalid argument (os error 22): notify-owner needs ttl-ms (at entry-new.notify-owner)" \
 	rgnl raw 1 --attr 2=str:k --attr 3=str:v --attr 18=flag:
 
 # Replacing before expiry takes the new TTL, or none. The sentinel expires

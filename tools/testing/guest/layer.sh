@@ -16,14 +16,14 @@ check "dump: every index once, in order" \
 check_out "dump: not flagged interrupted (nothing changed)" "" cat /tmp/seq.err
 
 check_fails "strict policy: COUNT out of range refused" 6 echo_ 2 --dump --attr 2=u32:0
-check_err "strict policy: range refusal is ERANGE, extack \"integer out of range\"" 6 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34): integer out of range" \
+check_err "strict policy: range refusal is ERANGE, extack \"integer out of range\"" 6 "rgnl: dump: kernel refused the request: Numerical result out of range (os error 34): integer out of range (at 2.2)" \
 	echo_ 2 --dump --attr 2=u32:10001
-check_err "required attribute missing: EINVAL, the layer's extack message" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): missing required attribute" \
+check_err "required attribute missing: EINVAL, the layer's extack message" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): missing required attribute (missing 1.1)" \
 	echo_ 1
-check_err "strict policy: unknown attribute (type 3 on ECHO) refused with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
+check_err "strict policy: unknown attribute (type 3 on ECHO) refused with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type (at 1.3)" \
 	echo_ 1 --attr 1=str:x --attr 3=u32:1
 # 0x61616161 is "aaaa" with no NUL: not a NUL_STRING.
-check_err "strict policy: string without its NUL refused (EINVAL) with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation" \
+check_err "strict policy: string without its NUL refused (EINVAL) with extack" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Attribute failed policy validation (at 1.1)" \
 	echo_ 1 --attr 1=u32:1633771873
 
 # Per-network-namespace state: ECHO reports the namespace's ECHO count.
@@ -73,7 +73,7 @@ check "GETPOLICY: COUNT is U32 range [1,10000]" sh -c "echo '$policy' | grep -q 
 check_out "dump flagged NLM_F_DUMP_INTR when the data changes under it" "interrupted 2000" dump_intr 2000
 check_out "the same dump without a change is consistent" "consistent 2000" dump_intr 2000 --no-change
 
-check_err "RESET takes no attributes: one is refused (EINVAL), not ignored" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" \
+check_err "RESET takes no attributes: one is refused (EINVAL), not ignored" 6 "rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type (at 3.2)" \
 	echo_ 3 --attr 2=u32:1
 check "rmmod rgnl_echo" rmmod rgnl_echo
 
@@ -103,9 +103,9 @@ check_out "a nest of 2 x 30000 bytes: delivered (payload 2 x 30004)" "4 60008" \
 check_err "a nest of 2 x 40000 bytes (over 64 KiB): EMSGSIZE" 1 "$MSGSIZE" lt 1 --attr 1=u32:40000 --attr 2=flag:
 check "an op without attributes takes a request without any" lt 2
 check_err "... and refuses any attribute (EINVAL), as 7.x's core does without a policy" 6 \
-	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" lt 2 --attr 1=u32:1
+	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type (at 2.1)" lt 2 --attr 1=u32:1
 check_err "... of any type" 6 \
-	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type" lt 2 --attr 7=str:x
+	"rgnl: request: kernel refused the request: Invalid argument (os error 22): Unknown attribute type (at 2.7)" lt 2 --attr 7=str:x
 check_err "family code calling the module's init again: EBUSY (a storage registers once)" 1 \
 	"rgnl: request: kernel refused the request: Device or resource busy (os error 16)" lt 3
 check "... and the family still works" lt 2

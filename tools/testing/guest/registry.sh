@@ -50,31 +50,31 @@ check_out "echo" "ping" rgnl echo ping
 
 # Errors, each with its extack.
 rgnl set taken x >/dev/null
-check_err "--excl on an existing key: EEXIST" 7 "$(refused set "$EEXIST: entry exists")" rgnl set --create --excl taken y
-check_err "--create without --replace on an existing key: EEXIST" 7 "$(refused set "$EEXIST: entry exists")" rgnl set --create taken y
-check_err "--replace on a missing key: ENOENT" 3 "$(refused set "$ENOENT: no such entry")" rgnl set --replace missing y
-check_err "get of a missing key: ENOENT" 3 "$(refused get "$ENOENT: no such entry")" rgnl get missing
-check_err "del of a missing key: ENOENT" 3 "$(refused del "$ENOENT: no such entry")" rgnl del missing
-check_err "empty key refused by the kernel: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: key must not be empty" \
+check_err "--excl on an existing key: EEXIST" 7 "$(refused set "$EEXIST: entry exists (at entry-new.key)")" rgnl set --create --excl taken y
+check_err "--create without --replace on an existing key: EEXIST" 7 "$(refused set "$EEXIST: entry exists (at entry-new.key)")" rgnl set --create taken y
+check_err "--replace on a missing key: ENOENT" 3 "$(refused set "$ENOENT: no such entry (at entry-new.key)")" rgnl set --replace missing y
+check_err "get of a missing key: ENOENT" 3 "$(refused get "$ENOENT: no such entry (at entry-get.key)")" rgnl get missing
+check_err "del of a missing key: ENOENT" 3 "$(refused del "$ENOENT: no such entry (at entry-del.key)")" rgnl del missing
+check_err "empty key refused by the kernel: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: key must not be empty (at entry-new.key)" \
 	rgnl raw 1 --attr 2=str: --attr 3=str:x
-check_err "missing KEY: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: missing required attribute" \
+check_err "missing KEY: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: missing required attribute (missing entry-get.key)" \
 	rgnl raw 2
-check_err "65-byte key refused by the policy: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: Attribute failed policy validation" \
+check_err "65-byte key refused by the policy: EINVAL" 6 "rgnl: request: kernel refused the request: $EINVAL: Attribute failed policy validation (at entry-get.key)" \
 	rgnl raw 2 --attr "2=str:${k64}k"
-check_err "attribute the op does not take refused: EINVAL (past the op's policy, as ynl-gen-c sizes it)" 6 "rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type" \
+check_err "attribute the op does not take refused: EINVAL (past the op's policy, as ynl-gen-c sizes it)" 6 "rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type (at entry-get.tag)" \
 	rgnl raw 2 --attr 2=str:taken --attr 4=u32:1
 check_err "client refuses a 65-byte key before sending" 6 "rgnl: key must be 1 to 64 bytes without NUL" rgnl set "${k64}k" x
 check_err "client refuses a 4097-byte value before sending" 6 "rgnl: value is 4097 bytes, at most 4096 fit" rgnl set big "${v4096}v"
 check_err "client refuses --excl with --replace (NLM_F_DUMP bits)" 6 "rgnl: --excl and --replace cannot be combined (together they mean NLM_F_DUMP)" rgnl set --excl --replace k v
 check_err "client refuses bad hex" 6 "rgnl: \"zz\" is not a hex byte: invalid digit found in string" rgnl set k --hex zz
 check_err "limits-set needs a limit: EINVAL" 6 "$(refused limits "$EINVAL: max-entries or max-bytes required")" rgnl limits
-check_err "limits-set out of range: ERANGE" 6 "$(refused limits "$ERANGE: integer out of range")" rgnl limits --max-entries 0
+check_err "limits-set out of range: ERANGE" 6 "$(refused limits "$ERANGE: integer out of range (at limits-set.max-entries)")" rgnl limits --max-entries 0
 
 # Limits: ENOSPC, and recovery after flush.
 # Held: "taken" (1 byte); then a and b (4 bytes each): 3 entries, 9 bytes.
 check "limits: 4 entries, 10 bytes" rgnl limits --max-entries 4 --max-bytes 10
 rgnl set a 1234 >/dev/null; rgnl set b 1234 >/dev/null
-check_err "value bytes over the limit: ENOSPC" 8 "$(refused set "$ENOSPC: value byte limit of the namespace reached")" rgnl set c 1234
+check_err "value bytes over the limit: ENOSPC" 8 "$(refused set "$ENOSPC: value byte limit of the namespace reached (at entry-new.value)")" rgnl set c 1234
 check "a replace that shrinks the bytes is fine" rgnl set b 12
 check "the fourth entry fits" rgnl set d x
 check_err "entries over the limit: ENOSPC" 8 "$(refused set "$ENOSPC: entry limit of the namespace reached")" rgnl set e x
@@ -96,7 +96,7 @@ check_err "unprivileged flush: EPERM" 4 "$(refused flush "$EPERM")" nobody rgnl 
 check_err "unprivileged limits: EPERM" 4 "$(refused limits "$EPERM")" nobody rgnl limits --max-entries 5
 check_out "unprivileged writer in its own user+net namespace: allowed there" "mine	x	tag=0 revision=1" \
 	nobody /usr/bin/unshare -Urn rgnl set mine x
-check_err "... and the entry is not in the initial namespace" 3 "$(refused get "$ENOENT: no such entry")" rgnl get mine
+check_err "... and the entry is not in the initial namespace" 3 "$(refused get "$ENOENT: no such entry (at entry-get.key)")" rgnl get mine
 
 # Notifications: NEW, DEL and FLUSH in order; nothing across namespaces.
 # Revisions are per namespace and move on every change: find where they are.
@@ -129,10 +129,10 @@ check_out "the other netns sees none of the entries" "" /usr/bin/unshare -n rgnl
 # Ops without attributes refuse them: FLUSH with a PREFIX must not flush all.
 rgnl set keep x >/dev/null
 check_err "FLUSH refuses an attribute (a PREFIX is no filter): EINVAL" 6 \
-	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type" rgnl raw 4 --attr 11=str:zz
+	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type (at flush.prefix)" rgnl raw 4 --attr 11=str:zz
 check_out "... and flushed nothing" "keep" sh -c 'rgnl list | cut -f1'
 check_err "STATS_GET refuses an attribute: EINVAL" 6 \
-	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type" rgnl raw 5 --attr 7=u32:1
+	"rgnl: request: kernel refused the request: $EINVAL: Unknown attribute type (at stats-get.count)" rgnl raw 5 --attr 7=u32:1
 rgnl flush >/dev/null
 
 # Dumps any reader can take. Values of the spec's maximum (4096 bytes) make

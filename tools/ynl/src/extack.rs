@@ -45,16 +45,17 @@ impl Extack {
         let done = msg.ty() == NLMSG_DONE;
         let payload = msg.payload();
         let tlvs_at = if done {
-            4
+            Some(4)
         } else {
             let echoed = if msg.flags() & NLM_F_CAPPED != 0 {
                 NLMSG_HDRLEN
             } else {
                 wire::u32_at(payload, 4).map_or(NLMSG_HDRLEN, |l| l as usize)
             };
-            4 + wire::align(echoed)
+            // (Checked: a lying length must not overflow on 32 bits.)
+            echoed.checked_add(3 + 4).map(|e| e & !3)
         };
-        let Some(tlvs) = payload.get(tlvs_at..) else {
+        let Some(tlvs) = tlvs_at.and_then(|at| payload.get(at..)) else {
             return ext;
         };
         for a in Attrs::new(tlvs).flatten() {

@@ -15,6 +15,10 @@ pub struct Request {
     buf: Vec<u8>,
     /// The first attribute that did not fit, if any.
     overflow: Option<u16>,
+    /// The flags given to [`Request::new`], with `NLM_F_REQUEST`.
+    flags: u16,
+    /// Where the attributes start.
+    attrs_at: usize,
 }
 
 /// A nest opened by [`Request::nest_start`], closed by
@@ -40,6 +44,8 @@ impl Request {
         Self {
             buf,
             overflow: None,
+            flags: NLM_F_REQUEST | flags,
+            attrs_at: NLMSG_HDRLEN + GENL_HDRLEN,
         }
     }
 
@@ -48,6 +54,7 @@ impl Request {
     pub fn fixed_header(&mut self, bytes: &[u8]) -> &mut Self {
         self.buf.extend_from_slice(bytes);
         self.pad();
+        self.attrs_at = self.buf.len();
         self
     }
 
@@ -165,16 +172,15 @@ impl Request {
 
     /// The `NLM_F_*` flags given to [`Request::new`], with `NLM_F_REQUEST`.
     pub fn flags(&self) -> u16 {
-        wire::u16_at(&self.buf, 6).unwrap_or(0)
+        self.flags
     }
 
     /// The whole message with sequence number `seq` and flags `flags`
-    /// added: what is sent.
+    /// added (for this send only): what is sent.
     pub(crate) fn finish(&mut self, seq: u32, flags: u16) -> &[u8] {
         let len = u32::try_from(self.buf.len()).unwrap_or(u32::MAX);
         self.buf[0..4].copy_from_slice(&len.to_ne_bytes());
-        let f = wire::u16_at(&self.buf, 6).unwrap_or(0) | flags;
-        self.buf[6..8].copy_from_slice(&f.to_ne_bytes());
+        self.buf[6..8].copy_from_slice(&(self.flags | flags).to_ne_bytes());
         self.buf[8..12].copy_from_slice(&seq.to_ne_bytes());
         &self.buf
     }
@@ -184,10 +190,10 @@ impl Request {
         &self.buf
     }
 
-    /// Where attributes start: after the headers and `fixed` bytes of
-    /// fixed header.
-    pub(crate) const fn attrs_offset(fixed: usize) -> usize {
-        NLMSG_HDRLEN + GENL_HDRLEN + wire::align(fixed)
+    /// Where the attributes start: after the headers and the fixed
+    /// header, if any.
+    pub(crate) fn attrs_at(&self) -> usize {
+        self.attrs_at
     }
 }
 

@@ -14,6 +14,10 @@ use std::collections::VecDeque;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
+/// The most notifications kept while requests wait for their replies;
+/// beyond, they are dropped and reported as lost.
+const MAX_KEPT_EVENTS: usize = 4096;
+
 /// The receive buffer: what the YNL C library takes, so that any datagram
 /// the kernel builds (messages up to the 64 KiB `nla_len` allows) fits.
 const RECV_BUFFER_LEN: usize = 128 << 10;
@@ -60,9 +64,38 @@ pub struct Socket {
     portid: u32,
     seq: u32,
     rx: Vec<u8>,
-    /// Notifications that arrived while a request waited for its reply.
-    events: VecDeque<Vec<u8>>,
+    kept: Kept,
     groups: usize,
+}
+
+/// Notifications that arrived while a request waited for its replies.
+#[derive(Default)]
+struct Kept {
+    events: VecDeque<Vec<u8>>,
+    /// Notifications were lost (`ENOBUFS`, or more kept than
+    /// [`MAX_KEPT_EVENTS`]): [`Socket::next_event`] says so first.
+    lost: bool,
+    /// A request given up on before its ACK (an error of ours): what the
+    /// kernel still sends for it is dropped.
+    abandoned: Option<(u32, u32)>,
+}
+
+impl Kept {
+    /// Keeps notification `m`, unless it belongs to an abandoned request.
+    fn keep(&mut self, m: &Msg<'_>) {
+        if self.is_stale(m) {
+            return;
+        }
+        if self.events.len() >= MAX_KEPT_EVENTS {
+            self.lost = true;
+            return;
+        }
+        self.events.push_back(m.bytes().to_vec());
+    }
+
+    fn is_stale(&self, m: &Msg<'_>) -> bool {
+        self.abandoned == Some((m.seq(), m.portid()))
+    }
 }
 
 fn io_err(doing: &'static str) -> Error {
@@ -93,7 +126,7 @@ impl Socket {
             portid: 0,
             seq: 0,
             rx: vec![0; RECV_BUFFER_LEN],
-            events: VecDeque::new(),
+            kept: Kept::default(),
             groups: 0,
         };
         for opt in [NETLINK_EXT_ACK, NETLINK_CAP_ACK, NETLINK_GET_STRICT_CHK] {
@@ -266,6 +299,10 @@ impl Socket {
         self.replies(req, seq, Replies::Cmds(&[reply_cmd]), true, &mut each)
     }
 
+    /// Reads the answers to request `seq` to its ACK or `DONE`. Given up
+    /// on for an error of ours (a datagram that does not parse or fit, a
+    /// receive error), the request's remaining messages are dropped as
+    /// they come; a lost notification is remembered.
     fn replies(
         &mut self,
         req: &Request,
@@ -274,7 +311,29 @@ impl Socket {
         dump: bool,
         each: &mut dyn FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let attrs_at = Request::attrs_offset(0);
+        let r = self.read_replies(req, seq, replies, dump, each);
+        match &r {
+            Err(Error::EventsLost) => {
+                self.kept.lost = true;
+                self.kept.abandoned = Some((seq, self.portid));
+            }
+            Err(Error::Truncated { .. } | Error::Decode(_) | Error::Io { .. }) => {
+                self.kept.abandoned = Some((seq, self.portid));
+            }
+            _ => {}
+        }
+        r
+    }
+
+    fn read_replies(
+        &mut self,
+        req: &Request,
+        seq: u32,
+        replies: Replies<'_>,
+        dump: bool,
+        each: &mut dyn FnMut(Msg<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let attrs_at = req.attrs_at();
         let mut first_err = None;
         let mut intr = false;
         loop {
@@ -286,6 +345,10 @@ impl Socket {
                 match m.ty() {
                     NLMSG_NOOP | NLMSG_OVERRUN => {}
                     NLMSG_ERROR | NLMSG_DONE if ours => {
+                        // The core checks consistency on DONE too
+                        // (netlink_dump_done): the last part of a dump may
+                        // add no message and still be interrupted.
+                        intr |= m.flags() & NLM_F_DUMP_INTR != 0;
                         let errno = m
                             .payload()
                             .get(..4)
@@ -308,11 +371,9 @@ impl Socket {
                             }
                         }
                     }
-                    _ => {
-                        if self.groups > 0 {
-                            self.events.push_back(m.bytes().to_vec());
-                        }
-                    }
+                    // Notifications, also those unicast to this socket
+                    // without a group (an owner's expiry notice).
+                    _ => self.kept.keep(&m),
                 }
             }
             if let Some(end) = ended {
@@ -331,7 +392,10 @@ impl Socket {
     /// Waits for the next notification and hands it to `f`. `ENOBUFS`
     /// (notifications dropped) is [`Error::EventsLost`].
     pub fn next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<R, Error> {
-        if let Some(bytes) = self.events.pop_front() {
+        if std::mem::take(&mut self.kept.lost) {
+            return Err(Error::EventsLost);
+        }
+        if let Some(bytes) = self.kept.events.pop_front() {
             let m = Msgs::new(&bytes)
                 .next()
                 .ok_or_else(|| Error::Protocol("empty event".into()))??;
@@ -342,16 +406,18 @@ impl Socket {
             let mut msgs = Msgs::new(&self.rx[..n]);
             let Some(first) = msgs.next() else { continue };
             let first = first?;
-            if matches!(
-                first.ty(),
-                NLMSG_NOOP | NLMSG_ERROR | NLMSG_DONE | NLMSG_OVERRUN
-            ) {
+            if self.kept.is_stale(&first)
+                || matches!(
+                    first.ty(),
+                    NLMSG_NOOP | NLMSG_ERROR | NLMSG_DONE | NLMSG_OVERRUN
+                )
+            {
                 continue;
             }
             for m in msgs {
-                self.events.push_back(m?.bytes().to_vec());
+                self.kept.keep(&m?);
             }
-            // Re-borrow: the loop above needed `self.events` mutably.
+            // Re-borrow: the loop above needed `self.kept` mutably.
             let first = Msgs::new(&self.rx[..n])
                 .next()
                 .ok_or_else(|| Error::Protocol("empty datagram".into()))??;

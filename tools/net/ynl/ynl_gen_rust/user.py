@@ -328,6 +328,20 @@ class User:
             self.p(*doc(op.yaml.get("doc"), "    ", summary=True),
                    f"    {self.ident(op.name, f'operations/{op.name}')} = {op.value},")
         self.p("}", "impl neli::consts::genl::Cmd for Cmd {}", "")
+        self.render_spec_names("Cmd", [(self.ident(op.name, f"operations/{op.name}"), op.name)
+                                       for op in sorted(self.fam.msgs.values(),
+                                                        key=lambda o: o.value)])
+
+    def render_spec_names(self, ty, variants):
+        """`spec_name()`: the spec's name of each variant, for messages in
+        the spec's words (extack attribute paths)."""
+        self.p(f"impl {ty} {{",
+               "    /// Its name in the spec (`None` for a number the spec does not know).",
+               "    pub fn spec_name(self) -> Option<&'static str> {",
+               "        match self {")
+        for v, name in variants:
+            self.p(f'            {ty}::{v} => Some("{name}"),')
+        self.p("            _ => None,", "        }", "    }", "}", "")
 
     def render_attrs(self):
         for attr_set in self.spec.root_sets():
@@ -344,6 +358,8 @@ class User:
                 self.p(*doc(attr.yaml.get("doc"), "    ", summary=True),
                        f"    {self.ident(attr.name, self.where(attr))} = {attr.value},")
             self.p("}", f"impl neli::consts::genl::NlAttrType for {ty} {{}}", "")
+            self.render_spec_names(ty, [(self.ident(a.name, self.where(a)), a.name)
+                                        for a in attr_set.attrs.values()])
             self.render_checks(attr_set, ty)
 
     # Checks: the spec's limits, before sending.
