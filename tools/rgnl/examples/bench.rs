@@ -22,7 +22,7 @@
 //! and ROUNDS rounds of the rows whose names start with a ROW, on one twin,
 //! untimed: the workload `profile.sh` profiles.
 
-use anyhow::{bail, Context};
+use anyhow::{bail, ensure, Context};
 use rgnl::{Attr, Client, Cmd};
 use std::time::Instant;
 
@@ -792,14 +792,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
         }
         let t_rt = start.elapsed().as_nanos() as f64 / f64::from(N);
         allocated[2] = allocations() - before;
-        let out = std::process::Command::new("ynl_get_bench")
-            .args([N.to_string().as_str(), "g"])
-            .output()
-            .context("running ynl_get_bench (tools/testing/selftests/rgnl)")?;
-        if !out.status.success() {
-            bail!("ynl_get_bench: {}", String::from_utf8_lossy(&out.stderr));
-        }
-        let t_ynl: f64 = String::from_utf8(out.stdout)?.trim().parse()?;
+        let t_ynl = ynl_c("get", N, "g")?;
         if round > 0 {
             for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_rt, t_ynl]) {
                 t.push(v);
@@ -833,5 +826,109 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
         allocated[1] / u64::from(N),
         allocated[2] / u64::from(N)
     );
+    client_dump_rows(rounds)
+}
+
+/// The YNL C client's time (`ynl_get_bench MODE N ARG`, which times
+/// itself).
+fn ynl_c(mode: &str, n: u32, arg: &str) -> anyhow::Result<f64> {
+    let out = std::process::Command::new("ynl_get_bench")
+        .args([mode, n.to_string().as_str(), arg])
+        .output()
+        .context("running ynl_get_bench (tools/testing/selftests/rgnl)")?;
+    if !out.status.success() {
+        bail!("ynl_get_bench: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    Ok(String::from_utf8(out.stdout)?.trim().parse()?)
+}
+
+/// Client overhead on dumps: the entries under "d/" (1,000 of 100 bytes),
+/// dumped through the same four clients, each finding every entry's value;
+/// time per entry.
+fn client_dump_rows(rounds: usize) -> anyhow::Result<()> {
+    const DUMPS: u32 = 5;
+    const ENTRIES: u32 = 1000;
+    let (entry, value) = (u16::from(Attr::Entry), u16::from(Attr::Value));
+    let mut lib = Client::connect()?;
+    for i in 0..ENTRIES {
+        lib.set(&format!("d/{i:04}"), &[7; 100], 0, rgnl::SetFlags::UPSERT)?;
+    }
+    let mut raw = Raw::open("rgnl")?;
+    let dump = (
+        u8::from(Cmd::EntryGet),
+        libc::NLM_F_DUMP,
+        vec![str_attr(Attr::Prefix.into(), "d/")],
+    );
+    let mut rt = ynl::Socket::open()?;
+    let family = rt.resolve("rgnl")?;
+    let version = u8::try_from(family.version)?;
+    let per_entry = |start: Instant, n: u32| {
+        ensure!(
+            n == DUMPS * ENTRIES,
+            "{n} entries dumped, not {}",
+            DUMPS * ENTRIES
+        );
+        Ok(start.elapsed().as_nanos() as f64 / f64::from(n))
+    };
+    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    for round in 0..=rounds {
+        let (start, mut n) = (Instant::now(), 0);
+        for _ in 0..DUMPS {
+            let req = raw.encode(&dump);
+            raw.exchange(&req, false, |m| {
+                let found =
+                    find_attr(&m[NLMSG_HDRLEN + 4..], entry).and_then(|e| find_attr(e, value));
+                n += u32::from(found.is_some());
+            })?;
+        }
+        let t_raw = per_entry(start, n)?;
+        let (start, mut n) = (Instant::now(), 0);
+        for _ in 0..DUMPS {
+            lib.list_each("d/", |e| {
+                n += u32::from(!e.value.is_empty());
+                Ok(())
+            })?;
+        }
+        let t_lib = per_entry(start, n)?;
+        let (start, mut n) = (Instant::now(), 0);
+        for _ in 0..DUMPS {
+            let mut req = ynl::Request::new(family.id, dump.0, version, 0);
+            req.put_str(Attr::Prefix.into(), "d/");
+            rt.dump(&mut req, dump.0, |m| {
+                if let Some(e) = m.attrs(0)?.find(entry)? {
+                    n += u32::from(e.nested().find(value)?.is_some());
+                }
+                Ok(())
+            })?;
+        }
+        let t_rt = per_entry(start, n)?;
+        let t_ynl = ynl_c("dump", DUMPS, "d/")?;
+        if round > 0 {
+            for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_rt, t_ynl]) {
+                t.push(v);
+            }
+        }
+    }
+    println!(
+        "{:<48} {:>10} {:>10} {:>7}",
+        "client, dump of 1,000 100-byte entries (per entry)", "ns", "/ raw", "spread"
+    );
+    let raw_median = median(&mut times[0]);
+    for (name, t) in [
+        "client: dump, raw syscalls",
+        "client: dump, rgnl library",
+        "client: dump, ynl runtime (Rust)",
+        "client: dump, YNL C library",
+    ]
+    .iter()
+    .zip(&mut times)
+    {
+        let m = median(t);
+        println!(
+            "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%",
+            m / raw_median,
+            spread(t, m) * 100.0
+        );
+    }
     Ok(())
 }

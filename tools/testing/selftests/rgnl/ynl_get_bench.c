@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ynl_get_bench: N ENTRY_GET requests of KEY through the kernel's YNL C
- * library (the rgnl code ynl-gen-c.py generates from the spec); prints the
- * time per request in ns (CLOCK_MONOTONIC: instructions under QEMU's
- * -icount). The YNL column of `make bench`'s client rows.
+ * ynl_get_bench: the YNL column of `make bench`'s client rows, through the
+ * kernel's YNL C library (the rgnl code ynl-gen-c.py generates from the
+ * spec). Prints the time in ns (CLOCK_MONOTONIC: instructions under QEMU's
+ * -icount):
  *
- *   ynl_get_bench N KEY
+ *   ynl_get_bench get N KEY       N ENTRY_GET requests of KEY; per request
+ *   ynl_get_bench dump N PREFIX   N dumps of the entries under PREFIX; per
+ *                                 entry
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,25 +18,21 @@
 
 #include "rgnl-user.h"
 
-int main(int argc, char **argv)
+static double since(const struct timespec *start)
 {
-	struct rgnl_entry_get_req *req;
-	struct timespec start, end;
-	struct ynl_error yerr;
-	struct ynl_sock *ys;
-	long n, i;
+	struct timespec end;
 
-	if (argc != 3 || (n = atol(argv[1])) <= 0) {
-		fprintf(stderr, "usage: ynl_get_bench N KEY\n");
-		return 2;
-	}
-	ys = ynl_sock_create(&ynl_rgnl_family, &yerr);
-	if (!ys) {
-		fprintf(stderr, "ynl_sock_create: %s\n", yerr.msg);
-		return 1;
-	}
-	req = rgnl_entry_get_req_alloc();
-	rgnl_entry_get_req_set_key(req, argv[2]);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	return (end.tv_sec - start->tv_sec) * 1e9 + (end.tv_nsec - start->tv_nsec);
+}
+
+static int get(struct ynl_sock *ys, long n, const char *key)
+{
+	struct rgnl_entry_get_req *req = rgnl_entry_get_req_alloc();
+	struct timespec start;
+	long i;
+
+	rgnl_entry_get_req_set_key(req, key);
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (i = 0; i < n; i++) {
 		struct rgnl_entry_get_rsp *rsp = rgnl_entry_get(ys, req);
@@ -45,9 +43,57 @@ int main(int argc, char **argv)
 		}
 		rgnl_entry_get_rsp_free(rsp);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &end);
-	printf("%.0f\n", ((end.tv_sec - start.tv_sec) * 1e9 + (end.tv_nsec - start.tv_nsec)) / n);
+	printf("%.0f\n", since(&start) / n);
 	rgnl_entry_get_req_free(req);
-	ynl_sock_destroy(ys);
 	return 0;
+}
+
+static int dump(struct ynl_sock *ys, long n, const char *prefix)
+{
+	struct rgnl_entry_get_req_dump *req = rgnl_entry_get_req_dump_alloc();
+	struct timespec start;
+	long i, entries = 0;
+
+	rgnl_entry_get_req_dump_set_prefix(req, prefix);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (i = 0; i < n; i++) {
+		struct rgnl_entry_get_list *list = rgnl_entry_get_dump(ys, req);
+
+		if (!list) {
+			fprintf(stderr, "entry-get dump: %s\n", ys->err.msg);
+			return 1;
+		}
+		ynl_dump_foreach(list, e)
+			entries += e->entry._present.value_len > 0;
+		rgnl_entry_get_list_free(list);
+	}
+	if (!entries) {
+		fprintf(stderr, "entry-get dump: no entry under %s\n", prefix);
+		return 1;
+	}
+	printf("%.0f\n", since(&start) / entries);
+	rgnl_entry_get_req_dump_free(req);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct ynl_error yerr;
+	struct ynl_sock *ys;
+	long n;
+	int ret;
+
+	if (argc != 4 || (strcmp(argv[1], "get") && strcmp(argv[1], "dump")) ||
+	    (n = atol(argv[2])) <= 0) {
+		fprintf(stderr, "usage: ynl_get_bench get|dump N KEY|PREFIX\n");
+		return 2;
+	}
+	ys = ynl_sock_create(&ynl_rgnl_family, &yerr);
+	if (!ys) {
+		fprintf(stderr, "ynl_sock_create: %s\n", yerr.msg);
+		return 1;
+	}
+	ret = strcmp(argv[1], "get") ? dump(ys, n, argv[3]) : get(ys, n, argv[3]);
+	ynl_sock_destroy(ys);
+	return ret;
 }
