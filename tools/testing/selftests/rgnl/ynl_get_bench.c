@@ -64,7 +64,7 @@ static int dump(struct ynl_sock *ys, long n, const char *prefix)
 			return 1;
 		}
 		ynl_dump_foreach(list, e)
-			entries += e->entry._present.value_len > 0;
+			entries++;
 		rgnl_entry_get_list_free(list);
 	}
 	if (!entries) {
