@@ -799,27 +799,11 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
             }
         }
     }
-    println!(
-        "{:<48} {:>10} {:>10} {:>7}",
-        "client, ENTRY_GET of a 100-byte value from rgnl", "ns", "/ raw", "spread"
+    client_table(
+        "client, ENTRY_GET of a 100-byte value from rgnl",
+        "",
+        &mut times,
     );
-    let raw_median = median(&mut times[0]);
-    for (name, t) in [
-        "client: raw syscalls",
-        "client: rgnl library",
-        "client: ynl runtime (Rust)",
-        "client: YNL C library",
-    ]
-    .iter()
-    .zip(&mut times)
-    {
-        let m = median(t);
-        println!(
-            "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%",
-            m / raw_median,
-            spread(t, m) * 100.0
-        );
-    }
     println!(
         "client allocations per request: raw syscalls {}, rgnl library {}, ynl runtime {}",
         allocated[0] / u64::from(N),
@@ -909,26 +893,32 @@ fn client_dump_rows(rounds: usize) -> anyhow::Result<()> {
             }
         }
     }
-    println!(
-        "{:<48} {:>10} {:>10} {:>7}",
-        "client, dump of 1,000 100-byte entries (per entry)", "ns", "/ raw", "spread"
+    client_table(
+        "client, dump of 1,000 100-byte entries (per entry)",
+        "dump, ",
+        &mut times,
     );
+    Ok(())
+}
+
+/// Prints the client rows `times` (raw, rgnl library, ynl runtime, YNL C)
+/// under `title`, each against the raw client's median.
+fn client_table(title: &str, what: &str, times: &mut [Vec<f64>; 4]) {
+    println!("{title:<48} {:>10} {:>10} {:>7}", "ns", "/ raw", "spread");
     let raw_median = median(&mut times[0]);
-    for (name, t) in [
-        "client: dump, raw syscalls",
-        "client: dump, rgnl library",
-        "client: dump, ynl runtime (Rust)",
-        "client: dump, YNL C library",
-    ]
-    .iter()
-    .zip(&mut times)
-    {
+    let clients = [
+        "raw syscalls",
+        "rgnl library",
+        "ynl runtime (Rust)",
+        "YNL C library",
+    ];
+    for (client, t) in clients.iter().zip(times) {
         let m = median(t);
+        let name = format!("client: {what}{client}");
         println!(
             "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%",
             m / raw_median,
             spread(t, m) * 100.0
         );
     }
-    Ok(())
 }
