@@ -280,7 +280,8 @@ impl Socket {
         mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let seq = self.send(req, NLM_F_ACK)?;
-        self.replies(req, seq, replies, false, &mut each)
+        let r = self.read_replies(req, seq, replies, false, &mut each);
+        self.settle(seq, r)
     }
 
     /// Dumps: sends `req` with `NLM_F_DUMP` and hands each message of
@@ -296,22 +297,15 @@ impl Socket {
         mut each: impl FnMut(Msg<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let seq = self.send(req, NLM_F_DUMP)?;
-        self.replies(req, seq, Replies::Cmds(&[reply_cmd]), true, &mut each)
+        let r = self.read_replies(req, seq, Replies::Cmds(&[reply_cmd]), true, &mut each);
+        self.settle(seq, r)
     }
 
-    /// Reads the answers to request `seq` to its ACK or `DONE`. Given up
-    /// on for an error of ours (a datagram that does not parse or fit, a
-    /// receive error), the request's remaining messages are dropped as
-    /// they come; a lost notification is remembered.
-    fn replies(
-        &mut self,
-        req: &Request,
-        seq: u32,
-        replies: Replies<'_>,
-        dump: bool,
-        each: &mut dyn FnMut(Msg<'_>) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let r = self.read_replies(req, seq, replies, dump, each);
+    /// The end of request `seq`, read to `r`. Given up on for an error of
+    /// ours (a datagram that does not parse or fit, a receive error), the
+    /// request's remaining messages are dropped as they come; a lost
+    /// notification is remembered.
+    fn settle(&mut self, seq: u32, r: Result<(), Error>) -> Result<(), Error> {
         match &r {
             Err(Error::EventsLost) => {
                 self.kept.lost = true;
@@ -325,6 +319,7 @@ impl Socket {
         r
     }
 
+    /// Reads the answers to request `seq` to its ACK or `DONE`.
     fn read_replies(
         &mut self,
         req: &Request,
