@@ -99,7 +99,9 @@ pub struct DumpOut<'a, F: Family> {
     cb: *mut bindings::netlink_callback,
     /// Messages beyond the first stop at this many bytes of the skb.
     pack_limit: usize,
-    added: bool,
+    /// The skb's length when the call began: messages were added since
+    /// when it is longer (a refused message is trimmed off again).
+    start_len: u32,
     _call: PhantomData<(&'a mut (), F)>,
 }
 
@@ -283,7 +285,13 @@ impl<'a, F: Family> DumpOut<'a, F> {
         let filled = fill(&mut w).and_then(|()| {
             // SAFETY: `skb` is valid.
             let len = unsafe { inlined::skb_len(self.skb) } as usize;
-            if self.added && len > self.pack_limit {
+            if len <= self.pack_limit {
+                return Ok(());
+            }
+            // Past the packing limit only the call's first message stays.
+            // SAFETY: `hdr` was put into `skb` by this call.
+            let at = unsafe { inlined::genlmsg_offset(self.skb, hdr) };
+            if at > self.start_len as usize {
                 Err(emsgsize())
             } else {
                 Ok(())
@@ -293,7 +301,6 @@ impl<'a, F: Family> DumpOut<'a, F> {
             Ok(()) => {
                 // SAFETY: `hdr` is the message being built in `skb`.
                 unsafe { inlined::genlmsg_end(self.skb, hdr) };
-                self.added = true;
                 Ok(())
             }
             Err(e) => {
@@ -421,7 +428,8 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
             skb,
             cb,
             pack_limit,
-            added: false,
+            // SAFETY: `skb` is valid during the call.
+            start_len: unsafe { inlined::skb_len(skb) },
             _call: PhantomData,
         },
         attrs_len: H::POLICY.len(),
@@ -436,18 +444,19 @@ pub(crate) unsafe extern "C" fn dumpit<F: Family, H: DumpIt<F>>(
     let result = H::dumpit(&mut dump, &mut slot.cursor);
     // SAFETY: `skb` is valid; its length is the bytes written.
     let len = unsafe { inlined::skb_len(skb) } as usize;
+    let added = len > dump.out.start_len as usize;
     match result {
         // The core appends `NLMSG_DONE` to the last skb when it has room:
         // past the packing limit, a reader that takes only that much would
         // lose it with the truncated skb. Send this one; `DONE` comes next.
-        Ok(()) if dump.out.added && len + bindings::RGNL_NLMSG_DONE_SIZE > pack_limit => {
+        Ok(()) if added && len + bindings::RGNL_NLMSG_DONE_SIZE > pack_limit => {
             slot.mark = FINISHED;
             len as c_int
         }
         Ok(()) => 0,
         // A full skb with messages in it: send it, call again; unless the
         // cursor stayed where it was, and so would the next call.
-        Err(e) if e.to_errno() == emsgsize().to_errno() && dump.out.added => {
+        Err(e) if e.to_errno() == emsgsize().to_errno() && added => {
             let after = fingerprint::<F, _>(&slot.cursor);
             if after != slot.mark {
                 slot.mark = after;

@@ -37,14 +37,23 @@ pub(crate) unsafe fn skb_len(skb: *const bindings::sk_buff) -> u32 {
 /// `skb` points to a valid, linear `sk_buff`.
 #[inline]
 unsafe fn skb_tail(skb: *const bindings::sk_buff) -> *mut u8 {
+    // SAFETY: the `len` bytes after `data` are the skb's linear data.
+    unsafe { skb_data(skb).add(skb_len(skb) as usize) }
+}
+
+/// `skb->data`.
+///
+/// # Safety
+///
+/// `skb` points to a valid `sk_buff`.
+#[inline]
+unsafe fn skb_data(skb: *const bindings::sk_buff) -> *mut u8 {
     // SAFETY: every `sk_buff` holds its `data` pointer at this offset.
-    let data = unsafe {
+    unsafe {
         skb.byte_add(bindings::RGNL_SKB_DATA_OFFSET)
             .cast::<*mut u8>()
             .read()
-    };
-    // SAFETY: the `len` bytes after `data` are the skb's linear data.
-    unsafe { data.add(skb_len(skb) as usize) }
+    }
 }
 
 /// The netlink header of the message whose user header `genlmsg_put`
@@ -53,6 +62,20 @@ unsafe fn skb_tail(skb: *const bindings::sk_buff) -> *mut u8 {
 #[inline]
 fn genlmsg_nlhdr(hdr: *mut c_void) -> *mut bindings::nlmsghdr {
     hdr.wrapping_byte_sub(bindings::RGNL_GENL_MSG_HDRLEN).cast()
+}
+
+/// Where in `skb` the message whose user header `genlmsg_put` returned
+/// starts: the length of the skb before it.
+///
+/// # Safety
+///
+/// `hdr` is what `genlmsg_put` returned for a message put into `skb`, a
+/// valid linear skb.
+#[inline]
+pub(crate) unsafe fn genlmsg_offset(skb: *const bindings::sk_buff, hdr: *mut c_void) -> usize {
+    // SAFETY: the message starts in the skb's linear data, at or after
+    // `data`.
+    unsafe { genlmsg_nlhdr(hdr).cast::<u8>().offset_from(skb_data(skb)) as usize }
 }
 
 /// `genlmsg_end(skb, hdr)`: the message's length is what was put since.
