@@ -10,6 +10,11 @@
 #   DIR/genl/                     a copy of the layer
 #   DIR/selftests/                a kselftest that finds the family and
 #                                 its ops through nlctrl
+#   DIR/client/                   a Rust client crate: the family's types
+#                                 and typed calls (src/<ident>.rs) and a
+#                                 command line (src/main.rs), generated;
+#                                 `cargo build` there, `make gen` again
+#                                 after editing the spec
 #
 # KSRC: the kernel tree whose YNL spec model and schemas read the spec
 # (default: the cached test kernel's source).
@@ -28,17 +33,55 @@ gen=$rgnl/tools/net/ynl/ynl-gen-rust.py
 name=$(python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["name"])' "$spec")
 ident=${name//-/_}
 
-mkdir -p "$dir/genl" "$dir/selftests"
+mkdir -p "$dir/genl" "$dir/selftests" "$dir/client/src"
 dir=$(realpath "$dir")
 # The tables first: a spec the generator refuses leaves nothing half-made.
 if ! "$gen" --ksrc "$KSRC" --spec "$spec" --mode kernel --source-name "$(basename "$spec")" \
 	--out "$dir/${ident}_nl.rs"; then
-	rmdir "$dir/genl" "$dir/selftests" "$dir" 2>/dev/null || true
+	rmdir "$dir/genl" "$dir/selftests" "$dir/client/src" "$dir/client" "$dir" 2>/dev/null || true
 	exit 1
 fi
 "$gen" --ksrc "$KSRC" --spec "$spec" --mode family --source-name "$(basename "$spec")" \
 	--out "$dir/${ident}_main.rs"
 cp "$rgnl"/rust/genl/{*.rs,*.c,*.h,*.py,genl.mk,family.clippy.toml} "$dir/genl/"
+for mode in user cli; do
+	out=$dir/client/src/${ident}.rs
+	[ $mode = cli ] && out=$dir/client/src/main.rs
+	"$gen" --ksrc "$KSRC" --spec "$spec" --mode $mode --source-name "$(basename "$spec")" --out "$out"
+done
+cat >"$dir/client/src/lib.rs" <<LIB
+// SPDX-License-Identifier: GPL-2.0
+
+//! The ${name} family's Rust client: its types and typed calls, generated
+//! from the spec into ${ident}.rs (make gen in the module's directory
+//! regenerates them).
+
+mod ${ident};
+
+pub use ${ident}::*;
+LIB
+# The versions rgnl's tools already use: nothing to fetch.
+cp "$rgnl/tools/Cargo.lock" "$dir/client/"
+cat >"$dir/client/Cargo.toml" <<CARGO
+[package]
+name = "${ident}_client"
+version = "0.1.0"
+edition = "2021"
+description = "Client of the ${name} generic netlink family"
+license = "GPL-2.0"
+
+[[bin]]
+name = "${ident}"
+path = "src/main.rs"
+
+[dependencies]
+clap = { version = "4", features = ["derive"] }
+serde = "1"
+serde_json = "1"
+ynl = { path = "${rgnl}/tools/ynl" }
+
+[workspace]
+CARGO
 
 cat >"$dir/Kbuild" <<KBUILD
 # ${ident}.ko: the ${name} generic netlink family on the rgnl genetlink layer.
@@ -65,9 +108,11 @@ KSRC ?= ${KSRC}
 modules:
 	\$(KMAKE) \$(KDIR) M=\$(CURDIR) \$(if \$(filter 1,\$(CLIPPY)),CLIPPY=1) modules
 
-# Regenerates the tables after an edit of the spec.
+# Regenerates the tables and the client after an edit of the spec.
 gen:
 	\$(YNL_GEN_RUST) --ksrc \$(KSRC) --spec \$(SPEC) --mode kernel --source-name \$(notdir \$(SPEC)) --out ${ident}_nl.rs
+	\$(YNL_GEN_RUST) --ksrc \$(KSRC) --spec \$(SPEC) --mode user --source-name \$(notdir \$(SPEC)) --out client/src/${ident}.rs
+	\$(YNL_GEN_RUST) --ksrc \$(KSRC) --spec \$(SPEC) --mode cli --source-name \$(notdir \$(SPEC)) --out client/src/main.rs
 
 clean:
 	\$(KMAKE) \$(KDIR) M=\$(CURDIR) clean

@@ -16,9 +16,7 @@ KSRC=${KSRC:-$(tree_source "$(tools/testing/vm/kernel.sh ${RGNL_DEBUG:-})")}
 # SPEC MODE OUTPUT [OPTIONS]
 GENERATED=(
 	"Documentation/netlink/specs/rgnl.yaml kernel rust/rgnl_nl.rs"
-	# What rgnl puts only sometimes: an entry's time to live (it has one or
-	# not), an audit-ntf's key (none for flush and limits-set).
-	"Documentation/netlink/specs/rgnl.yaml user tools/rgnl/src/proto.rs --optional entry/ttl-ms --optional audit-ntf/key"
+	"Documentation/netlink/specs/rgnl.yaml user tools/rgnl/src/proto.rs"
 	"Documentation/netlink/specs/rgnl_echo.yaml kernel samples/rgnl_echo/rgnl_echo_nl.rs"
 	"tools/testing/modules/rgnl_typed/rgnl_typed.yaml kernel tools/testing/modules/rgnl_typed/rgnl_typed_nl.rs"
 )

@@ -69,6 +69,11 @@ if [ -z "${RGNL_DEBUG:-}" ]; then
 	log "host: ynl-gen-rust.py on broken specs"
 	tools/testing/ynl-gen-rust-errors.sh "$ksrc" | tee "$results/gen-errors.tap"
 	count_tap gen-errors "$results/gen-errors.tap"
+	log "host: a Rust client from every genetlink spec of the tree (user mode, clippy -D warnings)"
+	tools/testing/clients.sh "$ksrc" | tee "$results/clients.tap"
+	count_tap clients "$results/clients.tap"
+	# The program the families suite runs, built on the clients just generated.
+	grep -q '^ok .* - families:' "$results/clients.tap" && families=tools/target/clients/release/families
 	host_check "a limit changed in rgnl.yaml alone: make gen changes the generated files only (module and client built for the limits suite)" \
 		tools/testing/limit-change.sh "$kdir" "$results/limit"
 	# Timings are never pass/fail: the smoke checks that make bench runs, the
@@ -187,6 +192,15 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 		--file $typed/rgnl_typed.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.ko \
 		--file $typed/rgnl_typed.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.yaml
 	vm_suite kselftest tools/testing/guest/kselftest.sh
+	if [ -n "${families:-}" ]; then
+		vm_suite families tools/testing/selftests/rgnl/families.py --python \
+			--file "$families:/ksrc/tools/testing/selftests/rgnl/families"
+	else
+		# Its program is built with the host checks, which the debug
+		# kernel's run does not repeat.
+		log "vm: families: skipped (no families program built in this run)"
+		skipped=$((skipped + 1))
+	fi
 else
 	count "the VM's initramfs layers build (no suite ran)" fail
 fi

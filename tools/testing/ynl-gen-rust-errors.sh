@@ -41,7 +41,7 @@ broken "a request naming an attribute the set lacks" \
 broken "two operations of one name" "operations: 'echo' and 'echo' are the same Rust name ECHO" \
 	"s = s.replace('name: limits-set', 'name: echo')"
 broken "an attribute whose Rust name clashes with the set's MAX" "attribute-sets/rgnl/max: clashes" \
-	"s = s.replace('name: bytes\n', 'name: max\n')"
+	"s = s.replace('name: bytes\n', 'name: max\n')" kernel
 broken "a fixed header (not supported)" "operations/fixed-header: fixed headers are not supported" \
 	"s = s.replace('\nattribute-sets:\n', '  -\n    type: struct\n    name: hdr\n    members:\n      -\n        name: x\n        type: u32\n\nattribute-sets:\n', 1).replace('operations:\n', 'operations:\n  fixed-header: hdr\n', 1)" kernel
 broken "a check that does not fit the kernel's field" "max-len: 70000 does not fit" \

@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """Rust code from a YNL spec, for families on the rgnl genetlink layer.
 
-    ynl-gen-rust.py --spec SPEC --mode kernel|user|family [--out FILE] [--ksrc DIR]
-                    [--optional MESSAGE/ATTR ...]
+    ynl-gen-rust.py --spec SPEC --mode kernel|user|cli|family [--out FILE] [--ksrc DIR]
 
 kernel: the family's tables on the layer (numbers, policies, groups, the
         ops table and the handler contract); committed, never edited.
-user:   the client's typed layer on its netlink crate.
+user:   the client's types on the client runtime (tools/ynl).
+cli:    a command line on those types (the main.rs of a family's client).
 family: a module skeleton on those tables, one EOPNOTSUPP handler per op
         (the start of a new family: `make new-family`).
 
@@ -44,14 +44,11 @@ def source_name(path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--spec", required=True, help="the YNL spec (YAML)")
-    ap.add_argument("--mode", required=True, choices=["kernel", "user", "family"])
+    ap.add_argument("--mode", required=True, choices=["kernel", "user", "cli", "family"])
     ap.add_argument("--out", help="output file (default: standard output)")
     ap.add_argument("--ksrc", default=None, help="kernel tree with tools/net/ynl (default: $KSRC)")
     ap.add_argument("--source-name", default=None,
                     help="the spec's path as named in the generated header (default: --spec)")
-    ap.add_argument("--optional", action="append", default=[], metavar="MESSAGE/ATTR",
-                    help="user mode: an attribute the kernel puts in MESSAGE (a nest's set "
-                    "or an op) only sometimes, decoded as an Option (the spec cannot say)")
     args = ap.parse_args()
 
     try:
@@ -62,7 +59,10 @@ def main():
             text = kernel.render(spec, source)
         elif args.mode == "user":
             from ynl_gen_rust import user
-            text = user.render(spec, source, args.optional)
+            text = user.render(spec, source)
+        elif args.mode == "cli":
+            from ynl_gen_rust import cli
+            text = cli.render(spec, source)
         else:
             from ynl_gen_rust import family
             text = family.render(spec, source)

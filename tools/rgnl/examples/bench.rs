@@ -898,6 +898,99 @@ fn client_dump_rows(rounds: usize) -> anyhow::Result<()> {
         "dump, ",
         &mut times,
     );
+    client_ntf_rows(rounds)
+}
+
+/// Client overhead on notifications: `BATCH` entry-new-ntf of 100-byte
+/// entries, queued in each client's socket by another socket's ENTRY_NEW,
+/// then read by each client in turn and decoded to the entry's value; time
+/// per notification. YNL C reads its queue when told to (`ynl_get_bench
+/// ntf`, a line on its stdin per round).
+fn client_ntf_rows(rounds: usize) -> anyhow::Result<()> {
+    use std::io::{BufRead, Write};
+    const BATCH: u32 = 100;
+    let (entry, value) = (u16::from(Attr::Entry), u16::from(Attr::Value));
+    let ntf_cmd = u8::from(Cmd::EntryNewNtf);
+    let mut producer = Client::connect()?;
+    let raw = Listeners::open("rgnl")?;
+    raw.listen(1)?;
+    let family_id = Client::connect()?.family_id();
+    let mut lib = Client::connect()?;
+    lib.subscribe_events()?;
+    let mut rt = ynl::Socket::open()?;
+    let group = rt.resolve("rgnl")?.group("events")?;
+    rt.join(group)?;
+    let mut c = std::process::Command::new("ynl_get_bench")
+        .args(["ntf", &BATCH.to_string(), &(rounds + 1).to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .context("running ynl_get_bench (tools/testing/selftests/rgnl)")?;
+    let mut to_c = c.stdin.take().context("ynl_get_bench's stdin")?;
+    let mut from_c = std::io::BufReader::new(c.stdout.take().context("ynl_get_bench's stdout")?);
+    let mut line = String::new();
+    from_c.read_line(&mut line)?;
+    ensure!(line.trim() == "ready", "ynl_get_bench ntf: {line:?}");
+    let per_ntf = |start: Instant| start.elapsed().as_nanos() as f64 / f64::from(BATCH);
+    let mut buf = vec![0u8; 65536];
+    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    for round in 0..=rounds {
+        for i in 0..BATCH {
+            producer.set(&format!("n/{i:03}"), &[7; 100], 0, rgnl::SetFlags::UPSERT)?;
+        }
+        let (start, mut n) = (Instant::now(), 0);
+        while n < BATCH {
+            // SAFETY: `buf` is writable for its length.
+            let len = unsafe { libc::recv(raw.fds[0], buf.as_mut_ptr().cast(), buf.len(), 0) };
+            ensure!(len > 0, "recv: {}", std::io::Error::last_os_error());
+            let msg = &buf[..len as usize];
+            if u16::from_ne_bytes([msg[4], msg[5]]) == family_id && msg[NLMSG_HDRLEN] == ntf_cmd {
+                let found =
+                    find_attr(&msg[NLMSG_HDRLEN + 4..], entry).and_then(|e| find_attr(e, value));
+                n += u32::from(found.is_some());
+            }
+        }
+        let t_raw = per_ntf(start);
+        let start = Instant::now();
+        for _ in 0..BATCH {
+            match lib.next_event()? {
+                rgnl::Event::EntryNew(e) => ensure!(e.entry.value.len() == 100, "a short value"),
+                other => bail!("rgnl library: {other:?}, not an entry-new-ntf"),
+            }
+        }
+        let t_lib = per_ntf(start);
+        let (start, mut n) = (Instant::now(), 0);
+        while n < BATCH {
+            rt.next_event(|m| -> Result<(), ynl::Error> {
+                if m.cmd()? == ntf_cmd {
+                    if let Some(e) = m.attrs(0)?.find(entry)? {
+                        n += u32::from(e.nested().find(value)?.is_some());
+                    }
+                }
+                Ok(())
+            })??;
+        }
+        let t_rt = per_ntf(start);
+        writeln!(to_c, "go")?;
+        line.clear();
+        from_c.read_line(&mut line)?;
+        let t_ynl: f64 = line
+            .trim()
+            .parse()
+            .with_context(|| format!("ynl_get_bench ntf: {line:?}"))?;
+        if round > 0 {
+            for (t, v) in times.iter_mut().zip([t_raw, t_lib, t_rt, t_ynl]) {
+                t.push(v);
+            }
+        }
+    }
+    drop(to_c);
+    ensure!(c.wait()?.success(), "ynl_get_bench ntf failed");
+    client_table(
+        "client, entry-new-ntf of a 100-byte entry (per notification)",
+        "ntf, ",
+        &mut times,
+    );
     Ok(())
 }
 

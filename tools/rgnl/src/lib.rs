@@ -7,10 +7,11 @@
 //! [`Client::next_event`]. [`Client::request`] and [`Client::dump`] send
 //! any command of any family that uses this attribute encoding.
 //!
-//! The family's numbers, its request builders (which check the spec's
-//! limits before sending) and its reply and notification types are
-//! generated from the spec (`ynl-gen-rust.py --mode user`) into [`proto`],
-//! whose items are re-exported here.
+//! The family's numbers, its request types (which check the spec's limits
+//! before sending) and its reply and notification decoders are generated
+//! from the spec (`ynl-gen-rust.py --mode user`) into [`proto`], whose
+//! items are re-exported here; the objects the client hands out
+//! ([`Entry`], [`Stats`], [`Event`]) are owned values built from them.
 //!
 //! ```no_run
 //! use rgnl::{Client, SetFlags};
@@ -27,7 +28,7 @@ mod model;
 pub mod proto;
 pub mod value;
 
-pub use model::Stats;
+pub use model::{AuditNtf, Entry, EntryDelNtf, EntryNewNtf, Event, FlushNtf, Stats};
 pub use proto::*;
 
 use ynl::{wire, Replies, Request, RequestAttrs, Socket};
@@ -315,7 +316,7 @@ impl Client {
     fn call<T>(
         &mut self,
         mut req: Request,
-        decode: impl Fn(ynl::Attrs<'_>) -> Result<T, DecodeError>,
+        decode: impl Fn(ynl::Attrs<'_>) -> Result<T, ynl::DecodeError>,
     ) -> Result<T, Error> {
         let mut out = None;
         self.exchange(&mut req, |m| {
@@ -510,7 +511,7 @@ impl Client {
         // The kernel echoes flush-ntf.
         let mut r = self.new_request(FlushRequest::CMD, wire::NLM_F_ECHO);
         req.write(&mut r)?;
-        Ok(self.call(r, FlushNtf::decode)?.count)
+        self.call(r, model::flush_count)
     }
 
     /// STATS_GET.
@@ -518,7 +519,7 @@ impl Client {
         let req = StatsGetRequest {};
         let mut r = self.new_request(StatsGetRequest::CMD, 0);
         req.write(&mut r)?;
-        self.call(r, Stats::decode)
+        self.call(r, model::stats_of)
     }
 
     /// LIMITS_SET: either or both limits. They are not checked before
@@ -556,9 +557,7 @@ impl Client {
 
     /// Waits for the next notification of `events`.
     pub fn next_event(&mut self) -> Result<Event, Error> {
-        self.sock.next_event(|m| -> Result<Event, Error> {
-            Ok(Event::decode(Cmd::from(m.cmd()?), m.attrs(0)?)?)
-        })?
+        self.sock.next_event(|m| Event::decode(&m))?
     }
 }
 
@@ -613,8 +612,8 @@ mod tests {
 
     /// What a request builder writes: the attributes, in order.
     fn written(
-        write: impl FnOnce(&mut Request) -> Result<(), CheckError>,
-    ) -> Result<Vec<(Attr, Vec<u8>)>, CheckError> {
+        write: impl FnOnce(&mut Request) -> Result<(), ynl::CheckError>,
+    ) -> Result<Vec<(Attr, Vec<u8>)>, ynl::CheckError> {
         let mut req = Request::new(0x20, 0, 1, 0);
         write(&mut req)?;
         let attrs = ynl::Attrs::new(&req.as_bytes()[20..]);

@@ -5,7 +5,7 @@ use anyhow::{bail, Context};
 
 /// The JSON form of a value, `{"text": ..., "hex": ...}`, is the generated
 /// one of every binary attribute.
-pub use crate::proto::json::{as_text, binary as serialize, to_hex};
+pub use ynl::json::{as_text, binary as serialize, to_hex};
 
 /// Parses `s` as hex digits (an optional `0x`; whitespace ignored).
 pub fn parse_hex(s: &str) -> anyhow::Result<Vec<u8>> {

@@ -177,6 +177,13 @@ EOF
 		cat "$out/selftest.log" >&2
 		failed+=("the scaffold's kselftest (building it: $out/selftest.log)")
 	fi
+	# Its client crate (generated types, typed calls and command line)
+	# builds clippy-clean, with the versions rgnl's tools use.
+	if ! (cd "$scaffold/client" && CARGO_TARGET_DIR=$RGNL_ROOT/tools/target/scaffold \
+		cargo clippy --quiet --offline -- -D warnings) >"$out/client.log" 2>&1; then
+		cat "$out/client.log" >&2
+		failed+=("the scaffold's client crate (cargo clippy: $out/client.log)")
+	fi
 fi
 cp "$here/compare.py" "$out/guest/"
 printf '%s' "$pairs" >"$out/guest/pairs.txt"

@@ -47,6 +47,18 @@ pub enum DecodeError {
         /// What its headers need.
         need: usize,
     },
+    /// A string without its terminating NUL.
+    #[error("attribute {attr}: string without its NUL")]
+    Unterminated {
+        /// The attribute type.
+        attr: u16,
+    },
+    /// A single attribute that came twice (a decoder keeps no last one).
+    #[error("attribute {attr} came twice")]
+    Twice {
+        /// The attribute type.
+        attr: u16,
+    },
     /// An attribute the message must carry and does not.
     #[error("missing attribute {attr}")]
     Missing {

@@ -58,6 +58,9 @@ pub enum Error {
         /// The group asked for.
         group: String,
     },
+    /// A request the spec's checks refuse, found before sending.
+    #[error("{0}")]
+    Check(#[from] crate::codec::CheckError),
     /// A request that cannot be encoded: attribute `attr` (or a nest of
     /// it) is longer than `nla_len` can say.
     #[error("attribute {0} is longer than an attribute can be (65,535 bytes with its header)")]

@@ -23,15 +23,20 @@
 //! ```
 
 mod attr;
+mod client;
+pub mod codec;
 mod ctrl;
 mod error;
 mod extack;
+pub mod json;
 mod msg;
 mod request;
 mod socket;
 pub mod wire;
 
 pub use attr::{Attr, Attrs, DecodeError};
+pub use client::Client;
+pub use codec::{Bitfield32, CheckError, Decode, Encode};
 pub use ctrl::Family;
 pub use error::Error;
 pub use extack::{attr_path, Extack};

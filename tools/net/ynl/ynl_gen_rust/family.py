@@ -12,6 +12,7 @@ from .spec import camel, snake
 
 
 def render(spec, source):
+    spec.check_no_max()
     fam = spec.family
     ident = snake(fam.name)
     ty = type_ident(fam.name)

@@ -13,10 +13,9 @@ safe, const-checked API.
 
 import os
 import re
-import subprocess
 import textwrap
 
-from .spec import SpecError, camel, rust_str, snake, upper
+from .spec import SpecError, camel, rust_str, rustfmt, snake, upper
 
 # Request attribute types and the layer's policy constructor for each.
 SCALARS = {"u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "uint", "sint"}
@@ -1028,22 +1027,6 @@ def int_type(value, where, want=None):
     raise SpecError(where, f"{value} does not fit 64 bits")
 
 
-def rustfmt(text, ksrc):
-    """`text` formatted as the kernel formats its Rust (its .rustfmt.toml),
-    so that generated files pass the tree's rustfmt check unchanged."""
-    config = os.path.join(ksrc, ".rustfmt.toml")
-    cmd = ["rustfmt", "--edition", "2021", "--emit", "stdout"]
-    if os.path.exists(config):
-        cmd += ["--config-path", config]
-    try:
-        done = subprocess.run(cmd, input=text, capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise SpecError("rustfmt", "not found: the generated code is formatted with it") from None
-    if done.returncode != 0:
-        raise SpecError("rustfmt", "refused the generated code (a generator bug):\n" + done.stderr)
-    return done.stdout
-
-
 def cfg_attr(cond):
     """`config-cond` as Rust: C's `#ifdef CONFIG_X`, true when built in
     (`#[cfg(CONFIG_X)]` alone would also be true for a module)."""
@@ -1062,4 +1045,5 @@ def tree_generator_has(ksrc, text):
 
 
 def render(spec, source):
+    spec.check_no_max()
     return rustfmt(Kernel(spec).render(source), spec.ksrc)

@@ -4,6 +4,7 @@ what every output mode shares: names, limits, spec errors."""
 
 import importlib
 import os
+import subprocess
 import sys
 import types
 
@@ -151,9 +152,6 @@ class Spec:
             # devlink's dl-dpipe-table does.)
             if "subset-of" not in s:
                 unique(f"attribute-sets/{s['name']}", [a["name"] for a in s.get("attributes", [])])
-            if any(upper(a["name"]) == "MAX" for a in s.get("attributes", [])):
-                raise SpecError(f"attribute-sets/{s['name']}/max",
-                                "clashes with the set's MAX (its highest attribute type)")
         unique("mcast-groups", self.mcgrps())
         unique("attribute-sets", [s.name for s in fam.attr_sets.values() if not s.subset_of])
         for s in fam.attr_sets.values():
@@ -183,6 +181,14 @@ class Spec:
             if "mcgrp" in op.yaml and op.yaml["mcgrp"] not in groups:
                 raise SpecError(f"operations/{op.name}/mcgrp",
                                 f"{op.yaml['mcgrp']!r} names no multicast group")
+
+    def check_no_max(self):
+        """The kernel's tables give each set a MAX (its highest attribute
+        type), which an attribute named `max` would shadow."""
+        for s in self.family.yaml.get("attribute-sets", []):
+            if any(upper(a["name"]) == "MAX" for a in s.get("attributes", [])):
+                raise SpecError(f"attribute-sets/{s['name']}/max",
+                                "clashes with the set's MAX (its highest attribute type)")
 
     def const_value(self, name):
         """The value of a `const` definition."""
@@ -257,3 +263,20 @@ class Spec:
                 raise SpecError(f"operations/{op.name}/{where}",
                                 f"{n!r} is not an attribute of set {attr_set.name!r}")
         return [a for a in attr_set.attrs.values() if a.name in names]
+
+
+def rustfmt(text, ksrc=None):
+    """`text` formatted by rustfmt: as the kernel tree `ksrc` formats its
+    Rust (its .rustfmt.toml), or with rustfmt's defaults, so that generated
+    files pass the formatting checks unchanged."""
+    config = os.path.join(ksrc, ".rustfmt.toml") if ksrc else ""
+    cmd = ["rustfmt", "--edition", "2021", "--emit", "stdout"]
+    if os.path.exists(config):
+        cmd += ["--config-path", config]
+    try:
+        done = subprocess.run(cmd, input=text, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise SpecError("rustfmt", "not found: the generated code is formatted with it") from None
+    if done.returncode != 0:
+        raise SpecError("rustfmt", "refused the generated code (a generator bug):\n" + done.stderr)
+    return done.stdout

@@ -1,53 +1,44 @@
 # SPDX-License-Identifier: GPL-2.0
-"""--mode user: the client's typed layer: numbers and request builders on
-the `neli` crate's types, decoders on the client runtime (`tools/ynl`),
-which read replies in place.
+"""--mode user: a family's client types on the client runtime (`tools/ynl`).
 
-One Rust module, needing `neli`, `ynl` and `serde`:
+One Rust module, needing the `ynl` and `serde` crates, for any genetlink
+spec (genetlink, genetlink-c, genetlink-legacy):
 
 - the family's name, version and multicast groups; `definitions` as typed
-  constants (a constant used as a length is a `usize`, one used as a bound
-  of integer attributes has their type) and enums as Rust enums;
-- `Cmd`, every op in the unified numbering, and one attribute enum per root
-  attribute set (`Attr` for the family's own set or a family's only one,
-  `<Set>Attr` for the others), as `neli_enum`s;
-- on each attribute enum, the spec's `checks:` as constants
-  (`Attr::KEY_MAX_LEN`, `Attr::TTL_MS_MIN`...) and one check function per
-  checked attribute (`Attr::check_key`), which the request builders call:
-  a limit changed in the spec changes the client's checks when the module
-  is regenerated, as it changes the kernel's policy;
-- per do and dump, a request builder `<Op>Request` / `<Op>DumpRequest`:
-  typed fields, every one optional (the kernel decides what it needs),
-  implementing `ynl::RequestAttrs`: `check()` (the spec's limits, with
-  clear errors), `encode()` (the attributes into a `ynl::Request`,
-  unchecked: to probe the kernel's own validation) and `write()` (both);
-- typed replies (`<Op>Reply`, `<Op>DumpReply` when the dump's differs),
-  nests (named after their attribute set) and notifications (named after
-  their op; `Event` holds them all, tagged by their name without `-ntf`),
-  each with `decode()` from the reply's attributes (`ynl::Attrs`, read in
-  place), serialisable as JSON with
-  the spec's names.
+  constants, enums and flags as newtypes over their value (a value the
+  spec does not know is kept, and shown as its number), structs as Rust
+  structs packed as the spec lists their members;
+- `Cmd`, the commands userspace sends (and, for a directional family,
+  `ReplyCmd`, the numbers the kernel answers with), and one attribute enum
+  per root attribute set (`Attr` for the family's own set or a family's
+  only one, `<Set>Attr` for the others), with their spec names;
+- on each attribute enum, the spec's `checks:` as constants and check
+  functions, which the request types call before sending;
+- per do and dump, a request type (`<Op>Request`, `<Op>DumpRequest`):
+  every field optional, since the kernel decides what it needs; nests in
+  requests are `<Set>Nest` types, multi-attrs and arrays slices;
+- typed replies (`<Op>Reply`, `<Op>DumpReply`), nests (named after their
+  attribute set) and notifications (`Event`, tagged by name without
+  `-ntf`), decoded in one pass over the attributes, borrowing strings and
+  binaries from the receive buffer, serialisable as JSON with the spec's
+  names.
 
-Which fields are required. The spec format does not say which attributes a
-message always carries (ynl-gen-c gives every attribute a _present bit). A
-field is required -- decoding refuses a message without it, and the caller
-gets a plain value -- except:
-- a flag, which is its own presence (`bool`);
-- every field of a reply listing the same attributes as its request (an
-  echo returns what it was sent, no more);
-- the attributes named by `--optional MESSAGE/ATTR` (MESSAGE: a nest's
-  attribute set or an op): those the family's kernel side puts only
-  sometimes. They are `Option`s. The spec has no word for it, so the
-  build that generates a family's client says it (tools/testing/generate.sh).
+Every reply attribute is optional (an `Option`, a `Vec` for multi-attrs
+and arrays, a `bool` for a flag): the spec format does not say which
+attributes a message always carries, and callers decide what they need.
+An attribute that comes twice where the spec allows one is a decode error,
+never a silent last-one-wins; attributes the spec does not know (from a
+newer kernel) are skipped.
 
-Anything else the client cannot express (nests or multi-attrs in requests,
-fixed headers, sub-messages, big-endian or variable-width integers...) is a
-SpecError naming the item.
+What the code shares across families (checks, scalars, arrays, structs,
+bitfield32, JSON) is in the `ynl` crate, not in the generated text.
+Anything the client cannot express is a SpecError naming the item.
 """
 
+import re
 import textwrap
 
-from .spec import SpecError, camel, snake, upper
+from .spec import SpecError, camel, rust_str, rustfmt, snake, upper
 
 INTS = {"u8": "u8", "u16": "u16", "u32": "u32", "u64": "u64",
         "s8": "i8", "s16": "i16", "s32": "i32", "s64": "i64"}
@@ -58,7 +49,12 @@ RANGES = {"u8": (0, (1 << 8) - 1), "u16": (0, (1 << 16) - 1), "u32": (0, (1 << 3
 LEN_CHECKS = ("min-len", "max-len", "exact-len")
 WIDTH = 100      # rustfmt's max_width
 CALL_WIDTH = 60  # rustfmt's fn_call_width
-ATTR_WIDTH = 70  # rustfmt's attr_fn_like_width
+SKIPPED = ("pad", "unused")
+# Attributes of the tree's specs that come once per item, as their sets'
+# docs draw it, without the `multi-attr: true` that says so: read as
+# multi-attrs (a strict decoder would refuse the kernel's messages, YNL's
+# libraries keep only the last item).
+MULTI_FIXUPS = {("team", "item-option", "option"), ("team", "item-port", "port")}
 
 
 def header(source):
@@ -67,45 +63,42 @@ def header(source):
             "// by tools/net/ynl/ynl-gen-rust.py --mode user."]
 
 
+LIST_ITEM = re.compile(r"^\s*([-*]|\d+[.)])\s")
+
+
 def doc(text, indent, summary=False):
     """A spec `doc` as `///` lines, rewrapped (only its first sentence
-    with `summary`)."""
-    paras = [" ".join(p.split()) for p in (text or "").strip().split("\n\n") if p.strip()]
+    with `summary`); list items stay items, their lines indented."""
+    paras = []
+    for para in (text or "").strip().split("\n\n"):
+        items = []
+        for line in para.split("\n"):
+            if LIST_ITEM.match(line) or not items:
+                items.append(line.strip())
+            else:
+                items[-1] += " " + line.strip()
+        items = [" ".join(i.split()) for i in items if i.strip()]
+        if items:
+            paras.append(items)
     if summary and paras:
-        end = paras[0].find(". ")
-        paras = [paras[0] if end < 0 else paras[0][:end + 1]]
+        first = paras[0][0]
+        end = first.find(". ")
+        paras = [[first if end < 0 else first[:end + 1]]]
     out = []
-    for i, para in enumerate(paras):
+    width = WIDTH - len(indent) - 4
+    for i, items in enumerate(paras):
         if i:
             out.append(f"{indent}///")
-        out += [f"{indent}/// {line}"
-                for line in textwrap.wrap(para, WIDTH - len(indent) - 4, break_on_hyphens=False)]
+        for item in items:
+            m = LIST_ITEM.match(item)
+            hang = " " * len(m.group(0)) if m else ""
+            lines = textwrap.wrap(item, width, subsequent_indent=hang, break_on_hyphens=False)
+            # A wrapped line must not start a list or a heading by accident.
+            lines = [ln if j == 0 or ln.startswith(hang + " ") or not (
+                LIST_ITEM.match(ln) or ln.lstrip().startswith(("#", ">", "+")))
+                else hang + "\\" + ln.lstrip() for j, ln in enumerate(lines)]
+            out += [f"{indent}/// {line}" for line in lines]
     return out
-
-
-def call(indent, head, args, tail, width=CALL_WIDTH):
-    """`head(args)tail` as rustfmt lays it out: on one line when that fits
-    (and the arguments fit `width`), else one argument a line."""
-    joined = ", ".join(args)
-    line = f"{indent}{head}({joined}){tail}"
-    if len(line) <= WIDTH and len(joined) <= width:
-        return [line]
-    lines = [f"{indent}    {a}," for a in args]
-    if width == ATTR_WIDTH:  # no trailing comma in an attribute
-        lines[-1] = lines[-1][:-1]
-    return [f"{indent}{head}("] + lines + [f"{indent}){tail}"]
-
-
-def serde_kebab(ident):
-    """The name serde's `kebab-case` gives a CamelCase Rust name."""
-    return "".join(("-" if i and c.isupper() else "") + c.lower() for i, c in enumerate(ident))
-
-
-def rust_str(text):
-    """`text` as a Rust string literal."""
-    esc = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
-    return '"' + "".join(esc.get(c) or (c if c.isprintable() else f"\\u{{{ord(c):x}}}")
-                         for c in text) + '"'
 
 
 def fits(value, rtype, where):
@@ -122,23 +115,327 @@ def natural_type(value, where):
     raise SpecError(where, f"{value!r} does not fit 64 bits")
 
 
-class User:
+# Attribute types, one class each (as ynl-gen-c has them). A type knows
+# its Rust value type when decoded (`dty`, borrowing with lifetime 'a) and
+# when put in a request (`rty`), how to decode it from `a` (a
+# `ynl::Attr<'a>`), how to put a value `v` as attribute `id` into `req`,
+# and how it shows in JSON.
+
+class Type:
+    borrows = False   # holds data borrowed from the receive buffer / caller
+
+    def __init__(self, gen, attr):
+        self.gen = gen
+        self.attr = attr
+        self.where = gen.where(attr)
+        self.be = attr.yaml.get("byte-order") == "big-endian"
+
+    def serde_one(self):
+        return None
+
+    def serde_all(self):
+        return None
+
+    def check(self):
+        """The check function of a value, or None."""
+        return self.gen.check_fn_of(self.attr)
+
+    def copy(self):
+        """Whether a request value is `Copy` (passed by value)."""
+        return True
+
+
+class TypeInt(Type):
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        self.rust = INTS[attr.type]
+        self.newtype = gen.newtype_of(attr)
+
+    def dty(self):
+        return self.newtype or self.rust
+
+    rty = dty
+
+    def decode(self):
+        raw = f"ynl::codec::scalar::<{self.rust}>(&a, {str(self.be).lower()})?"
+        if self.newtype:
+            conv = "" if self.rust == "u32" else "u32::from"
+            return f"{self.newtype}({conv}({raw}))" if conv else f"{self.newtype}({raw})"
+        return raw
+
+    def put(self, v, id_):
+        if self.newtype:
+            v = f"{v}.0" if self.rust == "u32" else f"{v}.0 as {self.rust}"
+        return f"ynl::codec::put_scalar::<{self.rust}>(req, {id_}, {v}, {str(self.be).lower()});"
+
+
+class TypeAutoInt(Type):
+    """`uint` / `sint`: 4 or 8 bytes on the wire, the fewest when put."""
+
+    def dty(self):
+        return "u64" if self.attr.type == "uint" else "i64"
+
+    rty = dty
+
+    def decode(self):
+        return f"a.{self.attr.type}()?"
+
+    def put(self, v, id_):
+        return f"req.put_{self.attr.type}({id_}, {v});"
+
+
+class TypeString(Type):
+    borrows = True
+
+    def dty(self):
+        return "&'a str"
+
+    rty = dty
+
+    def decode(self):
+        return "ynl::codec::string(&a)?"
+
+    def put(self, v, id_):
+        return f"req.put_str({id_}, {v});"
+
+
+class TypeBinary(Type):
+    borrows = True
+
+    def dty(self):
+        return "&'a [u8]"
+
+    rty = dty
+
+    def decode(self):
+        return "a.bytes()"
+
+    def put(self, v, id_):
+        return f"req.put({id_}, {v});"
+
+    def serde_one(self):
+        return 'serialize_with = "ynl::json::hex_opt"'
+
+    def serde_all(self):
+        return 'serialize_with = "ynl::json::hex_all"'
+
+
+class TypeBinaryStruct(Type):
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        self.struct = gen.struct_type(attr.yaml["struct"], self.where + "/struct")
+
+    def dty(self):
+        return self.struct
+
+    rty = dty
+
+    def decode(self):
+        return f"ynl::codec::binary_struct::<{self.struct}>(&a)?"
+
+    def put(self, v, id_):
+        return f"ynl::codec::put_struct(req, {id_}, &{v});"
+
+
+class TypeBinaryArray(Type):
+    """A binary attribute holding an array of scalars (`sub-type`)."""
+
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        sub = attr.yaml["sub-type"]
+        if sub not in INTS:
+            raise SpecError(self.where + "/sub-type", f"{sub}: not supported in user mode")
+        self.rust = INTS[sub]
+        self.borrows = True  # in a request: a slice
+
+    def dty(self):
+        return f"Vec<{self.rust}>"
+
+    def rty(self):
+        return f"&'a [{self.rust}]"
+
+    def decode(self):
+        return f"ynl::codec::array::<{self.rust}>(&a, {str(self.be).lower()})?"
+
+    def put(self, v, id_):
+        return f"ynl::codec::put_array::<{self.rust}>(req, {id_}, {v}, {str(self.be).lower()});"
+
+
+class TypeBitfield32(Type):
+    def dty(self):
+        return "ynl::Bitfield32"
+
+    rty = dty
+
+    def decode(self):
+        return "ynl::codec::bitfield32(&a)?"
+
+    def put(self, v, id_):
+        return f"ynl::codec::put_bitfield32(req, {id_}, {v});"
+
+
+class TypeNest(Type):
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        self.set_name = attr.yaml["nested-attributes"]
+
+    def dty(self):
+        return self.gen.decoded_type(self.set_name)
+
+    def rty(self):
+        return self.gen.nest_type(self.set_name)
+
+    def decode(self):
+        return f"ynl::Decode::decode(a.nested())?"
+
+    def put(self, v, id_):
+        return (f"{{ let n = req.nest_start({id_}); "
+                f"ynl::Encode::encode({v}, req); req.nest_end(n); }}")
+
+    def copy(self):
+        return False
+
+
+class TypeIndexedArray(Type):
+    """`indexed-array`: a nest of entries typed by their index, each of
+    `sub-type` (a nest of a set, or a scalar)."""
+
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        self.sub = attr.yaml.get("sub-type")
+        if self.sub == "nest":
+            self.set_name = attr.yaml["nested-attributes"]
+        elif self.sub not in INTS and self.sub not in ("binary",):
+            raise SpecError(self.where + "/sub-type", f"{self.sub}: not supported in user mode")
+
+    def elem_dty(self):
+        if self.sub == "nest":
+            return self.gen.decoded_type(self.set_name)
+        return "&'a [u8]" if self.sub == "binary" else INTS[self.sub]
+
+    def dty(self):
+        return f"Vec<{self.elem_dty()}>"
+
+    def rty(self):
+        if self.sub == "nest":
+            return f"&'a [{self.gen.nest_type(self.set_name)}]"
+        return f"&'a [{self.elem_dty()}]"
+
+    def decode(self):
+        if self.sub == "nest":
+            elem = "ynl::Decode::decode(a.nested())"
+        elif self.sub == "binary":
+            elem = "Ok(a.bytes())"
+        else:
+            elem = f"ynl::codec::scalar::<{INTS[self.sub]}>(a, {str(self.be).lower()})"
+        return f"ynl::codec::indexed(&a, |a| {elem})?"
+
+    def put(self, v, id_):
+        if self.sub == "nest":
+            each = ("let e = req.nest_start(i); ynl::Encode::encode(x, req); req.nest_end(e);")
+        elif self.sub == "binary":
+            each = "req.put(i, x);"
+        else:
+            each = f"ynl::codec::put_scalar::<{INTS[self.sub]}>(req, i, *x, {str(self.be).lower()});"
+        return (f"{{ let n = req.nest_start({id_}); "
+                f"for (i, x) in (0u16..).zip({v}.iter()) {{ {each} }} req.nest_end(n); }}")
+
+    def serde_all(self):
+        return 'serialize_with = "ynl::json::hex_all"' if self.sub == "binary" else None
+
+    def copy(self):
+        return True
+
+
+class TypeNestTypeValue(Type):
+    """`nest-type-value`: nests whose attribute types are values
+    (`type-value` lists what each level's type means), down to a nest of
+    `nested-attributes`: decoded as `(type, ...)` pairs, level by level."""
+
+    def __init__(self, gen, attr):
+        super().__init__(gen, attr)
+        self.set_name = attr.yaml["nested-attributes"]
+        self.levels = len(attr.yaml.get("type-value", [])) or 1
+
+    def dty(self):
+        inner = self.gen.decoded_type(self.set_name)
+        for _ in range(self.levels):
+            inner = f"Vec<(u16, {inner})>"
+        return inner
+
+    def rty(self):
+        raise SpecError(self.where, "nest-type-value in a request: not supported in user mode")
+
+    def decode(self):
+        inner = "ynl::Decode::decode(a.nested())"
+        for _ in range(self.levels - 1):
+            inner = f"ynl::codec::type_value(a, |a| {inner})"
+        return f"ynl::codec::type_value(&a, |a| {inner})?"
+
+
+class TypeFlag(Type):
+    def dty(self):
+        return "bool"
+
+    def decode(self):
+        return "true"
+
+    rty = dty
+
+    def check(self):
+        return None
+
+
+def attr_type(gen, attr):
+    """The Type of attribute `attr`."""
+    t, y = attr.type, attr.yaml
+    if y.get("sub-message"):
+        raise SpecError(gen.where(attr) + "/sub-message", "not supported in user mode")
+    if t in INTS:
+        return TypeInt(gen, attr)
+    if t in ("uint", "sint"):
+        return TypeAutoInt(gen, attr)
+    if t == "string":
+        return TypeString(gen, attr)
+    if t == "binary":
+        if y.get("struct"):
+            return TypeBinaryStruct(gen, attr)
+        if y.get("sub-type"):
+            return TypeBinaryArray(gen, attr)
+        return TypeBinary(gen, attr)
+    if t == "flag":
+        return TypeFlag(gen, attr)
+    if t == "bitfield32":
+        return TypeBitfield32(gen, attr)
+    if t == "nest":
+        if y.get("type-value"):
+            return TypeNestTypeValue(gen, attr)
+        return TypeNest(gen, attr)
+    if t == "nest-type-value":
+        return TypeNestTypeValue(gen, attr)
+    if t == "indexed-array":
+        return TypeIndexedArray(gen, attr)
+    raise SpecError(gen.where(attr), f"type {t} is not supported in user mode")
+
+
+class Gen:
     """The generator of one spec's module: `render()` gives its text."""
 
-    def __init__(self, spec, optional):
+    def __init__(self, spec):
         self.spec = spec
         self.fam = spec.family
         self.out = []
-        self.types = {}     # Rust type name -> the spec item it is for
-        self.need = set()   # helpers the code uses
-        self.absent = {}    # message -> attributes that may be absent
-        for item in optional:
-            msg, _, attr = item.partition("/")
-            if not attr:
-                raise SpecError(f"--optional {item}", "is not MESSAGE/ATTRIBUTE")
-            self.absent.setdefault(msg, set()).add(attr)
-        self.structs = {}   # nest set name -> struct name, in order of need
-        self.enum_width = {}  # enum name -> its attributes' integer type
+        self.types = {}       # Rust type name -> the spec item it is for
+        self.decoded = {}     # set name -> its decoded struct's name
+        self.nests = {}       # set name -> its request nest's name
+        self.structs = {}     # definition name -> struct name
+        self.pending = []     # (kind, set name) still to render
+        self.newtypes = {}    # definition name -> newtype name
+        self.checked = {}     # (root set, attr) -> check fn path
+        self.requests = {}    # (op, mode) -> (request type, its anonymous lifetime)
+        for fam, set_name, attr in MULTI_FIXUPS:
+            if fam == self.fam.name and attr in self.fam.attr_sets.get(set_name, {}).attrs:
+                self.fam.attr_sets[set_name].attrs[attr].is_multi = True
 
     def p(self, *lines):
         self.out += lines
@@ -149,12 +446,21 @@ class User:
         self.types[name] = item
         return name
 
+    def free_name(self, bases, item):
+        """The first of `bases` no other type has."""
+        for name in bases:
+            if name not in self.types:
+                return self.type_name(name, item)
+        raise SpecError(item, f"its Rust type {bases[0]} is also {self.types[bases[0]]}'s")
+
     # Names.
 
     def ident(self, name, item):
         """A CamelCase Rust name for a spec name."""
         ident = camel(name)
-        if not ident.isidentifier() or ident[0].isdigit() or ident == "Self":
+        if ident and ident[0].isdigit():
+            ident = "N" + ident
+        if not ident.isidentifier() or ident == "Self":
             raise SpecError(item, f"{name!r} makes no Rust name")
         return ident
 
@@ -162,16 +468,22 @@ class User:
         """A snake_case field name (`r#type` for a keyword)."""
         ident = snake(name)
         bare = ident.removeprefix("r#")
+        if bare and bare[0].isdigit():
+            ident = bare = "n" + bare
         if not bare.isidentifier() or bare in ("self", "super", "crate", "_"):
             raise SpecError(item, f"{name!r} makes no Rust field name")
         return ident
 
+    def const_name(self, name, item):
+        ident = upper(name)
+        if ident and ident[0].isdigit():
+            ident = "N" + ident
+        if not ident.isidentifier():
+            raise SpecError(item, f"{name!r} makes no Rust constant name")
+        return ident
+
     def where(self, attr):
         return f"attribute-sets/{attr.attr_set.name}/{attr.name}"
-
-    def check_fn(self, attr):
-        """The check function of `attr` (`check_type`, not raw)."""
-        return "check_" + upper(attr.name).lower()
 
     def enum_of_set(self, attr_set):
         real = self.spec.real_set(attr_set)
@@ -179,70 +491,37 @@ class User:
             return "Attr"
         return self.ident(real.name, f"attribute-sets/{real.name}") + "Attr"
 
-    def attr_path(self, attr):
-        return f"{self.enum_of_set(attr.attr_set)}::{self.ident(attr.name, self.where(attr))}"
+    def attr_id(self, attr):
+        real = self.spec.real_set(attr.attr_set)
+        root = real.attrs[attr.name]
+        return (f"u16::from({self.enum_of_set(attr.attr_set)}::"
+                f"{self.ident(root.name, self.where(root))})")
 
-    def enum_def(self, attr):
-        """The `definitions` enum a scalar attribute takes as a Rust enum
-        (None for a plain integer, or a flags mask)."""
+    def root_attr(self, attr):
+        return self.spec.real_set(attr.attr_set).attrs[attr.name]
+
+    # Definitions.
+
+    def newtype_of(self, attr):
+        """The enum or flags newtype an integer attribute takes (None for a
+        plain integer)."""
         name = attr.yaml.get("enum")
-        if name is None:
+        if name is None or attr.type not in ("u8", "u16", "u32"):
             return None
         e = self.fam.consts.get(name)
         if e is None or e.get("type") not in ("enum", "flags"):
             raise SpecError(self.where(attr) + "/enum", f"{name!r} names no enum")
-        if e["type"] == "flags" or attr.yaml.get("enum-as-flags"):
-            return None
-        width = self.enum_width.setdefault(name, INTS[attr.type])
-        if width != INTS[attr.type]:
-            raise SpecError(self.where(attr) + "/enum",
-                            f"{name} is a {width} elsewhere: one width per enum")
-        return name
+        if attr.yaml.get("enum-as-flags") and e["type"] == "enum":
+            return None  # a mask of the enum's bits: a plain integer
+        return self.newtypes[name]
 
-    def scalar(self, attr):
-        """The Rust type of a value of attribute `attr` (`&'a str`-style
-        borrowed in requests), checking the client can carry it."""
-        where = self.where(attr)
-        t = attr.type
-        for key in ("multi-attr", "sub-type", "struct", "sub-message", "byte-order"):
-            if attr.yaml.get(key):
-                raise SpecError(f"{where}/{key}", "not supported in user mode")
-        if t in INTS:
-            enum = self.enum_def(attr)
-            return self.ident(enum, f"definitions/{enum}") if enum else INTS[t]
-        if t in ("string", "binary", "flag"):
-            return {"string": "String", "binary": "Vec<u8>", "flag": "bool"}[t]
-        if t == "nest":
-            if attr.yaml.get("type-value"):
-                raise SpecError(f"{where}/type-value", "not supported in user mode")
-            return self.struct_of(attr)
-        raise SpecError(where, f"type {t} is not supported in user mode")
-
-    def struct_of(self, attr):
-        """The struct decoding nest `attr` (named after its attribute set)."""
-        name = attr.yaml["nested-attributes"]
-        if name not in self.fam.attr_sets:
-            raise SpecError(self.where(attr) + "/nested-attributes", f"{name!r} names no set")
+    def struct_type(self, name, item):
         if name not in self.structs:
-            self.structs[name] = self.type_name(self.ident(name, f"attribute-sets/{name}"),
-                                                f"attribute-sets/{name}")
+            d = self.fam.consts.get(name)
+            if d is None or d.get("type") != "struct":
+                raise SpecError(item, f"{name!r} names no struct definition")
+            raise SpecError(item, f"{name!r}: struct not rendered")
         return self.structs[name]
-
-    def attrs(self, op, mode, what):
-        """The attributes of op's `mode` `what` (request, reply...), in the
-        spec's order, without pads."""
-        section = op.yaml[mode] if what is None else (op.yaml[mode].get(what) or {})
-        names = section.get("attributes", [])
-        where = f"{mode}/{what}" if what else mode
-        if len(set(names)) != len(names):
-            raise SpecError(f"operations/{op.name}/{where}", "lists an attribute twice")
-        if not names:
-            return []
-        self.spec.attrs_of(op, names, where)  # all exist
-        attr_set = self.spec.op_set(op)
-        return [attr_set.attrs[n] for n in names if attr_set.attrs[n].type not in ("pad", "unused")]
-
-    # Constants, enums, numbers.
 
     def const_types(self):
         """Each constant's Rust type: what the checks naming it need."""
@@ -250,13 +529,14 @@ class User:
         for attr_set in self.spec.root_sets():
             for attr in attr_set.attrs.values():
                 for check, raw in attr.yaml.get("checks", {}).items():
-                    if isinstance(raw, str) and raw in self.fam.consts and check != "flags-mask":
+                    name = self.spec.const_name(raw) if isinstance(raw, str) else None
+                    if name and check != "flags-mask":
                         rtype = "usize" if check in LEN_CHECKS else INTS.get(attr.type)
                         if rtype:
-                            uses.setdefault(raw, set()).add(rtype)
+                            uses.setdefault(name, set()).add(rtype)
         types = {}
         for name, c in self.fam.consts.items():
-            if c.get("type") != "const" or isinstance(c["value"], str):
+            if c.get("type") != "const" or not isinstance(c.get("value"), int):
                 continue
             where = f"definitions/{name}"
             used = uses.get(name, set())
@@ -265,101 +545,231 @@ class User:
         return types
 
     def render_consts(self):
-        self.p(f"/// The family's name in nlctrl.",
+        self.p("/// The family's name in nlctrl.",
                f'pub const FAMILY_NAME: &str = "{self.fam.name}";',
                "/// The version the client speaks.",
                f"pub const FAMILY_VERSION: u8 = {self.spec.version};")
         for g in self.fam.yaml.get("mcast-groups", {}).get("list", []):
+            item = f"mcast-groups/{g['name']}"
             self.p(*(doc(g.get("doc"), "") or [f"/// Multicast group `{g['name']}`."]),
-                   f'pub const GROUP_{upper(g["name"])}: &str = "{g["name"]}";')
+                   f'pub const GROUP_{self.const_name(g["name"], item)}: &str = "{g["name"]}";')
         self.p("")
+        # Names first: structs and attributes refer to them.
         for name, c in self.fam.consts.items():
             where = f"definitions/{name}"
-            if c.get("type") == "const":
-                value, rtype = c["value"], self.const_type.get(name, "&str")
+            if c.get("type") in ("enum", "flags"):
+                self.newtypes[name] = self.type_name(self.ident(name, where), where)
+            elif c.get("type") == "struct":
+                self.structs[name] = self.type_name(self.ident(name, where), where)
+        for name, c in self.fam.consts.items():
+            where = f"definitions/{name}"
+            kind = c.get("type")
+            if kind == "const":
+                value = c.get("value")
+                if value is None:
+                    continue  # a value taken from a C header the spec does not give
+                rtype = self.const_type.get(name, "&str")
                 if isinstance(value, str):
                     value = rust_str(value)
                 self.p(*(doc(c.get("doc"), "") or [f"/// `{name}`."]),
-                       f"pub const {upper(name)}: {rtype} = {value};", "")
-            elif c.get("type") in ("enum", "flags"):
-                self.render_enum(name, c)
-            # A struct (C's layout of a fixed header or binary attribute)
-            # is refused where one is used.
+                       f"pub const {self.const_name(name, where)}: {rtype} = {value};", "")
+            elif kind in ("enum", "flags"):
+                self.render_newtype(name, c)
+            elif kind == "struct":
+                self.render_struct_def(name, c)
 
-    def render_enum(self, name, e):
+    def render_newtype(self, name, e):
         where = f"definitions/{name}"
-        ty = self.type_name(self.ident(name, where), where)
-        kind = "Flags" if e["type"] == "flags" else "Enum"
-        self.p(*doc(f"{kind} `{name}`" + (f": {e['doc']}" if e.get("doc") else "."), ""),
-               "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]",
-               '#[serde(rename_all = "kebab-case")]',
-               "#[repr(u32)]",
-               f"pub enum {ty} {{")
-        variants = []
+        ty = self.newtypes[name]
+        flags = e["type"] == "flags"
+        self.p(*doc(f"{'Flags' if flags else 'Enum'} `{name}`"
+                    + (f": {e['doc']}" if e.get("doc") else "."), ""),
+               "#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]",
+               f"pub struct {ty}(pub u32);", "", f"impl {ty} {{")
+        names = []
         for entry in e.entries.values():
-            v = self.ident(entry.name, f"{where}/{entry.name}")
-            if v in [x for x, _ in variants]:
-                raise SpecError(f"{where}/{entry.name}", f"another entry is also {v}")
-            value = entry.user_value()
-            fits(value, "u32", f"{where}/{entry.name}")
-            variants.append((v, value))
-            self.p(*doc(entry.yaml.get("doc"), "    ") or [f"    /// `{entry.name}`."])
-            if serde_kebab(v) != entry.name:
-                self.p(f'    #[serde(rename = "{entry.name}")]')
-            self.p(f"    {v} = {value},")
-        self.p("}", "", f"impl {ty} {{",
-               "    /// The variant of value `v`, `None` for one this client does not know.",
-               "    pub fn from_u32(v: u32) -> Option<Self> {",
-               "        match v {")
-        self.p(*[f"            {value} => Some(Self::{v})," for v, value in variants])
-        self.p("            _ => None,", "        }", "    }", "",
-               "    /// The value on the wire.",
-               "    pub fn value(self) -> u32 {",
-               "        self as u32",
-               "    }",
-               "}", "")
+            item = f"{where}/{entry.name}"
+            value = entry.user_value(as_flags=flags) if flags else entry.user_value()
+            fits(value, "u32", item)
+            c = self.const_name(entry.name, item)
+            if c in [n for n, _, _ in names]:
+                raise SpecError(item, f"another entry is also {c}")
+            names.append((c, value, entry.name))
+            self.p(*doc(entry.yaml.get("doc"), "    ") or [f"    /// `{entry.name}`."],
+                   f"    pub const {c}: Self = Self({value});")
+        what = "bit" if flags else "value"
+        if names:
+            self.p("")
+        self.p(f"    /// The spec's name of {what} `v` (`None` for one it does not know).",
+               "    pub fn name_of(v: u32) -> Option<&'static str> {")
+        if names:
+            self.p("        match v {")
+            seen = set()
+            for _, value, spec_name in names:
+                if value not in seen:
+                    seen.add(value)
+                    self.p(f'            {value} => Some("{spec_name}"),')
+            self.p("            _ => None,", "        }")
+        else:
+            self.p("        let _ = v;", "        None")
+        self.p("    }", "}", "",
+               f"impl std::str::FromStr for {ty} {{",
+               "    type Err = ynl::CheckError;", "",
+               f"    /// A {what} by its name in the spec, or its number.",
+               "    fn from_str(v: &str) -> Result<Self, ynl::CheckError> {",
+               f"        ynl::codec::enum_from_str(v, Self::name_of, &[{', '.join(sorted({str(x) for _, x, _ in names}, key=int))}])",
+               "            .map(Self)",
+               f'            .ok_or_else(|| ynl::CheckError(format!("{{v:?}} is no {what} of {name}")))',
+               "    }", "}", "",
+               f"impl serde::Serialize for {ty} {{",
+               "    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {")
+        if flags:
+            self.p("        ynl::json::flags(self.0.into(), |b| Self::name_of(b as u32), s)")
+        else:
+            self.p("        ynl::json::enum_value(Self::name_of(self.0), self.0.into(), s)")
+        self.p("    }", "}", "")
 
-    def render_cmds(self):
-        self.p("/// Commands and notifications (one numbering, as in the spec).",
-               '#[neli_enum(serialized_type = "u8")]',
-               "pub enum Cmd {")
-        for op in sorted(self.fam.msgs.values(), key=lambda o: o.value):
-            fits(op.value, "u8", f"operations/{op.name}")
-            self.p(*doc(op.yaml.get("doc"), "    ", summary=True),
-                   f"    {self.ident(op.name, f'operations/{op.name}')} = {op.value},")
-        self.p("}", "impl neli::consts::genl::Cmd for Cmd {}", "")
-        self.render_spec_names("Cmd", [(self.ident(op.name, f"operations/{op.name}"), op.name)
-                                       for op in sorted(self.fam.msgs.values(),
-                                                        key=lambda o: o.value)])
+    def render_struct_def(self, name, d):
+        where = f"definitions/{name}"
+        ty = self.structs[name]
+        fields, size = [], 0
+        for m in d.yaml.get("members", []):
+            item = f"{where}/{m['name']}"
+            be = str(m.get("byte-order") == "big-endian").lower()
+            if m["type"] == "pad":
+                fields.append((None, m["len"], None, None))
+            elif m["type"] in INTS:
+                fields.append((self.field(m["name"], item), None, INTS[m["type"]], be))
+            elif m["type"] == "binary" and isinstance(m.get("len"), int):
+                fields.append((self.field(m["name"], item), m["len"], None, None))
+            else:
+                raise SpecError(item, f"a struct member of type {m['type']}: not supported "
+                                "in user mode")
+        # (std has Default for arrays of at most 32 elements.)
+        small = all(n is None or n <= 32 for f, n, _, _ in fields if f is not None)
+        self.p(*doc(f"Struct `{name}`" + (f": {d.yaml['doc']}" if d.yaml.get("doc") else "."),
+                    ""),
+               "#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize"
+               + (", Default)]" if small else ")]"),
+               f"pub struct {ty} {{")
+        for (f, n, rust, _), m in zip(fields, d.yaml.get("members", [])):
+            if f is None:
+                continue
+            if f != m["name"]:
+                self.p(f'    #[serde(rename = "{m["name"]}")]')
+            if rust:
+                self.p(f"    pub {f}: {rust},")
+            else:
+                self.p('    #[serde(serialize_with = "ynl::json::hex")]', f"    pub {f}: [u8; {n}],")
+        self.p("}", "")
+        if not small:
+            self.p(f"impl Default for {ty} {{", "    fn default() -> Self {", "        Self {")
+            for f, n, rust, _ in fields:
+                if f is not None:
+                    self.p(f"            {f}: {'0' if rust else f'[0; {n}]'},")
+            self.p("        }", "    }", "}", "")
+        self.p(f"impl ynl::codec::Struct for {ty} {{")
+        for f, n, rust, _ in fields:
+            size += n if n is not None else int(rust[1:]) // 8
+        self.p(f"    const SIZE: usize = {size};", "",
+               "    fn from_bytes(b: &[u8]) -> Self {")
+        self.p("        let mut at = 0;" if fields else "        let _ = b;")
+        for f, n, rust, be in fields:
+            if f is None:
+                self.p(f"        at += {n};")
+            elif rust:
+                self.p(f"        let {f} = ynl::codec::member::<{rust}>(b, &mut at, {be});")
+            else:
+                self.p(f"        let {f} = ynl::codec::member_bytes::<{n}>(b, &mut at);")
+        if fields:
+            self.p("        let _ = at;")
+        names = [f for f, _, _, _ in fields if f is not None]
+        self.p(f"        Self {{ {', '.join(names)} }}" if names else "        Self {}", "    }", "",
+               "    fn put_bytes(&self, out: &mut Vec<u8>) {")
+        if not fields:
+            self.p("        let _ = out;")
+        for f, n, rust, be in fields:
+            if f is None:
+                self.p(f"        out.extend_from_slice(&[0; {n}]);")
+            elif rust:
+                self.p(f"        ynl::codec::Scalar::put_bytes(self.{f}, out, {be});")
+            else:
+                self.p(f"        out.extend_from_slice(&self.{f});")
+        self.p("    }", "}", "")
 
-    def render_spec_names(self, ty, variants):
-        """`spec_name()`: the spec's name of each variant, for messages in
-        the spec's words (extack attribute paths)."""
-        self.p(f"impl {ty} {{",
+    # Numbers: commands and attributes.
+
+    def render_number_enum(self, ty, repr_, variants, what):
+        """An enum of the spec's numbers, with a variant for numbers it
+        does not know, conversions both ways and the spec's names."""
+        start = len(self.out)
+        self.p(f"/// {what}",
+               "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]",
+               f"pub enum {ty} {{")
+        for v, _, _, d in variants:
+            self.p(*d, f"    {v},")
+        self.p(f"    /// A number the spec does not know.",
+               f"    Unrecognized({repr_}),", "}", "",
+               f"impl From<{ty}> for {repr_} {{",
+               f"    fn from(v: {ty}) -> Self {{", "        match v {")
+        for v, value, _, _ in variants:
+            self.p(f"            {ty}::{v} => {value},")
+        self.p(f"            {ty}::Unrecognized(n) => n,", "        }", "    }", "}", "",
+               f"impl From<{repr_}> for {ty} {{",
+               f"    fn from(n: {repr_}) -> Self {{", "        match n {")
+        seen = set()
+        for v, value, _, _ in variants:
+            if value not in seen:
+                seen.add(value)
+                self.p(f"            {value} => {ty}::{v},")
+        self.p(f"            n => {ty}::Unrecognized(n),", "        }", "    }", "}", "",
+               f"impl {ty} {{",
                "    /// Its name in the spec (`None` for a number the spec does not know).",
                "    pub fn spec_name(self) -> Option<&'static str> {",
                "        match self {")
-        for v, name in variants:
+        for v, _, name, _ in variants:
             self.p(f'            {ty}::{v} => Some("{name}"),')
-        self.p("            _ => None,", "        }", "    }", "}", "")
+        self.p(f"            {ty}::Unrecognized(_) => None,", "        }", "    }", "}", "")
+        if not variants:  # (a set with no attributes: one arm each)
+            text = "\n".join(self.out[start:])
+            text = text.replace(f"        match v {{\n            {ty}::Unrecognized(n) => n,\n        }}",
+                                f"        let {ty}::Unrecognized(n) = v;\n        n")
+            text = text.replace(f"        match n {{\n            n => {ty}::Unrecognized(n),\n        }}",
+                                f"        {ty}::Unrecognized(n)")
+            text = text.replace(f"        match self {{\n            {ty}::Unrecognized(_) => None,\n"
+                                "        }", "        let _ = self;\n        None")
+            self.out[start:] = text.split("\n")
+
+    def render_cmds(self):
+        def variants(by_value):
+            out = []
+            for value, op in sorted(by_value.items()):
+                item = f"operations/{op.name}"
+                fits(value, "u8", item)
+                out.append((self.ident(op.name, item), value, op.name,
+                            doc(op.yaml.get("doc"), "    ", summary=True)))
+            return out
+        if self.spec.directional:
+            self.render_number_enum("Cmd", "u8", variants(self.fam.req_by_value),
+                                    "The commands userspace sends (requests' numbers).")
+            self.render_number_enum("ReplyCmd", "u8", variants(self.fam.rsp_by_value),
+                                    "The commands of the kernel's replies and notifications.")
+        else:
+            self.render_number_enum("Cmd", "u8", variants(
+                {op.value: op for op in self.fam.msgs.values()}),
+                "Commands and notifications (one numbering, as in the spec).")
 
     def render_attrs(self):
         for attr_set in self.spec.root_sets():
             ty = self.type_name(self.enum_of_set(attr_set), f"attribute-sets/{attr_set.name}")
             subs = [s.name for s in self.fam.attr_sets.values() if s.subset_of == attr_set.name]
             note = f" (`{'`, `'.join(subs)}`: subsets of it)" if subs else ""
-            self.p(f"/// Attribute set `{attr_set.name}`{note}.",
-                   '#[neli_enum(serialized_type = "u16")]',
-                   f"pub enum {ty} {{")
-            if 0 not in attr_set.attrs_by_val and "unspec" not in attr_set.attrs:
-                self.p("    Unspec = 0,")
+            variants = []
             for attr in attr_set.attrs.values():
                 fits(attr.value, "u16", self.where(attr))
-                self.p(*doc(attr.yaml.get("doc"), "    ", summary=True),
-                       f"    {self.ident(attr.name, self.where(attr))} = {attr.value},")
-            self.p("}", f"impl neli::consts::genl::NlAttrType for {ty} {{}}", "")
-            self.render_spec_names(ty, [(self.ident(a.name, self.where(a)), a.name)
-                                        for a in attr_set.attrs.values()])
+                variants.append((self.ident(attr.name, self.where(attr)), attr.value, attr.name,
+                                 doc(attr.yaml.get("doc"), "    ", summary=True)))
+            self.render_number_enum(ty, "u16", variants, f"Attribute set `{attr_set.name}`{note}.")
             self.render_checks(attr_set, ty)
 
     # Checks: the spec's limits, before sending.
@@ -371,58 +781,58 @@ class User:
         where = f"{self.where(attr)}/checks/{check}"
         fits(value, rtype, where)
         raw = attr.yaml["checks"][check]
-        if isinstance(raw, str) and raw in self.fam.consts:
-            return upper(raw) if self.const_type[raw] == rtype else f"{upper(raw)} as {rtype}"
+        name = self.spec.const_name(raw) if isinstance(raw, str) else None
+        if name and name in self.const_type:
+            c = self.const_name(name, where)
+            return c if self.const_type[name] == rtype else f"{c} as {rtype}"
         return str(value)
 
     def mask_of(self, attr):
-        """The flags definition bounding scalar `attr` (as the kernel's
+        """The flags definition bounding integer `attr` (as the kernel's
         policy masks it), or None."""
         checks = attr.yaml.get("checks", {})
         if "flags-mask" in checks:
-            name, where, kinds = checks["flags-mask"], "/checks/flags-mask", ("flags",)
-        elif attr.yaml.get("enum") and self.enum_def(attr) is None:
-            name, where, kinds = attr.yaml["enum"], "/enum", ("flags", "enum")  # enum-as-flags
+            name = checks["flags-mask"]
+        elif attr.yaml.get("enum") and (attr.yaml.get("enum-as-flags") or self.fam.consts.get(
+                attr.yaml["enum"], {}).get("type") == "flags"):
+            name = attr.yaml["enum"]
         else:
             return None
-        where = self.where(attr) + where
         flags = self.fam.consts.get(name)
-        if flags is None or flags.get("type") not in kinds:
-            raise SpecError(where, f"{name!r} names no flags definition")
-        if attr.type[0] != "u":
-            raise SpecError(where, "a mask needs an unsigned type")
+        if flags is None or flags.get("type") not in ("flags", "enum"):
+            raise SpecError(self.where(attr), f"{name!r} names no flags definition")
         return flags
+
+    def check_fn_of(self, attr):
+        return self.checked.get((self.spec.real_set(attr.attr_set).name, attr.name))
 
     def render_checks(self, attr_set, ty):
         """`ty`'s limit constants and check functions: one per attribute
-        the kernel's policy bounds, and per string (it cannot hold a NUL)."""
+        the kernel's policy bounds, and per string (it cannot hold a NUL).
+        Checks the client cannot run before sending are left to the
+        kernel."""
         body = []
         for attr in attr_set.attrs.values():
             t, where = attr.type, self.where(attr)
             checks = attr.yaml.get("checks", {})
-            allowed = {"string": {"max-len", "unterminated-ok"},
-                       "binary": {"min-len", "max-len", "exact-len"}}.get(t, set())
-            if t in INTS and not self.enum_def(attr):
-                allowed = {"min", "max", "flags-mask"}
-            elif t in INTS and checks:
-                raise SpecError(f"{where}/checks", "checks on an enum: not supported in user mode "
-                                "(a Rust enum holds only the spec's values)")
-            unknown = set(checks) - allowed
-            if unknown and t not in INTS and t not in ("string", "binary"):
-                raise SpecError(where, f"type {t} is not supported in user mode")
-            if unknown:
-                raise SpecError(f"{where}/checks",
-                                f"{sorted(unknown)}: not supported for a {t} in user mode")
-            if t in INTS and "flags-mask" in checks and ("min" in checks or "max" in checks):
-                raise SpecError(f"{where}/checks", "flags-mask with min or max: not supported")
-            if t in INTS and "min" in checks and "max" in checks:
-                if self.spec.limit(attr, "min") > self.spec.limit(attr, "max"):
-                    raise SpecError(f"{where}/checks", "min is above max")
-            flags = self.mask_of(attr) if t in INTS else None
-            bounds = [c for c in ("min", "max", "min-len", "max-len", "exact-len") if c in checks]
+            newtype = self.newtype_of(attr) if t in INTS else None
+            up = self.const_name(attr.name, where)
+            rtype = "u32" if newtype else INTS.get(t, {"uint": "u64", "sint": "i64"}.get(t, "usize"))
+            flags = self.mask_of(attr) if t in INTS or t == "uint" else None
+            if t in INTS or t in ("uint", "sint"):
+                bounds = [c for c in ("min", "max") if c in checks]
+                if flags is not None and bounds:
+                    bounds = []
+                if newtype and not flags:
+                    bounds = []  # an enum's values are the kernel's to check
+            elif t == "binary" and not attr.yaml.get("struct") and not attr.yaml.get("sub-type"):
+                bounds = [c for c in LEN_CHECKS if c in checks]
+            elif t == "string":
+                bounds = [c for c in ("max-len",) if c in checks]
+            else:
+                continue
             if not bounds and not flags and t != "string":
                 continue
-            up, rtype = upper(attr.name), INTS.get(t, "usize")
             body.append("")
             for check in bounds:
                 body += [f"    /// `{attr.name}`'s `{check}`.",
@@ -430,563 +840,563 @@ class User:
                          f"{self.limit(attr, check, rtype)};"]
             if flags:
                 mask = flags.get_mask(as_flags=True)
-                fits(mask, rtype, f"{where}/checks")
+                if not RANGES[rtype][0] <= mask <= RANGES[rtype][1]:
+                    raise SpecError(f"{where}/checks", f"mask {mask:#x} does not fit a {rtype}")
                 body += [f"    /// `{attr.name}`'s known flags (`{flags.name}`).",
                          f"    pub const {up}_MASK: {rtype} = {mask:#x};"]
-            arg = {"string": "&str", "binary": "&[u8]"}.get(t, rtype)
-            bound = {c: f"Some(Self::{up}_{upper(c)})" if c in checks else "None"
+            arg = {"string": "&str", "binary": "&[u8]"}.get(t, newtype or rtype)
+            bound = {c: f"Some(Self::{up}_{upper(c)})" if c in bounds else "None"
                      for c in ("min", "max", "min-len", "max-len")}
-            if "exact-len" in checks:
+            if "exact-len" in bounds:
                 bound["min-len"] = bound["max-len"] = f"Some(Self::{up}_EXACT_LEN)"
             name = f'"{attr.name}"'
+            v = "v.0" if newtype else "v"
             if t == "string":
                 helper, args = "check_str", [name, "v", bound["max-len"]]
             elif t == "binary":
                 helper, args = "check_len", [name, "v.len()", bound["min-len"], bound["max-len"]]
             elif flags:
-                helper, args = "check_mask", [name, "v.into()", f"Self::{up}_MASK.into()"]
+                into = "" if rtype == "u64" else ".into()"
+                helper, args = "check_mask", [name, f"{v}{into}", f"Self::{up}_MASK{into}"]
             else:
-                helper, args = "check_range", [name, "v", bound["min"], bound["max"]]
-            self.need.add(helper)
+                helper, args = "check_range", [name, v, bound["min"], bound["max"]]
+            fn = "check_" + up.lower()
             body += [f"    /// Checks `{attr.name}` as the kernel's policy will.",
-                     f"    pub fn {self.check_fn(attr)}(v: {arg}) -> Result<(), CheckError> {{",
-                     *call("        ", helper, args, ""),
+                     f"    pub fn {fn}(v: {arg}) -> Result<(), ynl::CheckError> {{",
+                     f"        ynl::codec::{helper}({', '.join(args)})",
                      "    }"]
-            self.checked.add((attr_set.name, attr.name))
+            self.checked[(attr_set.name, attr.name)] = f"{ty}::{fn}"
         if body:
             self.p(f"impl {ty} {{", *body[1:], "}", "")
 
-    # Requests.
+    # Which types hold borrowed data, and which nests recurse.
+
+    def set_attrs(self, set_name):
+        attr_set = self.fam.attr_sets[set_name]
+        return [a for a in attr_set.attrs.values() if a.type not in SKIPPED]
+
+    def nested_sets(self, attr):
+        t = attr_type(self, attr)
+        return [t.set_name] if hasattr(t, "set_name") else []
+
+    def compute_sets(self):
+        """Which sets' types borrow ('a), and which nest fields need a Box
+        (their set contains, at some depth, the set holding them)."""
+        borrows = {}
+        changed = True
+        for name in self.fam.attr_sets:
+            borrows[name] = False
+        while changed:
+            changed = False
+            for name in self.fam.attr_sets:
+                if borrows[name]:
+                    continue
+                for a in self.set_attrs(name):
+                    t = attr_type(self, a)
+                    sub = getattr(t, "set_name", None)
+                    own = isinstance(t, (TypeString, TypeBinary)) or (
+                        isinstance(t, TypeIndexedArray) and t.sub == "binary")
+                    if own or (sub and borrows[sub]):
+                        borrows[name] = changed = True
+                        break
+        self.borrows = borrows
+        # In a request, multi-attrs and arrays are slices the caller lends.
+        req = {name: False for name in self.fam.attr_sets}
+        changed = True
+        while changed:
+            changed = False
+            for name in self.fam.attr_sets:
+                if req[name]:
+                    continue
+                for a in self.set_attrs(name):
+                    t = attr_type(self, a)
+                    sub = getattr(t, "set_name", None)
+                    own = a.is_multi or isinstance(t, (TypeString, TypeBinary, TypeBinaryArray,
+                                                       TypeIndexedArray))
+                    if own or (sub and req[sub]):
+                        req[name] = changed = True
+                        break
+        self.req_borrows = req
+        reach = {n: set(s for a in self.set_attrs(n) for s in self.nested_sets(a))
+                 for n in self.fam.attr_sets}
+        changed = True
+        while changed:
+            changed = False
+            for n in reach:
+                more = set().union(*(reach[s] for s in reach[n])) - reach[n]
+                if more:
+                    reach[n] |= more
+                    changed = True
+        self.reach = reach
+
+    def lifetime(self, set_name):
+        return "<'a>" if self.borrows[set_name] else ""
+
+    def decoded_type(self, set_name):
+        if set_name not in self.decoded:
+            item = f"attribute-sets/{set_name}"
+            base = self.ident(set_name, item)
+            self.decoded[set_name] = self.free_name([base, base + "Attrs", base + "Nested"], item)
+            self.pending.append(("decoded", set_name))
+        return self.decoded[set_name] + self.lifetime(set_name)
+
+    def nest_type(self, set_name):
+        if set_name not in self.nests:
+            item = f"attribute-sets/{set_name} (in a request)"
+            base = self.ident(set_name, item)
+            self.nests[set_name] = self.free_name([base + "Nest", base + "NestRequest"], item)
+            self.pending.append(("nest", set_name))
+        return self.nests[set_name] + self.req_lifetime(set_name)
+
+    def req_lifetime(self, set_name):
+        return "<'a>" if self.req_borrows[set_name] else ""
+
+    # Fields.
+
+    def fields(self, attrs, owner_set, item):
+        """(attr, field name, Type) of `attrs`, with each nest's Box-ing
+        decided against `owner_set`."""
+        out, seen = [], set()
+        for attr in attrs:
+            if attr.type in SKIPPED:
+                continue
+            f = self.field(attr.name, f"{item}/{attr.name}")
+            if f in seen:
+                raise SpecError(f"{item}/{attr.name}", f"another attribute is also field {f}")
+            seen.add(f)
+            t = attr_type(self, attr)
+            t.boxed = (isinstance(t, TypeNest) and owner_set is not None
+                       and owner_set in self.reach.get(t.set_name, set()) | {t.set_name})
+            out.append((attr, f, t))
+        return out
+
+    def serde_attrs(self, attr, f, t, kind):
+        """The `#[serde(...)]` of a field: its spec name, skipped when
+        absent, binaries as text and hex."""
+        parts = []
+        if f.removeprefix("r#") != attr.name:
+            parts.append(f'rename = "{attr.name}"')
+        multi = kind == "all"
+        if kind == "flag":
+            parts.append('skip_serializing_if = "std::ops::Not::not"')
+        elif multi:
+            parts.append('skip_serializing_if = "Vec::is_empty"')
+            if t.serde_all():
+                parts.append(t.serde_all())
+        else:
+            parts.append('skip_serializing_if = "Option::is_none"')
+            if t.serde_one():
+                parts.append(t.serde_one())
+        return [f"    #[serde({', '.join(parts)})]"] if parts else []
+
+    def decoded_kind(self, attr, t):
+        if isinstance(t, TypeFlag):
+            return "flag"
+        if attr.is_multi or isinstance(t, (TypeIndexedArray, TypeNestTypeValue, TypeBinaryArray)):
+            return "all" if attr.is_multi or not isinstance(t, TypeBinaryArray) else "one"
+        return "one"
+
+    def render_decoded(self, name, lifetime, fields, docs, what):
+        """A decoded message or nest: its struct and its `ynl::Decode`."""
+        self.p(*docs,
+               "#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]",
+               f"pub struct {name}{lifetime} {{")
+        for attr, f, t in fields:
+            kind = self.decoded_kind(attr, t)
+            ty = t.dty()
+            if getattr(t, "boxed", False):
+                ty = f"Box<{ty}>"
+            if kind == "flag":
+                full = "bool"
+            elif kind == "all" and attr.is_multi:
+                full = f"Vec<{ty}>"
+            elif kind == "all":
+                full = ty  # a Vec already
+            else:
+                full = f"Option<{ty}>"
+            self.p(*doc(attr.yaml.get("doc"), "    ", summary=True)
+                   or [f"    /// `{attr.name}`."],
+                   *self.serde_attrs(attr, f, t, kind),
+                   f"    pub {f}: {full},")
+        self.p("}", "")
+        self.p(f"impl<'a> ynl::Decode<'a> for {name}{lifetime} {{",
+               f"    /// Decodes the attributes of {what}.",
+               "    fn decode(attrs: ynl::Attrs<'a>) -> Result<Self, ynl::DecodeError> {")
+        if not fields:
+            self.p("        for a in attrs {", "            a?;", "        }",
+                   "        Ok(Self::default())", "    }", "}", "")
+            return
+        self.p("        let mut out = Self::default();",
+               "        for a in attrs {", "            let a = a?;",
+               "            match a.ty() {")
+        for attr, f, t in fields:
+            kind = self.decoded_kind(attr, t)
+            value = t.decode()
+            if getattr(t, "boxed", False):
+                value = f"Box::new({value})"
+            if kind == "flag":
+                stmt = f"out.{f} = true"
+            elif kind == "all" and attr.is_multi:
+                stmt = f"out.{f}.push({value})"
+            elif kind == "all":
+                stmt = f"ynl::codec::once_vec(&mut out.{f}, &a, {value})?"
+            else:
+                stmt = f"ynl::codec::once(&mut out.{f}, &a, {value})?"
+            # A number, not a guard on the enum: one jump, not a chain of
+            # comparisons (a reply decodes its op's whole set).
+            self.p(f"                // `{attr.name}`",
+                   f"                {self.root_attr(attr).value} => {{",
+                   f"                    {stmt};", "                }")
+        self.p("                _ => {}", "            }", "        }", "        Ok(out)",
+               "    }", "}", "")
+
+    def render_request_type(self, name, lifetime, fields, docs, cmd, header_ty):
+        """A request or request nest: its struct and its `ynl::Encode`."""
+        copy = all(t.copy() for _, _, t in fields) and header_ty is None
+        derive = "Debug, Clone, Copy, Default, PartialEq" if copy else "Debug, Clone, Default, PartialEq"
+        self.p(*docs, f"#[derive({derive})]", f"pub struct {name}{lifetime} {{")
+        if header_ty:
+            self.p("    /// The fixed header.", f"    pub header: {header_ty},")
+        for attr, f, t in fields:
+            ty = t.rty()
+            if getattr(t, "boxed", False):
+                ty = f"Box<{ty}>"
+            if isinstance(t, TypeFlag):
+                full = "bool"
+            elif attr.is_multi:
+                full = f"&'a [{ty}]"
+            elif isinstance(t, (TypeIndexedArray, TypeBinaryArray)):
+                full = ty
+            else:
+                full = f"Option<{ty}>"
+            self.p(*doc(attr.yaml.get("doc"), "    ", summary=True) or [f"    /// `{attr.name}`."],
+                   f"    pub {f}: {full},")
+        self.p("}", "")
+        anon = "<'_>" if lifetime else ""
+        if cmd:
+            self.p(f"impl {name}{anon} {{", "    /// The command it sends.",
+                   f"    pub const CMD: Cmd = Cmd::{cmd};", "}", "")
+            self.render_from_args(name, lifetime, fields)
+        self.p(f"impl ynl::Encode for {name}{anon} {{",
+               "    fn check(&self) -> Result<(), ynl::CheckError> {")
+        for attr, f, t in fields:
+            fn = t.check()
+            if isinstance(t, (TypeNest,)):
+                fn = "ynl::Encode::check"
+                call = "        {}(v)?;"
+            else:
+                call = "        {}(v)?;"
+            if fn is None or isinstance(t, (TypeIndexedArray, TypeBinaryArray, TypeFlag)):
+                continue
+            if attr.is_multi:
+                pat = "&v" if t.copy() else "v"
+                self.p(f"        for {pat} in self.{f} {{", "    " + call.format(fn), "        }")
+            elif t.copy():
+                self.p(f"        if let Some(v) = self.{f} {{", "    " + call.format(fn), "        }")
+            else:
+                self.p(f"        if let Some(v) = &self.{f} {{", "    " + call.format(fn), "        }")
+        self.p("        Ok(())", "    }", "",
+               "    fn encode(&self, req: &mut ynl::Request) {")
+        if header_ty:
+            self.p("        let mut header = Vec::new();",
+                   "        ynl::codec::Struct::put_bytes(&self.header, &mut header);",
+                   "        req.fixed_header(&header);")
+        if not fields:
+            self.p("        let _ = req;")
+        for attr, f, t in fields:
+            id_ = self.attr_id(attr)
+            if isinstance(t, TypeFlag):
+                self.p(f"        req.put_flag({id_}, self.{f});")
+            elif attr.is_multi:
+                pat = "&v" if t.copy() and not isinstance(t, TypeIndexedArray) else "v"
+                self.p(f"        for {pat} in self.{f} {{", f"            {t.put('v', id_)}", "        }")
+            elif isinstance(t, (TypeIndexedArray, TypeBinaryArray)):
+                self.p(f"        if !self.{f}.is_empty() {{",
+                       f"            {t.put(f'self.{f}', id_)}", "        }")
+            elif t.copy():
+                self.p(f"        if let Some(v) = self.{f} {{", f"            {t.put('v', id_)}",
+                       "        }")
+            else:
+                self.p(f"        if let Some(v) = &self.{f} {{", f"            {t.put('v', id_)}",
+                       "        }")
+        self.p("    }", "}", "")
+
+    def render_from_args(self, name, lifetime, fields):
+        """`from_args`: the request from `name=value` pairs in the spec's
+        words (a command line's): integers, enums, strings and flags; the
+        other attributes are set in code."""
+        lt = "'a" if lifetime else "'_"
+        impl = f"impl<'a> {name}<'a>" if lifetime else f"impl {name}"
+        arms = []
+        for attr, f, t in fields:
+            if attr.is_multi:
+                continue
+            if isinstance(t, TypeFlag):
+                arms.append((attr.name, f"req.{f} = ynl::codec::parse_flag(name, v)?"))
+            elif isinstance(t, TypeString):
+                arms.append((attr.name, f"req.{f} = Some(v)"))
+            elif isinstance(t, (TypeInt, TypeAutoInt)):
+                arms.append((attr.name, f"req.{f} = Some(ynl::codec::parse(name, v)?)"))
+        self.p(f"{impl} {{",
+               "    /// The request from `name=value` pairs, in the spec's words: integers",
+               "    /// (decimal or `0x` hex), enums (name or number), strings and flags;",
+               "    /// set the other attributes in code.",
+               f"    pub fn from_args(args: &[(&{lt} str, &{lt} str)]) -> Result<Self, ynl::CheckError> {{")
+        if not arms:
+            self.p("        if let Some((name, _)) = args.first() {",
+                   '            return Err(ynl::CheckError(format!("{name}: not settable as text")));',
+                   "        }", "        Ok(Self::default())", "    }", "}", "")
+            return
+        self.p("        let mut req = Self::default();",
+               "        for &(name, v) in args {", "            match name {")
+        for spec_name, stmt in arms:
+            self.p(f'                "{spec_name}" => {stmt},')
+        self.p('                _ => return Err(ynl::CheckError(format!("{name}: not settable as text"))),',
+               "            }", "        }", "        Ok(req)", "    }", "}", "")
+
+    # Messages.
+
+    def op_attrs(self, op, mode, what):
+        """The attributes of op's `mode` `what` (request, reply...), in the
+        spec's order, without pads."""
+        section = op.yaml[mode] if what is None else (op.yaml[mode].get(what) or {})
+        names = section.get("attributes", [])
+        where = f"{mode}/{what}" if what else mode
+        if not names:
+            return []
+        self.spec.attrs_of(op, names, where)  # all exist
+        attr_set = self.spec.op_set(op)
+        uniq = list(dict.fromkeys(names))
+        return [attr_set.attrs[n] for n in uniq]
+
+    def fixed_header_type(self, op):
+        name = op.fixed_header
+        if not name:
+            return None
+        return self.struct_type(name, f"operations/{op.name}/fixed-header")
 
     def render_requests(self):
         for op in self.spec.calls():
             for mode in ("do", "dump"):
-                if mode in op.yaml:
-                    self.render_request(op, mode)
+                if mode not in op.yaml:
+                    continue
+                item = f"operations/{op.name}/{mode}/request"
+                name = self.free_name(
+                    [self.ident(op.name, item) + ("DumpRequest" if mode == "dump" else "Request")],
+                    item)
+                attrs = self.op_attrs(op, mode, "request")
+                attr_set = self.spec.op_set(op)
+                fields = self.fields(attrs, None, item)
+                borrowed = any(self.field_borrows(a, t) for a, _, t in fields)
+                kind = "dump" if mode == "dump" else "request"
+                docs = doc(f"`{op.name}` ({kind}): {op.yaml.get('doc', '')}".rstrip(": "), "")
+                cmd = self.ident(op.name, item)
+                _ = attr_set
+                self.render_request_type(name, "<'a>" if borrowed else "", fields, docs, cmd,
+                                         self.fixed_header_type(op))
+                self.requests[(op.name, mode)] = (name, "<'_>" if borrowed else "")
 
-    def render_request(self, op, mode):
-        item = f"operations/{op.name}/{mode}/request"
-        name = self.ident(op.name, item) + ("DumpRequest" if mode == "dump" else "Request")
-        self.type_name(name, item)
-        attrs = self.attrs(op, mode, "request")
-        fields = []
-        for attr in attrs:
-            ty = self.scalar(attr)
-            if attr.type == "nest":
-                raise SpecError(f"{item}/{attr.name}",
-                                "nests in requests are not supported in user mode")
-            f = self.field(attr.name, f"{item}/{attr.name}")
-            rtype = {"String": "&'a str", "Vec<u8>": "&'a [u8]"}.get(ty, ty)
-            fields.append((attr, f, "bool" if ty == "bool" else f"Option<{rtype}>"))
-        borrowed = any("'a" in t for _, _, t in fields)
-        set_ty = self.enum_of_set(self.spec.op_set(op) or self.spec.root_sets()[0])
-        what = "dump" if mode == "dump" else "request"
-        about = f": {op.yaml['doc']}" if op.yaml.get("doc") else "."
-        self.p(*doc(f"`{op.name}` ({what}){about}", ""),
-               "#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]")
-        lifetime = "<'a>" if borrowed else ""
-        if not fields:
-            self.p(f"pub struct {name} {{}}")
-        else:
-            self.p(f"pub struct {name}{lifetime} {{")
-            for attr, f, t in fields:
-                self.p(*self.field_doc(attr), f"    pub {f}: {t},")
-            self.p("}")
-        anon = "<'_>" if borrowed else ""
-        self.p("", f"impl {name}{anon} {{",
-               "    /// The command it sends.",
-               f"    pub const CMD: Cmd = Cmd::{self.ident(op.name, item)};", "}", "",
-               f"impl ynl::RequestAttrs for {name}{anon} {{",
-               "    type Error = CheckError;", "",
-               "    /// The spec's checks on the attributes given.",
-               "    fn check(&self) -> Result<(), CheckError> {")
-        for attr, f, _ in fields:
-            if (self.spec.real_set(attr.attr_set).name, attr.name) in self.checked:
-                fn = f"{self.enum_of_set(attr.attr_set)}::{self.check_fn(attr)}"
-                self.p(f"        if let Some(v) = self.{f} {{",
-                       *call("            ", fn, ["v"], "?;"),
-                       "        }")
-        self.p("        Ok(())", "    }", "",
-               "    /// Writes the attributes as given into `req`, unchecked (the kernel",
-               "    /// validates them too).",
-               "    fn encode(&self, "
-               + ("_req: &mut ynl::Request) {}" if not fields else "req: &mut ynl::Request) {"))
-        if not fields:
-            self.p("}", "")
-            return
-        for attr, f, t in fields:
-            helper = "put_flag" if t == "bool" else "put"
-            self.need.add(helper)
-            if t != "bool":
-                self.to_payload.add(t[len("Option<"):-1])
-            args = ["req", self.attr_path(attr), f"self.{f}"]
-            self.p(*call("        ", helper, args, ";"))
-        self.p("    }", "}", "")
-
-    # Replies, nests, events.
-
-    def field_rules(self, key, item, attrs, all_optional=False):
-        """(attr, Rust field, type, optional) of a decoded message: nest or
-        op `key` (as --optional names it), at spec path `item`."""
-        absent = set(self.absent.get(key, ()))
-        names = {a.name for a in attrs}
-        if absent - names:
-            raise SpecError(item, f"{sorted(absent - names)}: named by --optional "
-                                  "but not carried")
-        out = []
-        for attr in attrs:
-            ty = self.scalar(attr)
-            optional = ty != "bool" and (all_optional or attr.name in absent)
-            out.append((attr, self.field(attr.name, f"{item}/{attr.name}"), ty, optional))
-        return out
-
-    def field_doc(self, attr):
-        if attr.yaml.get("doc"):
-            return doc(attr.yaml["doc"], "    ", summary=True)
-        if attr.type == "nest":
-            return [f"    /// The `{attr.yaml['nested-attributes']}` nest."]
-        return [f"    /// Attribute `{attr.name}`."]
-
-    def render_struct(self, name, what, fields, docs, set_ty):
-        defaultable = all(opt or ty in INTS.values() or ty in ("String", "Vec<u8>", "bool")
-                          or self.defaults.get(ty, False) for _, _, ty, opt in fields)
-        self.defaults[name] = defaultable
-        derive = ("Debug, Clone, " + ("Default, " if defaultable else "")
-                  + "PartialEq, Eq, serde::Serialize")
-        self.p(*docs, f"#[derive({derive})]")
-        if not fields:
-            self.p(f"pub struct {name} {{}}", "")
-        else:
-            self.p(f"pub struct {name} {{")
-            for attr, f, ty, opt in fields:
-                self.p(*self.field_doc(attr))
-                serde = []
-                if f.removeprefix("r#") != attr.name:
-                    serde.append(f'rename = "{attr.name}"')
-                if ty == "Vec<u8>":
-                    self.need.add("json")
-                    serde.append(f'serialize_with = "json::{"binary_opt" if opt else "binary"}"')
-                if opt:
-                    serde.append('skip_serializing_if = "Option::is_none"')
-                if serde:
-                    self.p(*call("    ", "#[serde", serde, "]", ATTR_WIDTH))
-                self.p(f"    pub {f}: {f'Option<{ty}>' if opt else ty},")
-            self.p("}", "")
-        self.p(f"impl {name} {{",
-               f"    /// Decodes the attributes of {what}.",
-               f"    pub fn decode({'_' if not fields else ''}attrs: ynl::Attrs<'_>) "
-               "-> Result<Self, DecodeError> {")
-        if not fields:
-            self.p("        Ok(Self {})")
-        else:
-            self.p("        Ok(Self {")
-            for attr, f, ty, opt in fields:
-                if ty == "bool":
-                    self.need.add("flag")
-                    how = "flag"
-                else:
-                    self.need.add("decode")
-                    self.from_payload.add(ty)
-                    how = "optional" if opt else "required"
-                self.p(*call(f"            {f}: ", how, ["attrs", self.attr_path(attr)],
-                             "," if ty == "bool" else "?,"))
-            self.p("        })")
-        self.p("    }", "}", "")
-
-    def render_messages(self):
-        """Replies, events and the nests they carry (nests last: they are
-        known once the messages are)."""
+    def render_calls(self):
+        """The typed calls: each request sends itself on a `ynl::Client`
+        and hands its replies, decoded in place, to the caller."""
+        self.p("/// A client of the family: a socket with the family resolved.",
+               "pub fn connect() -> Result<ynl::Client, ynl::Error> {",
+               "    ynl::Client::open(FAMILY_NAME, FAMILY_VERSION)", "}", "")
         for op in self.spec.calls():
-            seen = None
+            cmd = self.ident(op.name, f"operations/{op.name}")
+            # (Several requests of a directional family may share a reply's
+            # number: `ReplyCmd` names it after one of them.)
+            reply_cmd = str(op.rsp_value) if self.spec.directional else f"u8::from(Cmd::{cmd})"
             for mode in ("do", "dump"):
-                if "reply" not in op.yaml.get(mode, {}):
+                if (op.name, mode) not in self.requests:
                     continue
-                attrs = self.attrs(op, mode, "reply")
-                if seen is not None and [a.name for a in attrs] == seen:
+                name, anon = self.requests[(op.name, mode)]
+                reply = self.replies.get((op.name, mode))
+                self.p(f"impl {name}{anon} {{")
+                if mode == "do" and reply:
+                    self.p(f"    /// Sends `{op.name}` (do) and hands its reply to `f`.",
+                           "    pub fn call<T>(",
+                           "        &self,",
+                           "        c: &mut ynl::Client,",
+                           f"        f: impl FnOnce({reply}{self.messages_lt[reply] and '<' + chr(39) + '_>'}) -> T,",
+                           "    ) -> Result<T, ynl::Error> {",
+                           f"        c.call(u8::from(Cmd::{cmd}), self, 0, {reply_cmd}, |m| {{",
+                           f"            Ok(f({reply}::decode_msg(&m)?))",
+                           "        })?",
+                           f'        .ok_or_else(|| ynl::Error::Protocol("no reply to {op.name}".into()))',
+                           "    }")
+                elif mode == "do":
+                    self.p(f"    /// Sends `{op.name}` (do), answered by its ACK.",
+                           "    pub fn call(&self, c: &mut ynl::Client) -> Result<(), ynl::Error> {",
+                           f"        c.call_ack(u8::from(Cmd::{cmd}), self, 0)", "    }")
+                elif reply:
+                    self.p(f"    /// Dumps `{op.name}`, handing each reply to `each`.",
+                           "    pub fn dump(",
+                           "        &self,",
+                           "        c: &mut ynl::Client,",
+                           f"        mut each: impl FnMut({reply}{self.messages_lt[reply] and '<' + chr(39) + '_>'}) -> Result<(), ynl::Error>,",
+                           "    ) -> Result<(), ynl::Error> {",
+                           f"        c.dump(u8::from(Cmd::{cmd}), self, {reply_cmd}, |m| {{",
+                           f"            each({reply}::decode_msg(&m)?)", "        })", "    }")
+                else:
+                    self.p(f"    /// Dumps `{op.name}`, handing each message to `each`.",
+                           "    pub fn dump(",
+                           "        &self,",
+                           "        c: &mut ynl::Client,",
+                           "        each: impl FnMut(ynl::Msg<'_>) -> Result<(), ynl::Error>,",
+                           "    ) -> Result<(), ynl::Error> {",
+                           f"        c.dump(u8::from(Cmd::{cmd}), self, {reply_cmd}, each)", "    }")
+                self.p("}", "")
+
+    def field_borrows(self, attr, t):
+        if attr.is_multi:
+            return True
+        sub = getattr(t, "set_name", None)
+        if isinstance(t, (TypeIndexedArray, TypeBinaryArray)):
+            return True
+        if sub:
+            return self.req_borrows[sub]
+        return isinstance(t, (TypeString, TypeBinary))
+
+    def decoded_borrows(self, fields):
+        for attr, _, t in fields:
+            sub = getattr(t, "set_name", None)
+            if isinstance(t, (TypeString, TypeBinary)) or (sub and self.borrows[sub]):
+                return True
+            if isinstance(t, TypeIndexedArray) and t.sub == "binary":
+                return True
+        return False
+
+    def render_replies(self):
+        self.replies = {}
+        for op in self.spec.calls():
+            for mode in ("do", "dump"):
+                if mode not in op.yaml or "reply" not in op.yaml[mode]:
                     continue
-                seen = [a.name for a in attrs]
-                base = self.ident(op.name, f"operations/{op.name}")
-                name = base + ("DumpReply" if mode == "dump" else "Reply")
-                self.type_name(name, f"operations/{op.name}/{mode}/reply")
-                request = self.attrs(op, mode, "request")
-                echo = bool(attrs) and [a.name for a in request] == seen
-                modes = " and ".join(m for m in ("do", "dump") if "reply" in op.yaml.get(m, {})
-                                     and [a.name for a in self.attrs(op, m, "reply")] == seen)
-                fields = self.field_rules(op.name, f"operations/{op.name}/{mode}/reply", attrs,
-                                          all_optional=echo)
-                self.replies[(op.name, mode)] = name
-                self.render_struct(name, f"`{op.name}`'s reply", fields,
-                                   [f"/// The reply of `{op.name}` ({modes})."],
-                                   self.enum_of_set(self.spec.op_set(op)))
-        self.render_events()
-        done = set()
-        while set(self.structs) - done:
-            set_name = next(n for n in self.structs if n not in done)
-            done.add(set_name)
-            attr_set = self.fam.attr_sets[set_name]
-            fields = self.field_rules(set_name, f"attribute-sets/{set_name}",
-                                      [a for a in attr_set.attrs.values()
-                                       if a.type not in ("pad", "unused")])
-            kind = (f"a subset of `{attr_set.subset_of}`" if attr_set.subset_of
-                    else "its attribute set")
-            self.render_struct(self.structs[set_name], f"nest `{set_name}`", fields,
-                               [f"/// Nest `{set_name}` ({kind})."] + (
-                                   ["///"] + doc(attr_set.yaml.get("doc"), "")
-                                   if attr_set.yaml.get("doc") else []),
-                               self.enum_of_set(attr_set))
-            self.p(f"impl FromPayload for {self.structs[set_name]} {{",
-                   "    fn from_payload(p: &[u8]) -> Result<Self, String> {",
-                   "        Self::decode(ynl::Attrs::new(p)).map_err(|e| e.0)",
-                   "    }", "}", "")
+                item = f"operations/{op.name}/{mode}/reply"
+                self.op_attrs(op, mode, "reply")  # all exist
+                name = self.ident(op.name, item) + ("DumpReply" if mode == "dump" else "Reply")
+                self.replies[(op.name, mode)] = self.render_message(
+                    name, op, item, f"`{op.name}`'s {mode} reply")
+
+    def render_message(self, name, op, item, what):
+        """A reply or notification: the decoded type of the op's whole
+        attribute set (kernels put more than a spec's reply lists: fou's
+        `af`, devlink's port attributes; as YNL, nothing is left out)."""
+        attr_set = self.spec.op_set(op)
+        name = self.free_name([name], item)
+        docs = doc(f"The {what}: {op.yaml.get('doc', '')}".rstrip(": "), "")
+        if attr_set is None:
+            self.p(*docs, f"pub type {name} = ynl::codec::Empty;", "")
+            self.messages_lt[name] = ""
+            return name
+        ty = self.decoded_type(attr_set.name)
+        lt = self.lifetime(attr_set.name)
+        self.p(*docs, "///", f"/// Every attribute of set `{attr_set.name}`.",
+               f"pub type {name}{lt} = {ty};", "")
+        self.messages_lt[name] = lt
+        return name
 
     def render_events(self):
-        events = sorted(self.spec.events(), key=lambda o: o.value)
+        events = sorted(self.spec.events(), key=lambda o: o.rsp_value if o.rsp_value is not None
+                        else o.value)
         if not events:
             return
-        sets = {self.spec.real_set(self.spec.op_set(op)).name for op in events}
-        if len(sets) > 1:
-            raise SpecError("operations", "notifications of several attribute sets: "
-                                          "not supported in user mode")
-        set_ty = self.enum_of_set(self.spec.op_set(events[0]))
         variants = []
         for op in events:
             item = f"operations/{op.name}"
-            name = self.type_name(self.ident(op.name, item), item)
-            docs = doc(op.yaml.get("doc"), "") or [f"/// Notification `{op.name}`."]
-            if "notify" in op.yaml:
-                target = op.yaml["notify"]
-                reply = self.replies.get((target, "do"))
-                if reply is None:
-                    raise SpecError(f"{item}/notify", f"{target!r} has no do reply to notify")
-                self.p(*docs, f"///", f"/// The attributes of `{target}`'s reply.",
-                       f"pub type {name} = {reply};", "")
-            else:
-                fields = self.field_rules(op.name, f"operations/{op.name}/event",
-                                          self.attrs(op, "event", None))
-                self.render_struct(name, f"`{op.name}`", fields, docs, set_ty)
+            name = self.render_message(self.ident(op.name, item), op, item,
+                                       f"notification `{op.name}`")
             short = op.name[:-4] if op.name.endswith("-ntf") else op.name
             variants.append((op, self.ident(short, item), short, name))
         if len({v for _, v, _, _ in variants}) != len(variants):
             variants = [(op, self.ident(op.name, ""), op.name, n) for op, _, _, n in variants]
+        lt = "<'a>" if any(self.messages_lt[n] for _, _, _, n in variants) else ""
+        self.event_lt = lt
+        self.type_name("Event", "the notifications")
         self.p("/// A notification, tagged with its name (without `-ntf`) in JSON.",
+               "#[allow(clippy::large_enum_variant)] // read one at a time, never stored in bulk",
                "#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]",
                '#[serde(tag = "event", rename_all = "kebab-case")]',
-               "pub enum Event {")
+               f"pub enum Event{lt} {{")
         for op, v, short, name in variants:
             self.p(*doc(op.yaml.get("doc"), "    ", summary=True))
-            if serde_kebab(v) != short:
+            if "".join(("-" if i and c.isupper() else "") + c.lower()
+                       for i, c in enumerate(v)) != short:
                 self.p(f'    #[serde(rename = "{short}")]')
-            self.p(f"    {v}({name}),")
-        self.p("}", "", "impl Event {",
-               "    /// Decodes a notification of command `cmd`.",
-               "    pub fn decode(cmd: Cmd, attrs: ynl::Attrs<'_>) "
-               "-> Result<Self, DecodeError> {",
-               "        match cmd {")
+            self.p(f"    {v}({name}{self.messages_lt[name]}),")
+        self.p("}", "", f"impl<'a> Event{lt} {{",
+               f"    /// Decodes notification `m`; `None` for a command that is not one.",
+               "    pub fn decode_msg(m: &ynl::Msg<'a>) -> Result<Option<Self>, ynl::DecodeError> {",
+               f"        Ok(Some(match m.cmd()? {{")
         for op, v, short, name in variants:
-            arm = f"            Cmd::{self.ident(op.name, '')} =>"
-            body = f"{name}::decode(attrs).map(Self::{v}),"
-            if len(f"{arm} {body}") <= WIDTH:
-                self.p(f"{arm} {body}")
-            elif len(body) + 15 <= WIDTH:
-                self.p(f"{arm} {{", f"                {body[:-1]}", "            }")
+            value = op.rsp_value if self.spec.directional else f"n if n == u8::from(Cmd::{self.ident(op.name, '')})"
+            if self.spec.directional:
+                value = f"{value} /* {op.name} */"
+            self.p(f"            {value} => Self::{v}({name}::decode_msg(m)?),")
+        self.p("            _ => return Ok(None),", "        }))", "    }", "",
+               "    /// Waits for the next notification on `c` (after `c.join(GROUP_...)`) and",
+               "    /// hands it to `f`; `None` for a message that is not one of the family's.",
+               "    pub fn next<T>(",
+               "        c: &mut ynl::Client,",
+               f"        f: impl FnOnce(Event{lt and chr(60) + chr(39) + '_>'}) -> T,",
+               "    ) -> Result<Option<T>, ynl::Error> {",
+               "        Ok(c.next_event(|m| Event::decode_msg(&m).map(|e| e.map(f)))??)",
+               "    }", "}", "")
+
+    def render_pending(self):
+        """The nest types the messages named, and those they name."""
+        while self.pending:
+            kind, set_name = self.pending.pop(0)
+            item = f"attribute-sets/{set_name}"
+            attrs = self.set_attrs(set_name)
+            fields = self.fields(attrs, set_name, item)
+            attr_set = self.fam.attr_sets[set_name]
+            sub = f" (a subset of `{attr_set.subset_of}`)" if attr_set.subset_of else ""
+            if kind == "decoded":
+                name, lt = self.decoded[set_name], self.lifetime(set_name)
+                self.render_decoded(name, lt, fields, [f"/// Attribute set `{set_name}`{sub}."],
+                                    f"set `{set_name}`")
+                hdr = self.fam.fixed_header
+                skip = (f"<{self.struct_type(hdr, 'operations/fixed-header')} as "
+                        "ynl::codec::Struct>::SIZE") if hdr else "0"
+                self.p(f"impl<'a> {name}{lt} {{",
+                       "    /// Decodes message `m` (after the family's fixed header, if it has one).",
+                       "    pub fn decode_msg(m: &ynl::Msg<'a>) -> Result<Self, ynl::DecodeError> {",
+                       f"        ynl::Decode::decode(m.attrs({skip})?)",
+                       "    }", "}", "")
             else:
-                self.p(f"{arm} {{", f"                {name}::decode(attrs)",
-                       f"                    .map(Self::{v})", "            }")
-        self.p("            other => Err(DecodeError(format!(",
-               '                "command {} is not a notification",',
-               "                u8::from(other)",
-               "            ))),",
-               "        }", "    }", "}", "")
-
-    # Helpers, emitted as used.
-
-    def render_helpers(self):
-        self.p("/// A request the spec's checks refuse, found before sending.",
-               "#[derive(Debug, Clone, PartialEq, Eq)]",
-               "pub struct CheckError(pub String);", "",
-               "/// A reply or notification that is not what the spec says.",
-               "#[derive(Debug, Clone, PartialEq, Eq)]",
-               "pub struct DecodeError(pub String);", "")
-        for ty in ("CheckError", "DecodeError"):
-            self.p(f"impl fmt::Display for {ty} {{",
-                   "    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {",
-                   "        f.write_str(&self.0)",
-                   "    }", "}", "",
-                   f"impl std::error::Error for {ty} {{}}", "")
-        for name in ("check_str", "check_len", "check_range", "check_mask"):
-            if name in self.need:
-                self.p(*HELPERS[name].strip("\n").split("\n"), "")
-        if "put" in self.need:
-            self.p(*HELPERS["put"].strip("\n").split("\n"), "")
-            for ty in sorted(self.to_payload):
-                self.p(*self.to_payload_impl(ty), "")
-        if "put_flag" in self.need:
-            self.p(*HELPERS["put_flag"].strip("\n").split("\n"), "")
-        if "decode" in self.need:
-            self.p(*HELPERS["decode"].strip("\n").split("\n"), "")
-            self.from_payload |= {self.int_of_enum(t) for t in self.from_payload} - {None}
-            for ty in sorted(self.from_payload):
-                self.p(*self.from_payload_impl(ty))
-        if "flag" in self.need:
-            self.p(*HELPERS["flag"].strip("\n").split("\n"), "")
-        if "json" in self.need:
-            self.p(*HELPERS["json"].strip("\n").split("\n"), "")
-        while self.out[-1] == "":
-            self.out.pop()
-
-    def int_of_enum(self, ty):
-        """The integer type of a generated enum (None for other types)."""
-        for name, width in self.enum_width.items():
-            if camel(name) == ty:
-                return width
-        return None
-
-    def to_payload_impl(self, ty):
-        head = "    fn put_into(&self, req: &mut ynl::Request, t: u16) {"
-        if ty == "&'a str":
-            return ["impl ToPayload for &str {", head, "        req.put_str(t, self);", "    }", "}"]
-        if ty == "&'a [u8]":
-            return ["impl ToPayload for &[u8] {", head, "        req.put(t, self);", "    }", "}"]
-        width = self.int_of_enum(ty)
-        if width:
-            value = "self.value()" if width == "u32" else f"(self.value() as {width})"
-            return [f"impl ToPayload for {ty} {{", head,
-                    f"        req.put(t, &{value}.to_ne_bytes());", "    }", "}"]
-        return [f"impl ToPayload for {ty} {{", head,
-                "        req.put(t, &self.to_ne_bytes());", "    }", "}"]
-
-    def from_payload_impl(self, ty):
-        if ty in self.structs.values():  # done with the struct
-            return []
-        if ty == "String":
-            return [HELPERS["string"].strip("\n"), ""]
-        if ty == "Vec<u8>":
-            return ["impl FromPayload for Vec<u8> {",
-                    "    fn from_payload(p: &[u8]) -> Result<Self, String> {",
-                    "        Ok(p.to_vec())", "    }", "}", ""]
-        width = self.int_of_enum(ty)
-        if width:
-            name = next(n for n in self.enum_width if camel(n) == ty)
-            conv = "v" if width == "u32" else "u32::from(v)"
-            return [f"impl FromPayload for {ty} {{",
-                    "    fn from_payload(p: &[u8]) -> Result<Self, String> {",
-                    f"        let v = {width}::from_payload(p)?;",
-                    f"        Self::from_u32({conv})"
-                    f".ok_or_else(|| format!(\"unknown {name} {{v}}\"))",
-                    "    }", "}", ""]
-        size = int(ty[1:]) // 8
-        return [f"impl FromPayload for {ty} {{",
-                "    fn from_payload(p: &[u8]) -> Result<Self, String> {",
-                "        p.try_into()",
-                "            .map(Self::from_ne_bytes)",
-                f'            .map_err(|_| format!("{{}} bytes, wanted {size}", p.len()))',
-                "    }", "}", ""]
-
-    def imports(self):
-        neli = ["neli_enum"]
-        std = ["fmt"]
-        out = []
-        for crate, items in (("neli", neli), ("std", std)):
-            out.append(f"use {crate}::{items[0]};" if len(items) == 1
-                       else f"use {crate}::{{{', '.join(items)}}};")
-        return out
+                self.render_request_type(self.nests[set_name], self.req_lifetime(set_name), fields,
+                                         [f"/// Nest `{set_name}`{sub}, in a request."], None,
+                                         None)
 
     def render(self, source):
-        if self.spec.directional:
-            raise SpecError("operations/enum-model",
-                            "directional: only the unified model is supported in user mode")
-        if self.fam.fixed_header or any(op.fixed_header for op in self.fam.msgs.values()):
-            raise SpecError("operations/fixed-header", "fixed headers are not supported")
-        if self.fam.yaml.get("sub-messages"):
-            raise SpecError("sub-messages", "not supported in user mode")
         self.const_type = self.const_types()
-        self.checked = set()
-        self.to_payload = set()
-        self.from_payload = set()
-        self.replies = {}
-        self.defaults = {}
-        reserved = ["Cmd", "CheckError", "DecodeError", "FromPayload", "ToPayload"]
-        if self.spec.events():
-            reserved.append("Event")
-        for t in reserved:
+        self.messages_lt = {}
+        for t in ("Cmd", "ReplyCmd"):
             self.type_name(t, "the generated code")
         self.render_consts()
+        self.compute_sets()
         self.render_cmds()
         self.render_attrs()
         self.render_requests()
-        self.render_messages()
-        self.render_helpers()
-        top = header(source) + ["",
-                                f"//! The `{self.fam.name}` family's typed layer on the client runtime: numbers, "
-                                "request builders",
-                                "//! checking the spec's limits, and reply and notification "
-                                "decoders.", ""]
-        return "\n".join(top + self.imports() + [""] + self.out) + "\n"
+        self.render_replies()
+        self.render_events()
+        self.render_calls()
+        self.render_pending()
+        while self.out and self.out[-1] == "":
+            self.out.pop()
+        top = header(source) + [
+            "",
+            f"//! The `{self.fam.name}` family's client types on the `ynl` runtime: numbers, "
+            "requests",
+            "//! checking the spec's limits, and replies, nests and notifications decoded in "
+            "place.",
+        ]
+        while top and top[-1] == "":
+            top.pop()
+        return "\n".join(top + [""] + self.out) + "\n"
 
 
-HELPERS = {
-    "check_str": r'''
-/// A string of at most `max` bytes (before its NUL), without NUL.
-fn check_str(name: &str, v: &str, max: Option<usize>) -> Result<(), CheckError> {
-    match max {
-        Some(max) if v.len() > max || v.contains('\0') => Err(CheckError(format!(
-            "{name} must be at most {max} bytes without NUL"
-        ))),
-        None if v.contains('\0') => Err(CheckError(format!("{name} must not contain NUL"))),
-        _ => Ok(()),
-    }
-}
-''',
-    "check_len": r'''
-/// A binary of `len` bytes, within `min` and `max`.
-fn check_len(
-    name: &str,
-    len: usize,
-    min: Option<usize>,
-    max: Option<usize>,
-) -> Result<(), CheckError> {
-    let bound = match (min, max) {
-        (Some(min), Some(max)) if min == max => format!("must be {min}"),
-        (Some(min), Some(max)) => format!("must be {min} to {max}"),
-        (Some(min), None) => format!("at least {min} needed"),
-        (None, Some(max)) => format!("at most {max} fit"),
-        (None, None) => return Ok(()),
-    };
-    if min.is_some_and(|min| len < min) || max.is_some_and(|max| len > max) {
-        return Err(CheckError(format!("{name} is {len} bytes, {bound}")));
-    }
-    Ok(())
-}
-''',
-    "check_range": r'''
-/// An integer within `min` and `max`.
-fn check_range<T: PartialOrd + fmt::Display>(
-    name: &str,
-    v: T,
-    min: Option<T>,
-    max: Option<T>,
-) -> Result<(), CheckError> {
-    let bound = match (&min, &max) {
-        (Some(min), Some(max)) => format!("{min} to {max}"),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => return Ok(()),
-    };
-    if min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max) {
-        return Err(CheckError(format!("{name} is {v}, must be {bound}")));
-    }
-    Ok(())
-}
-''',
-    "check_mask": r'''
-/// Flags within `mask`.
-fn check_mask(name: &str, v: u64, mask: u64) -> Result<(), CheckError> {
-    if v & !mask != 0 {
-        return Err(CheckError(format!(
-            "{name} is {v:#x}, with flags outside {mask:#x}"
-        )));
-    }
-    Ok(())
-}
-''',
-    "put": r'''
-/// A value written as an attribute of a request.
-trait ToPayload {
-    fn put_into(&self, req: &mut ynl::Request, t: u16);
-}
-
-/// Writes attribute `t` with `v` into `req`, if given.
-fn put<A: Into<u16>, T: ToPayload>(req: &mut ynl::Request, t: A, v: Option<T>) {
-    if let Some(v) = v {
-        v.put_into(req, t.into());
-    }
-}
-''',
-    "put_flag": r'''
-/// Writes flag attribute `t` into `req` if `set`.
-fn put_flag<A: Into<u16>>(req: &mut ynl::Request, t: A, set: bool) {
-    req.put_flag(t.into(), set);
-}
-''',
-    "decode": r'''
-/// A value decoded from an attribute's payload (the error says why not).
-trait FromPayload: Sized {
-    fn from_payload(p: &[u8]) -> Result<Self, String>;
-}
-
-/// The first attribute `t` of `attrs`, decoded in place, if there is one
-/// (an attribute before it that does not parse is an error).
-fn optional<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
-    attrs: ynl::Attrs<'_>,
-    t: A,
-) -> Result<Option<T>, DecodeError> {
-    let why = |e: &dyn fmt::Display| DecodeError(format!("{t:?}: {e}"));
-    let found = attrs.find(t.into()).map_err(|e| why(&e))?;
-    found
-        .map(|a| T::from_payload(a.bytes()).map_err(|e| why(&e)))
-        .transpose()
-}
-
-/// The first attribute `t` of `attrs`, decoded; an error if there is none.
-fn required<A: Into<u16> + fmt::Debug + Copy, T: FromPayload>(
-    attrs: ynl::Attrs<'_>,
-    t: A,
-) -> Result<T, DecodeError> {
-    optional(attrs, t)?.ok_or_else(|| DecodeError(format!("missing attribute {t:?}")))
-}
-''',
-    "string": r'''
-impl FromPayload for String {
-    fn from_payload(p: &[u8]) -> Result<Self, String> {
-        let s = p.strip_suffix(b"\0").ok_or("not NUL-terminated")?;
-        Ok(String::from_utf8_lossy(s).into_owned())
-    }
-}
-''',
-    "flag": r'''
-/// Whether flag attribute `t` is in `attrs`.
-fn flag<A: Into<u16>>(attrs: ynl::Attrs<'_>, t: A) -> bool {
-    let t = t.into();
-    attrs.flatten().any(|a| a.ty() == t)
-}
-''',
-    "json": r'''
-/// Binary attributes in JSON: `{"text": ..., "hex": ...}`, `text` being
-/// null for bytes that are not printable UTF-8.
-pub mod json {
-    use serde::{ser::SerializeStruct, Serializer};
-
-    /// `bytes` as lowercase hex digits.
-    pub fn to_hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    /// `bytes` as text when they are UTF-8 without control characters.
-    pub fn as_text(bytes: &[u8]) -> Option<&str> {
-        std::str::from_utf8(bytes)
-            .ok()
-            .filter(|s| !s.chars().any(char::is_control))
-    }
-
-    /// Serialises a binary attribute.
-    pub fn binary<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Binary", 2)?;
-        st.serialize_field("text", &as_text(bytes))?;
-        st.serialize_field("hex", &to_hex(bytes))?;
-        st.end()
-    }
-
-    /// Serialises an optional binary attribute (skipped when absent).
-    pub fn binary_opt<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
-        match bytes {
-            Some(bytes) => binary(bytes, s),
-            None => s.serialize_none(),
-        }
-    }
-}
-''',
-}
-
-
-def render(spec, source, optional=()):
-    return User(spec, optional).render(source)
+def render(spec, source):
+    return rustfmt(Gen(spec).render(source))

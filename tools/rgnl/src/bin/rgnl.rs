@@ -281,14 +281,15 @@ fn format_stats(s: &Stats) -> String {
 fn format_event(ev: &Event) -> String {
     match ev {
         Event::EntryNew(ntf) => format!("new\t{}", format_entry(&ntf.entry)),
-        Event::EntryDel(EntryDelNtf {
-            entry,
-            reason: DelReason::Deleted,
-        }) => format!("del\t{}", format_entry(entry)),
-        Event::EntryDel(EntryDelNtf {
-            entry,
-            reason: DelReason::Expired,
-        }) => format!("expired\t{}", format_entry(entry)),
+        Event::EntryDel(EntryDelNtf { entry, reason }) => {
+            let what = match *reason {
+                DelReason::DELETED => "del".to_string(),
+                DelReason::EXPIRED => "expired".to_string(),
+                // A reason of a newer kernel, kept as its number.
+                DelReason(n) => format!("del(reason {n})"),
+            };
+            format!("{what}\t{}", format_entry(entry))
+        }
         Event::Flush(FlushNtf { count }) => format!("flush\tcount={count}"),
         Event::Audit(ntf) => {
             let (command, portid, uid) = (ntf.command, ntf.portid, ntf.uid);

@@ -8,6 +8,10 @@
  *   ynl_get_bench get N KEY       N ENTRY_GET requests of KEY; per request
  *   ynl_get_bench dump N PREFIX   N dumps of the entries under PREFIX; per
  *                                 entry
+ *   ynl_get_bench ntf N ROUNDS    joins group events and prints "ready";
+ *                                 then per line read from stdin, reads N
+ *                                 entry-new-ntf already queued and prints
+ *                                 the time per notification
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +80,43 @@ static int dump(struct ynl_sock *ys, long n, const char *prefix)
 	return 0;
 }
 
+static int ntf(struct ynl_sock *ys, long n, long rounds)
+{
+	struct ynl_ntf_base_type *base;
+	struct timespec start;
+	char line[16];
+	long got, r;
+
+	if (ynl_subscribe(ys, "events")) {
+		fprintf(stderr, "subscribe: %s\n", ys->err.msg);
+		return 1;
+	}
+	printf("ready\n");
+	fflush(stdout);
+	for (r = 0; r < rounds; r++) {
+		if (!fgets(line, sizeof(line), stdin))
+			return 1;
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		for (got = 0; got < n;) {
+			if (ynl_ntf_check(ys) < 0) {
+				fprintf(stderr, "ntf: %s\n", ys->err.msg);
+				return 1;
+			}
+			while ((base = ynl_ntf_dequeue(ys))) {
+				struct rgnl_entry_get_ntf *e = (void *)base;
+
+				if (base->cmd == RGNL_CMD_ENTRY_NEW_NTF && e->obj._present.entry &&
+				    e->obj.entry._present.value_len)
+					got++;
+				ynl_ntf_free(base);
+			}
+		}
+		printf("%.1f\n", since(&start) / n);
+		fflush(stdout);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct ynl_error yerr;
@@ -83,9 +124,9 @@ int main(int argc, char **argv)
 	long n;
 	int ret;
 
-	if (argc != 4 || (strcmp(argv[1], "get") && strcmp(argv[1], "dump")) ||
-	    (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: ynl_get_bench get|dump N KEY|PREFIX\n");
+	if (argc != 4 || (strcmp(argv[1], "get") && strcmp(argv[1], "dump") &&
+			  strcmp(argv[1], "ntf")) || (n = atol(argv[2])) <= 0) {
+		fprintf(stderr, "usage: ynl_get_bench get|dump|ntf N KEY|PREFIX|ROUNDS\n");
 		return 2;
 	}
 	ys = ynl_sock_create(&ynl_rgnl_family, &yerr);
@@ -93,7 +134,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ynl_sock_create: %s\n", yerr.msg);
 		return 1;
 	}
-	ret = strcmp(argv[1], "get") ? dump(ys, n, argv[3]) : get(ys, n, argv[3]);
+	if (!strcmp(argv[1], "ntf"))
+		ret = ntf(ys, n, atol(argv[3]));
+	else
+		ret = strcmp(argv[1], "get") ? dump(ys, n, argv[3]) : get(ys, n, argv[3]);
 	ynl_sock_destroy(ys);
 	return ret;
 }
