@@ -193,8 +193,11 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 		--file $typed/rgnl_typed.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.yaml
 	vm_suite kselftest tools/testing/guest/kselftest.sh
 	if [ -n "${families:-}" ]; then
+		mutated=()
+		[ -e "$families-mutated" ] &&
+			mutated=(--file "$families-mutated:/ksrc/tools/testing/selftests/rgnl/families-mutated")
 		vm_suite families tools/testing/selftests/rgnl/families.py --python \
-			--file "$families:/ksrc/tools/testing/selftests/rgnl/families"
+			--file "$families:/ksrc/tools/testing/selftests/rgnl/families" "${mutated[@]}"
 	else
 		# Its program is built with the host checks, which the debug
 		# kernel's run does not repeat.

@@ -126,6 +126,16 @@ fn run(family: &str, request: &str, arg: Option<&str>) -> Out {
             let mut c = tcp_metrics::connect()?;
             tcp_metrics::GetDumpRequest {}.dump(&mut c, |r| print(&r))
         }
+        ("tcp_metrics", "get") => {
+            // ARG: an IPv4 address as a number (host order; the client
+            // puts it big-endian, as the spec says).
+            let mut c = tcp_metrics::connect()?;
+            let req = tcp_metrics::GetRequest {
+                addr_ipv4: Some(arg_u32(arg)?),
+                ..Default::default()
+            };
+            req.call(&mut c, |r| print(&r))?
+        }
         ("team", "options-get") => {
             let mut c = team::connect()?;
             let req = team::OptionsGetRequest {
@@ -156,6 +166,17 @@ fn run(family: &str, request: &str, arg: Option<&str>) -> Out {
         ("mptcp_pm", "get-addr-dump") => {
             let mut c = mptcp_pm::connect()?;
             mptcp_pm::GetAddrDumpRequest::default().dump(&mut c, |r| print(&r))
+        }
+        ("mptcp_pm", "get-addr") => {
+            let mut c = mptcp_pm::connect()?;
+            let req = mptcp_pm::GetAddrRequest {
+                addr: Some(mptcp_pm::AddressNest {
+                    id: Some(u8::try_from(arg_u32(arg)?).unwrap_or(0)),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            req.call(&mut c, |r| print(&r))?
         }
         ("mptcp_pm", "get-limits") => {
             let mut c = mptcp_pm::connect()?;

@@ -1027,8 +1027,11 @@ class Gen:
                    "        Ok(Self::default())", "    }", "}", "")
             return
         self.p("        let mut out = Self::default();",
-               "        for a in attrs {", "            let a = a?;",
-               "            match a.ty() {")
+               "        for a in attrs {", "            let a = a?;")
+        if len(fields) == 1:  # (clippy: no match for one value)
+            self.p(f"            if a.ty() == {self.root_attr(fields[0][0]).value} {{")
+        else:
+            self.p("            match a.ty() {")
         for attr, f, t in fields:
             kind = self.decoded_kind(attr, t)
             value = t.decode()
@@ -1044,11 +1047,15 @@ class Gen:
                 stmt = f"ynl::codec::once(&mut out.{f}, &a, {value})?"
             # A number, not a guard on the enum: one jump, not a chain of
             # comparisons (a reply decodes its op's whole set).
+            if len(fields) == 1:
+                self.p(f"                // `{attr.name}`", f"                {stmt};")
+                continue
             self.p(f"                // `{attr.name}`",
                    f"                {self.root_attr(attr).value} => {{",
                    f"                    {stmt};", "                }")
-        self.p("                _ => {}", "            }", "        }", "        Ok(out)",
-               "    }", "}", "")
+        if len(fields) > 1:
+            self.p("                _ => {}")
+        self.p("            }", "        }", "        Ok(out)", "    }", "}", "")
 
     def render_request_type(self, name, lifetime, fields, docs, cmd, header_ty):
         """A request or request nest: its struct and its `ynl::Encode`."""

@@ -26,20 +26,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.append(HERE.parent.as_posix())
 # pylint: disable=wrong-import-position
-from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_raises, ksft_busy_wait, \
-    cmd, defer, NlError, YnlFamily
+from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_ne, ksft_raises, ksft_busy_wait, \
+    cmd, defer, KsftSkipEx, NlError, YnlFamily
 
 SPECS = Path("/ksrc/Documentation/netlink/specs")
 FAMILIES = HERE / "families"
+# The same program on a netdev client that decodes ifindex one too high.
+MUTATED = HERE / "families-mutated"
 
 
 def family(name):
     return YnlFamily((SPECS / f"{name}.yaml").as_posix(), schema='')
 
 
-def rust(fam, request, arg=None):
+def rust(fam, request, arg=None, program=FAMILIES):
     """The JSON lines `families` prints for one request."""
-    args = [FAMILIES.as_posix(), fam, request] + ([str(arg)] if arg is not None else [])
+    args = [program.as_posix(), fam, request] + ([str(arg)] if arg is not None else [])
     out = subprocess.run(args, capture_output=True, text=True, check=False, timeout=60)
     lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
     if out.returncode != 0 and not (lines and "errno" in lines[-1]):
@@ -238,6 +240,18 @@ def netdev_dump():
                  family("netdev").dump("dev-get", {}))
 
 
+def mutation_caught():
+    """A client mis-decoding one attribute (netdev's ifindex, one too high,
+    built so on purpose) does not pass for YNL's."""
+    if not MUTATED.exists():
+        raise KsftSkipEx("no mutated families program")
+    index = ifindex("fam0")
+    ynl = family("netdev")
+    ours = [Convention(ynl).attrs("dev", r) for r in rust("netdev", "dev-get", index, MUTATED)]
+    ksft_ne(ours, plain([ynl.do("dev-get", {"ifindex": index})]))
+    ksft_eq(ours[0]["ifindex"], index + 1)
+
+
 def netdev_refusal():
     same_refusal("netdev", "dev-get", "dev-get", 999999,
                  lambda y: y.do("dev-get", {"ifindex": 999999}))
@@ -353,6 +367,12 @@ def mptcp_do():
                  family("mptcp_pm").do("get-limits", {}))
 
 
+def mptcp_refusal():
+    """An endpoint id nobody has: the id inside the address nest."""
+    same_refusal("mptcp_pm", "get-addr", "get-addr", 99,
+                 lambda y: y.do("get-addr", {"addr": {"id": 99}}))
+
+
 # devlink: a netdevsim instance.
 
 def devlink_do():
@@ -375,6 +395,12 @@ def devlink_refusal():
 
 def tcp_metrics_dump():
     same_replies("tcp_metrics", "get", "get-dump", None, family("tcp_metrics").dump("get", {}))
+
+
+def tcp_metrics_refusal():
+    """An address TCP knows nothing of (big-endian in the request)."""
+    addr = int(ipaddress.ip_address("10.9.9.9"))
+    same_refusal("tcp_metrics", "get", "get", addr, lambda y: y.do("get", {"addr-ipv4": addr}))
 
 
 def setup():
@@ -400,13 +426,13 @@ def setup():
 def main():
     setup()
     ksft_run([nlctrl_do, nlctrl_dump, nlctrl_refusal,
-              netdev_do, netdev_dump, netdev_refusal, netdev_notification,
+              netdev_do, netdev_dump, netdev_refusal, netdev_notification, mutation_caught,
               ethtool_do, ethtool_dump, ethtool_refusal, ethtool_notification,
               team_do, team_refusal,
               fou_do, fou_dump, fou_refusal,
-              mptcp_do, mptcp_dump,
+              mptcp_do, mptcp_dump, mptcp_refusal,
               devlink_do, devlink_dump, devlink_refusal,
-              tcp_metrics_dump])
+              tcp_metrics_dump, tcp_metrics_refusal])
     ksft_exit()
 
 
