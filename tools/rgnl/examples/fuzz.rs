@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use ynl::fuzz::Rng;
 
 const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
@@ -34,27 +35,6 @@ const NLM_F_ACK: u16 = 0x4;
 const FUZZ_FLAGS: [u16; 6] = [0x8, 0x400, 0x200, 0x100, 0x800, 0x300];
 const PROBE_SEQ: u32 = 0x8000_0000;
 const BATCH: u32 = 16;
-
-/// xorshift64*: reproducible from the printed seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-}
 
 fn put_attr(out: &mut Vec<u8>, t: u16, payload: &[u8], len_lie: Option<u16>) {
     let len = len_lie.unwrap_or((4 + payload.len()) as u16);
@@ -69,13 +49,13 @@ fn gen_attrs(rng: &mut Rng, depth: u32) -> Vec<u8> {
     let mut out = Vec::new();
     for _ in 0..rng.below(6) {
         let t = match rng.below(10) {
-            0 => rng.next() as u16, // any type, NLA_F_NESTED and byte-order bits too
+            0 => rng.next_u64() as u16, // any type, NLA_F_NESTED and byte-order bits too
             // Every type of the family (TTL_MS, NOTIFY_OWNER... up to 24), and past it.
             _ => rng.below(26) as u16,
         };
         let payload = match rng.below(8) {
             0 => rng.below(u32::MAX as u64).to_ne_bytes()[..4].to_vec(),
-            1 => rng.next().to_ne_bytes().to_vec(),
+            1 => rng.next_u64().to_ne_bytes().to_vec(),
             2 | 3 => {
                 // A string: printable, NUL-terminated (or not), 0..70 bytes.
                 let mut s: Vec<u8> = (0..rng.below(70))
@@ -111,7 +91,7 @@ fn gen_message(rng: &mut Rng, family: u16, seq: u32, last: &[u8]) -> Vec<u8> {
         for _ in 0..rng.below(8) {
             let i = 16 + rng.below((m.len() - 16).max(1) as u64) as usize;
             if i < m.len() {
-                m[i] ^= rng.next() as u8;
+                m[i] ^= rng.next_u64() as u8;
             }
         }
         let tail = rng.below(16) as usize;
@@ -122,7 +102,7 @@ fn gen_message(rng: &mut Rng, family: u16, seq: u32, last: &[u8]) -> Vec<u8> {
         return m;
     }
     let cmd = match rng.below(10) {
-        0 => rng.next() as u8,
+        0 => rng.next_u64() as u8,
         1 => rng.below(14) as u8,
         // WATCH_SET: the socket's state.
         2 => 11,
@@ -134,8 +114,16 @@ fn gen_message(rng: &mut Rng, family: u16, seq: u32, last: &[u8]) -> Vec<u8> {
             flags |= f;
         }
     }
-    let version = if rng.chance(95) { 1 } else { rng.next() as u8 };
-    let reserved = if rng.chance(95) { 0 } else { rng.next() as u16 };
+    let version = if rng.chance(95) {
+        1
+    } else {
+        rng.next_u64() as u8
+    };
+    let reserved = if rng.chance(95) {
+        0
+    } else {
+        rng.next_u64() as u16
+    };
     let attrs = gen_attrs(rng, 0);
     let mut m = Vec::with_capacity(20 + attrs.len());
     let mut len = (20 + attrs.len()) as u32;

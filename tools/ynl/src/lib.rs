@@ -28,6 +28,8 @@ pub mod codec;
 mod ctrl;
 mod error;
 mod extack;
+#[cfg(feature = "fuzz")]
+pub mod fuzz;
 pub mod json;
 mod msg;
 mod request;
