@@ -122,8 +122,6 @@ def natural_type(value, where):
 # and how it shows in JSON.
 
 class Type:
-    borrows = False   # holds data borrowed from the receive buffer / caller
-
     def __init__(self, gen, attr):
         self.gen = gen
         self.attr = attr
@@ -246,7 +244,6 @@ class TypeBinaryArray(Type):
         if sub not in INTS:
             raise SpecError(self.where + "/sub-type", f"{sub}: not supported in user mode")
         self.rust = INTS[sub]
-        self.borrows = True  # in a request: a slice
 
     def dty(self):
         return f"Vec<{self.rust}>"
@@ -1265,15 +1262,6 @@ class Gen:
             return self.req_borrows[sub]
         return isinstance(t, (TypeString, TypeBinary))
 
-    def decoded_borrows(self, fields):
-        for attr, _, t in fields:
-            sub = getattr(t, "set_name", None)
-            if isinstance(t, (TypeString, TypeBinary)) or (sub and self.borrows[sub]):
-                return True
-            if isinstance(t, TypeIndexedArray) and t.sub == "binary":
-                return True
-        return False
-
     def render_replies(self):
         self.replies = {}
         for op in self.spec.calls():
@@ -1319,7 +1307,6 @@ class Gen:
         if len({v for _, v, _, _ in variants}) != len(variants):
             variants = [(op, self.ident(op.name, ""), op.name, n) for op, _, _, n in variants]
         lt = "<'a>" if any(self.messages_lt[n] for _, _, _, n in variants) else ""
-        self.event_lt = lt
         self.type_name("Event", "the notifications")
         self.p("/// A notification, tagged with its name (without `-ntf`) in JSON.",
                "#[allow(clippy::large_enum_variant)] // read one at a time, never stored in bulk",
