@@ -105,8 +105,11 @@ static int ntf(struct ynl_sock *ys, long n, long rounds)
 			while ((base = ynl_ntf_dequeue(ys))) {
 				struct rgnl_entry_get_ntf *e = (void *)base;
 
+				/* (The value's pointer: 7.x's YNL keeps lengths in
+				 * _len, 6.12's in _present.)
+				 */
 				if (base->cmd == RGNL_CMD_ENTRY_NEW_NTF && e->obj._present.entry &&
-				    e->obj.entry._present.value_len)
+				    e->obj.entry.value)
 					got++;
 				ynl_ntf_free(base);
 			}
