@@ -124,6 +124,8 @@ pub trait Scalar: Copy + Sized {
     fn from_bytes(b: &[u8], big_endian: bool) -> Self;
     /// Appends its bytes to `out`.
     fn put_bytes(self, out: &mut Vec<u8>, big_endian: bool);
+    /// Writes it as attribute `ty` of `req` (no allocation).
+    fn put_attr(self, req: &mut Request, ty: u16, big_endian: bool);
 }
 
 macro_rules! scalar {
@@ -140,6 +142,13 @@ macro_rules! scalar {
                     out.extend_from_slice(&self.to_be_bytes())
                 } else {
                     out.extend_from_slice(&self.to_ne_bytes())
+                }
+            }
+            fn put_attr(self, req: &mut Request, ty: u16, big_endian: bool) {
+                if big_endian {
+                    req.put(ty, &self.to_be_bytes());
+                } else {
+                    req.put(ty, &self.to_ne_bytes());
                 }
             }
         }
@@ -163,9 +172,7 @@ pub fn scalar<T: Scalar>(a: &Attr<'_>, big_endian: bool) -> Result<T, DecodeErro
 
 /// Writes scalar attribute `ty`.
 pub fn put_scalar<T: Scalar>(req: &mut Request, ty: u16, v: T, big_endian: bool) {
-    let mut b = Vec::with_capacity(T::SIZE);
-    v.put_bytes(&mut b, big_endian);
-    req.put(ty, &b);
+    v.put_attr(req, ty, big_endian);
 }
 
 /// A binary attribute holding an array of scalars (`sub-type`).
@@ -265,9 +272,9 @@ pub fn bitfield32(a: &Attr<'_>) -> Result<Bitfield32, DecodeError> {
 
 /// Writes `bitfield32` attribute `ty`.
 pub fn put_bitfield32(req: &mut Request, ty: u16, v: Bitfield32) {
-    let mut b = Vec::with_capacity(8);
-    v.value.put_bytes(&mut b, false);
-    v.selector.put_bytes(&mut b, false);
+    let mut b = [0; 8];
+    b[..4].copy_from_slice(&v.value.to_ne_bytes());
+    b[4..].copy_from_slice(&v.selector.to_ne_bytes());
     req.put(ty, &b);
 }
 
