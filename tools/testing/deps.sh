@@ -11,7 +11,7 @@ APT_PACKAGES=(
 	clang lld llvm libclang-dev
 	flex bison bc libelf-dev libssl-dev cpio kmod
 	qemu-system-x86 busybox-static iproute2 python3 python3-yaml python3-jsonschema
-	make gcc libc6-dev
+	make gcc libc6-dev patch perl
 )
 BINDGEN_VERSION=0.69.5
 # 7.3 needs LLVM >= 17: bookworm's clang-19.

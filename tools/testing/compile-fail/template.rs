@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 
-//! A minimal family that builds: each compile-fail case changes one line.
+//! A minimal family that builds: each compile-fail case (cases/) is a diff
+//! that turns it into a misuse of the layer.
 
 #![forbid(unsafe_code)]
 
