@@ -14,16 +14,21 @@ rounds=9 scale=100000 smoke=
 [ "${1:-}" = --smoke ] && rounds=1 scale=1000 smoke=1
 kdir=${KDIR:-$(tools/testing/vm/kernel.sh)}
 
+ksrc=$(tree_source "$kdir")
 # The YNL C client of the client rows, built with the tree's YNL library.
-make -s -C tools/testing/selftests/rgnl KSRC="$(tree_source "$kdir")" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
+make -s -C tools/testing/selftests/rgnl KSRC="$ksrc" OUTPUT="$RGNL_ROOT/tools/target/selftests" \
 	PYTHON=/usr/bin/python3 "$RGNL_ROOT/tools/target/selftests/ynl_get_bench"
+# The other Rust crates' client rows, with nlctrl's generated client from
+# the tree's spec (lint-clean, as the rest of the client code).
+(cd tools && KSRC=$ksrc cargo clippy --quiet --release -p peer-bench -- -D warnings &&
+	KSRC=$ksrc cargo build --quiet --release -p peer-bench)
 
 # table RUN.SH-OPTIONS: both families against their twins in one VM boot.
 table() {
 	tools/testing/vm/run.sh $1 --timeout 1800 --file rust/rgnl.ko --file tools/testing/twins/rgnl_c/rgnl_c.ko \
 		--file samples/rgnl_echo/rgnl_echo.ko --file tools/testing/twins/rgnl_echo_c/rgnl_echo_c.ko \
 		--file tools/target/release/rgnl --file tools/target/release/examples/bench \
-		--file tools/target/selftests/ynl_get_bench \
+		--file tools/target/selftests/ynl_get_bench --file tools/target/release/peer_bench \
 		"for m in rgnl rgnl_c rgnl_echo rgnl_echo_c; do insmod \$m.ko; done
 		bench echo $rounds && bench rgnl $rounds $scale"
 }
@@ -48,7 +53,7 @@ if [ -n "$smoke" ]; then
 	memory=$(grep -c '^memory per entry' <<<"$icount" || true)
 	clients=$(grep -cE '^client: .* +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
 	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line, $clients client rows"
-	((rows == 15 && agree == 2 && memory == 1 && clients == 12))
+	((rows == 15 && agree == 2 && memory == 1 && clients == 24))
 	exit
 fi
 log "bench: wall-clock under TCG ($rounds rounds)"

@@ -802,6 +802,7 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
     client_table(
         "client, ENTRY_GET of a 100-byte value from rgnl",
         "",
+        &RGNL_CLIENTS,
         &mut times,
     );
     println!(
@@ -896,6 +897,7 @@ fn client_dump_rows(rounds: usize) -> anyhow::Result<()> {
     client_table(
         "client, dump of 1,000 100-byte entries (per entry)",
         "dump, ",
+        &RGNL_CLIENTS,
         &mut times,
     );
     client_ntf_rows(rounds)
@@ -989,22 +991,25 @@ fn client_ntf_rows(rounds: usize) -> anyhow::Result<()> {
     client_table(
         "client, entry-new-ntf of a 100-byte entry (per notification)",
         "ntf, ",
+        &RGNL_CLIENTS,
         &mut times,
     );
-    Ok(())
+    client_peer_rows(rounds)
 }
 
-/// Prints the client rows `times` (raw, rgnl library, ynl runtime, YNL C)
-/// under `title`, each against the raw client's median.
-fn client_table(title: &str, what: &str, times: &mut [Vec<f64>; 4]) {
+/// The clients of the rgnl rows, in the order of their times.
+const RGNL_CLIENTS: [&str; 4] = [
+    "raw syscalls",
+    "rgnl library",
+    "ynl runtime (Rust)",
+    "YNL C library",
+];
+
+/// Prints a row per client of `clients` under `title`, from `times` in the
+/// same order, each against the first (raw) client's median.
+fn client_table(title: &str, what: &str, clients: &[&str], times: &mut [Vec<f64>]) {
     println!("{title:<48} {:>10} {:>10} {:>7}", "ns", "/ raw", "spread");
     let raw_median = median(&mut times[0]);
-    let clients = [
-        "raw syscalls",
-        "rgnl library",
-        "ynl runtime (Rust)",
-        "YNL C library",
-    ];
     for (client, t) in clients.iter().zip(times) {
         let m = median(t);
         let name = format!("client: {what}{client}");
@@ -1014,4 +1019,93 @@ fn client_table(title: &str, what: &str, times: &mut [Vec<f64>; 4]) {
             spread(t, m) * 100.0
         );
     }
+}
+
+/// The other Rust crates (`peer_bench`, tools/testing/peers), by the name
+/// `peer_bench` knows them.
+const PEERS: [&str; 3] = ["neli", "netlink-packet-generic", "netlink-bindings"];
+
+/// A `peer_bench CLIENT MODE N` time (the program times itself).
+fn peer(client: &str, mode: &str, n: u32) -> anyhow::Result<f64> {
+    let out = std::process::Command::new("peer_bench")
+        .args([client, mode, n.to_string().as_str()])
+        .output()
+        .context("running peer_bench (tools/testing/peers)")?;
+    if !out.status.success() {
+        bail!(
+            "peer_bench {client}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(String::from_utf8(out.stdout)?.trim().parse()?)
+}
+
+/// The Rust crates a developer would otherwise pick, on requests each can
+/// make with the types it ships: nlctrl's GETFAMILY of "nlctrl" (with its
+/// ACK) and its dump of every family, each reply decoded to the family's id
+/// and name. Raw syscalls here, the rest by `peer_bench` and
+/// `ynl_get_bench` (nlctrl's YNL C client), interleaved by round.
+fn client_peer_rows(rounds: usize) -> anyhow::Result<()> {
+    const N: u32 = 200;
+    const DUMPS: u32 = 5;
+    const GETFAMILY: u8 = libc::CTRL_CMD_GETFAMILY as u8;
+    const ID: u16 = libc::CTRL_ATTR_FAMILY_ID as u16;
+    const NAME: u16 = libc::CTRL_ATTR_FAMILY_NAME as u16;
+    let mut raw = Raw::to_id(libc::GENL_ID_CTRL as u16)?;
+    let get = raw.encode(&(GETFAMILY, libc::NLM_F_ACK, vec![str_attr(NAME, "nlctrl")]));
+    let dump = raw.encode(&(GETFAMILY, libc::NLM_F_DUMP, vec![]));
+    // A family's id and name in a reply.
+    fn family(m: &[u8]) -> Option<(&[u8], &[u8])> {
+        let attrs = &m[NLMSG_HDRLEN + 4..];
+        find_attr(attrs, ID).zip(find_attr(attrs, NAME))
+    }
+    let mut clients = vec!["raw syscalls", "generated client (ynl)", "YNL C library"];
+    clients.extend(PEERS);
+    let mut get_times = vec![Vec::new(); clients.len()];
+    let mut dump_times = vec![Vec::new(); clients.len()];
+    for round in 0..=rounds {
+        let start = Instant::now();
+        for _ in 0..N {
+            let mut found = false;
+            raw.exchange(&get, false, |m| {
+                found |= family(m).is_some_and(|(id, name)| id == [0x10, 0] && name == b"nlctrl\0");
+            })?;
+            ensure!(found, "raw client: no nlctrl in the reply");
+        }
+        let mut get_round = vec![start.elapsed().as_nanos() as f64 / f64::from(N)];
+        let (start, mut n) = (Instant::now(), 0);
+        for _ in 0..DUMPS {
+            raw.exchange(&dump, false, |m| n += u32::from(family(m).is_some()))?;
+        }
+        let mut dump_round = vec![start.elapsed().as_nanos() as f64 / f64::from(n)];
+        get_round.push(peer("ynl", "get", N)?);
+        dump_round.push(peer("ynl", "dump", DUMPS)?);
+        get_round.push(ynl_c("family", N, "nlctrl")?);
+        dump_round.push(ynl_c("families", DUMPS, "-")?);
+        for p in PEERS {
+            get_round.push(peer(p, "get", N)?);
+            dump_round.push(peer(p, "dump", DUMPS)?);
+        }
+        if round > 0 {
+            for (t, v) in get_times.iter_mut().zip(get_round) {
+                t.push(v);
+            }
+            for (t, v) in dump_times.iter_mut().zip(dump_round) {
+                t.push(v);
+            }
+        }
+    }
+    client_table(
+        "client, nlctrl GETFAMILY of one family",
+        "nlctrl, ",
+        &clients,
+        &mut get_times,
+    );
+    client_table(
+        "client, nlctrl GETFAMILY dump (per family)",
+        "nlctrl dump, ",
+        &clients,
+        &mut dump_times,
+    );
+    Ok(())
 }

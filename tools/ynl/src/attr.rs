@@ -76,6 +76,7 @@ pub struct Attrs<'a> {
 
 impl<'a> Attrs<'a> {
     /// The attributes encoded in `bytes`.
+    #[inline]
     pub fn new(bytes: &'a [u8]) -> Self {
         Self { bytes, pos: 0 }
     }
@@ -96,6 +97,7 @@ impl<'a> Attrs<'a> {
 impl<'a> Iterator for Attrs<'a> {
     type Item = Result<Attr<'a>, DecodeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.bytes.get(self.pos..)?;
         if rest.is_empty() {
@@ -137,6 +139,7 @@ pub struct Attr<'a> {
 macro_rules! fixed {
     ($($(#[$doc:meta])* $name:ident: $t:ty, $from:ident;)*) => {$(
         $(#[$doc])*
+#[inline]
         pub fn $name(&self) -> Result<$t, DecodeError> {
             self.payload
                 .try_into()
@@ -148,6 +151,7 @@ macro_rules! fixed {
 
 impl<'a> Attr<'a> {
     /// The attribute type, without the nested and byte-order flags.
+    #[inline]
     pub fn ty(&self) -> u16 {
         self.ty & NLA_TYPE_MASK
     }
@@ -155,16 +159,19 @@ impl<'a> Attr<'a> {
     /// Whether the sender flagged it nested (`NLA_F_NESTED`). Older
     /// families (nlctrl among them) send nests without it: readers go by
     /// the spec, not by the flag.
+    #[inline]
     pub fn is_flagged_nested(&self) -> bool {
         self.ty & NLA_F_NESTED != 0
     }
 
     /// The payload.
+    #[inline]
     pub fn bytes(&self) -> &'a [u8] {
         self.payload
     }
 
     /// The payload's attributes.
+    #[inline]
     pub fn nested(&self) -> Attrs<'a> {
         Attrs::new(self.payload)
     }
@@ -203,6 +210,7 @@ impl<'a> Attr<'a> {
     }
 
     /// A YNL `uint`: 4 or 8 bytes (the kernel's `nla_put_uint`), host order.
+    #[inline]
     pub fn uint(&self) -> Result<u64, DecodeError> {
         match self.payload.len() {
             4 => self.u32().map(u64::from),
@@ -212,6 +220,7 @@ impl<'a> Attr<'a> {
     }
 
     /// A YNL `sint`: 4 or 8 bytes, host order.
+    #[inline]
     pub fn sint(&self) -> Result<i64, DecodeError> {
         match self.payload.len() {
             4 => self.s32().map(i64::from),
@@ -222,6 +231,7 @@ impl<'a> Attr<'a> {
 
     /// A `string`: the payload up to its NUL (the whole payload when it
     /// has none), as UTF-8.
+    #[inline]
     pub fn str(&self) -> Result<&'a str, DecodeError> {
         let b = self.payload;
         let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());

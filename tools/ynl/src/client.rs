@@ -7,6 +7,7 @@
 
 use crate::codec::Encode;
 use crate::{Error, Family, Msg, Replies, Request, Socket};
+use std::os::fd::{AsFd, BorrowedFd};
 
 /// A socket talking to one generic netlink family.
 pub struct Client {
@@ -98,5 +99,19 @@ impl Client {
     /// Hands the next notification to `f`.
     pub fn next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<R, Error> {
         self.sock.next_event(f)
+    }
+
+    /// Hands the next notification to `f` if one is queued, without
+    /// waiting (see [`Socket::try_next_event`]); a generated `Event`
+    /// decodes it: `c.try_next_event(|m| Event::decode_msg(&m))`.
+    pub fn try_next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<Option<R>, Error> {
+        self.sock.try_next_event(f)
+    }
+}
+
+impl AsFd for Client {
+    /// The socket's descriptor, for an event loop to poll.
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.sock.as_fd()
     }
 }

@@ -73,12 +73,17 @@ pub fn once_vec<T>(slot: &mut Vec<T>, a: &Attr<'_>, v: Vec<T>) -> Result<(), Dec
 }
 
 /// The entries of `indexed-array` attribute `a`, in order, each decoded
-/// by `each` (their types are indices, not attribute types).
+/// by `each` (their types are indices, not attribute types). Counted
+/// first: one allocation, not one per doubling.
 pub fn indexed<'a, T>(
     a: &Attr<'a>,
     mut each: impl FnMut(&Attr<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
-    a.nested().map(|e| each(&e?)).collect()
+    let mut out = Vec::with_capacity(a.nested().count());
+    for e in a.nested() {
+        out.push(each(&e?)?);
+    }
+    Ok(out)
 }
 
 /// The entries of a nest whose attribute types are values
@@ -87,12 +92,12 @@ pub fn type_value<'a, T>(
     a: &Attr<'a>,
     mut each: impl FnMut(&Attr<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<(u16, T)>, DecodeError> {
-    a.nested()
-        .map(|e| {
-            let e = e?;
-            Ok((e.ty(), each(&e)?))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(a.nested().count());
+    for e in a.nested() {
+        let e = e?;
+        out.push((e.ty(), each(&e)?));
+    }
+    Ok(out)
 }
 
 impl<T: Encode> Encode for Box<T> {
@@ -107,6 +112,7 @@ impl<T: Encode> Encode for Box<T> {
 
 /// String attribute `a`: NUL-terminated, as the kernel puts them (YNL's C
 /// library refuses one without), up to its first NUL, as UTF-8.
+#[inline]
 pub fn string<'a>(a: &Attr<'a>) -> Result<&'a str, DecodeError> {
     match a.bytes().last() {
         Some(0) => a.str(),
@@ -132,11 +138,13 @@ macro_rules! scalar {
     ($($t:ty),*) => {$(
         impl Scalar for $t {
             const SIZE: usize = core::mem::size_of::<$t>();
+#[inline]
             fn from_bytes(b: &[u8], big_endian: bool) -> Self {
                 let mut a = [0; core::mem::size_of::<$t>()];
                 a.copy_from_slice(b);
                 if big_endian { <$t>::from_be_bytes(a) } else { <$t>::from_ne_bytes(a) }
             }
+#[inline]
             fn put_bytes(self, out: &mut Vec<u8>, big_endian: bool) {
                 if big_endian {
                     out.extend_from_slice(&self.to_be_bytes())
@@ -144,6 +152,7 @@ macro_rules! scalar {
                     out.extend_from_slice(&self.to_ne_bytes())
                 }
             }
+#[inline]
             fn put_attr(self, req: &mut Request, ty: u16, big_endian: bool) {
                 if big_endian {
                     req.put(ty, &self.to_be_bytes());

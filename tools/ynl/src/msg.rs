@@ -14,45 +14,54 @@ pub struct Msg<'a> {
 
 impl<'a> Msg<'a> {
     /// `nlmsg_type`: the family id, or a core type (`NLMSG_ERROR`...).
+    #[inline]
     pub fn ty(&self) -> u16 {
         wire::u16_at(self.bytes, 4).unwrap_or(0)
     }
 
     /// `nlmsg_flags`.
+    #[inline]
     pub fn flags(&self) -> u16 {
         wire::u16_at(self.bytes, 6).unwrap_or(0)
     }
 
     /// `nlmsg_seq`.
+    #[inline]
     pub fn seq(&self) -> u32 {
         wire::u32_at(self.bytes, 8).unwrap_or(0)
     }
 
     /// `nlmsg_pid`: the sender's port (0: the kernel).
+    #[inline]
     pub fn portid(&self) -> u32 {
         wire::u32_at(self.bytes, 12).unwrap_or(0)
     }
 
     /// The whole message, headers included.
+    #[inline]
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
     }
 
     /// What follows the netlink header.
+    #[inline]
     pub fn payload(&self) -> &'a [u8] {
         &self.bytes[NLMSG_HDRLEN..]
     }
 
     /// The generic netlink command.
+    #[inline]
     pub fn cmd(&self) -> Result<u8, DecodeError> {
         self.genl_header().map(|h| h[0])
     }
 
     /// The generic netlink version.
+    #[inline]
     pub fn version(&self) -> Result<u8, DecodeError> {
         self.genl_header().map(|h| h[1])
     }
 
+    #[inline]
     fn genl_header(&self) -> Result<&'a [u8], DecodeError> {
         self.payload()
             .get(..GENL_HDRLEN)
@@ -74,6 +83,7 @@ impl<'a> Msg<'a> {
     }
 
     /// The attributes, after a fixed header of `fixed` bytes.
+    #[inline]
     pub fn attrs(&self, fixed: usize) -> Result<Attrs<'a>, DecodeError> {
         let start = NLMSG_HDRLEN + GENL_HDRLEN + wire::align(fixed);
         match self.bytes.get(start..) {

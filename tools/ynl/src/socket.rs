@@ -12,7 +12,7 @@ use crate::wire::{
 };
 use std::collections::VecDeque;
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
 
 /// The most notifications kept while requests wait for their replies;
 /// beyond, they are dropped and reported as lost.
@@ -236,6 +236,13 @@ impl Socket {
 
     /// Receives one datagram into the buffer: its length.
     fn recv(&mut self) -> Result<usize, Error> {
+        self.recv_flags(0)?
+            .ok_or_else(|| Error::Protocol("a blocking receive returned nothing".into()))
+    }
+
+    /// Receives one datagram into the buffer with `flags` (`MSG_TRUNC`
+    /// added): its length, or `None` if `MSG_DONTWAIT` found none queued.
+    fn recv_flags(&mut self, flags: libc::c_int) -> Result<Option<usize>, Error> {
         loop {
             // SAFETY: `rx` is writable for its length.
             let n = unsafe {
@@ -243,13 +250,14 @@ impl Socket {
                     self.fd.as_raw_fd(),
                     self.rx.as_mut_ptr().cast(),
                     self.rx.len(),
-                    libc::MSG_TRUNC,
+                    libc::MSG_TRUNC | flags,
                 )
             };
             if n < 0 {
                 let e = io::Error::last_os_error();
                 match e.raw_os_error() {
                     Some(libc::EINTR) => continue,
+                    Some(libc::EAGAIN) if flags & libc::MSG_DONTWAIT != 0 => return Ok(None),
                     Some(libc::ENOBUFS) => return Err(Error::EventsLost),
                     _ => {
                         return Err(Error::Io {
@@ -266,7 +274,7 @@ impl Socket {
                     buf: self.rx.len(),
                 });
             }
-            return Ok(n);
+            return Ok(Some(n));
         }
     }
 
@@ -387,6 +395,23 @@ impl Socket {
     /// Waits for the next notification and hands it to `f`. `ENOBUFS`
     /// (notifications dropped) is [`Error::EventsLost`].
     pub fn next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<R, Error> {
+        self.event(0, f)?
+            .ok_or_else(|| Error::Protocol("a blocking receive returned nothing".into()))
+    }
+
+    /// Hands the next notification to `f` if one is queued, without
+    /// waiting: `None` if there is none. With the socket's descriptor
+    /// ([`AsFd`]) polled by an event loop (tokio's `AsyncFd`, say), this
+    /// reads notifications without blocking a thread.
+    pub fn try_next_event<R>(&mut self, f: impl FnOnce(Msg<'_>) -> R) -> Result<Option<R>, Error> {
+        self.event(libc::MSG_DONTWAIT, f)
+    }
+
+    fn event<R>(
+        &mut self,
+        flags: libc::c_int,
+        f: impl FnOnce(Msg<'_>) -> R,
+    ) -> Result<Option<R>, Error> {
         if std::mem::take(&mut self.kept.lost) {
             return Err(Error::EventsLost);
         }
@@ -394,10 +419,12 @@ impl Socket {
             let m = Msgs::new(&bytes)
                 .next()
                 .ok_or_else(|| Error::Protocol("empty event".into()))??;
-            return Ok(f(m));
+            return Ok(Some(f(m)));
         }
         loop {
-            let n = self.recv()?;
+            let Some(n) = self.recv_flags(flags)? else {
+                return Ok(None);
+            };
             let mut msgs = Msgs::new(&self.rx[..n]);
             let Some(first) = msgs.next() else { continue };
             let first = first?;
@@ -416,7 +443,16 @@ impl Socket {
             let first = Msgs::new(&self.rx[..n])
                 .next()
                 .ok_or_else(|| Error::Protocol("empty datagram".into()))??;
-            return Ok(f(first));
+            return Ok(Some(f(first)));
         }
+    }
+}
+
+impl AsFd for Socket {
+    /// The socket's descriptor, for an event loop to poll: readable means
+    /// [`Socket::try_next_event`] has a notification (or a datagram it
+    /// skips).
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.fd.as_fd()
     }
 }

@@ -37,11 +37,13 @@ pub const NLA_TYPE_MASK: u16 = !(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
 pub const NLA_PAYLOAD_MAX: usize = u16::MAX as usize - NLA_HDRLEN;
 
 /// `len` rounded up to the 4-byte alignment of messages and attributes.
+#[inline]
 pub const fn align(len: usize) -> usize {
     (len + 3) & !3
 }
 
 /// The native-endian `u16` at `off` of `b`, if `b` holds it.
+#[inline]
 pub(crate) fn u16_at(b: &[u8], off: usize) -> Option<u16> {
     Some(u16::from_ne_bytes(
         b.get(off..off.checked_add(2)?)?.try_into().ok()?,
@@ -49,6 +51,7 @@ pub(crate) fn u16_at(b: &[u8], off: usize) -> Option<u16> {
 }
 
 /// The native-endian `u32` at `off` of `b`, if `b` holds it.
+#[inline]
 pub(crate) fn u32_at(b: &[u8], off: usize) -> Option<u32> {
     Some(u32::from_ne_bytes(
         b.get(off..off.checked_add(4)?)?.try_into().ok()?,

@@ -12,7 +12,11 @@
  *                                 then per line read from stdin, reads N
  *                                 entry-new-ntf already queued and prints
  *                                 the time per notification
+ *   ynl_get_bench family N NAME   N nlctrl GETFAMILY of NAME; per request
+ *   ynl_get_bench families N -    N nlctrl dumps of every family; per
+ *                                 family
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +24,7 @@
 
 #include <ynl.h>
 
+#include "nlctrl-user.h"
 #include "rgnl-user.h"
 
 static double since(const struct timespec *start)
@@ -120,27 +125,87 @@ static int ntf(struct ynl_sock *ys, long n, long rounds)
 	return 0;
 }
 
+static int family(struct ynl_sock *ys, long n, const char *name)
+{
+	struct nlctrl_getfamily_req *req = nlctrl_getfamily_req_alloc();
+	struct timespec start;
+	long i;
+
+	nlctrl_getfamily_req_set_family_name(req, name);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (i = 0; i < n; i++) {
+		struct nlctrl_getfamily_rsp *rsp = nlctrl_getfamily(ys, req);
+
+		if (!rsp) {
+			fprintf(stderr, "getfamily: %s\n", ys->err.msg);
+			return 1;
+		}
+		if (!rsp->_present.family_id || !rsp->family_name ||
+		    strcmp(rsp->family_name, name)) {
+			fprintf(stderr, "getfamily: not %s's reply\n", name);
+			return 1;
+		}
+		nlctrl_getfamily_rsp_free(rsp);
+	}
+	printf("%.0f\n", since(&start) / n);
+	nlctrl_getfamily_req_free(req);
+	return 0;
+}
+
+static int families(struct ynl_sock *ys, long n)
+{
+	struct timespec start;
+	long i, found = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (i = 0; i < n; i++) {
+		struct nlctrl_getfamily_list *list = nlctrl_getfamily_dump(ys);
+
+		if (!list) {
+			fprintf(stderr, "getfamily dump: %s\n", ys->err.msg);
+			return 1;
+		}
+		ynl_dump_foreach(list, f)
+			found += f->_present.family_id && f->family_name;
+		nlctrl_getfamily_list_free(list);
+	}
+	if (found <= n) {
+		fprintf(stderr, "getfamily dump: %ld families in %ld dumps\n", found, n);
+		return 1;
+	}
+	printf("%.0f\n", since(&start) / found);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	const char *mode = argv[1];
 	struct ynl_error yerr;
 	struct ynl_sock *ys;
+	bool ctrl;
 	long n;
 	int ret;
 
-	if (argc != 4 || (strcmp(argv[1], "get") && strcmp(argv[1], "dump") &&
-			  strcmp(argv[1], "ntf")) || (n = atol(argv[2])) <= 0) {
-		fprintf(stderr, "usage: ynl_get_bench get|dump|ntf N KEY|PREFIX|ROUNDS\n");
+	if (argc != 4 || (strcmp(mode, "get") && strcmp(mode, "dump") && strcmp(mode, "ntf") &&
+			  strcmp(mode, "family") && strcmp(mode, "families")) ||
+	    (n = atol(argv[2])) <= 0) {
+		fprintf(stderr, "usage: ynl_get_bench get|dump|ntf|family|families N ARG\n");
 		return 2;
 	}
-	ys = ynl_sock_create(&ynl_rgnl_family, &yerr);
+	ctrl = !strncmp(mode, "famil", 5);
+	ys = ynl_sock_create(ctrl ? &ynl_nlctrl_family : &ynl_rgnl_family, &yerr);
 	if (!ys) {
 		fprintf(stderr, "ynl_sock_create: %s\n", yerr.msg);
 		return 1;
 	}
-	if (!strcmp(argv[1], "ntf"))
+	if (!strcmp(mode, "ntf"))
 		ret = ntf(ys, n, atol(argv[3]));
+	else if (!strcmp(mode, "family"))
+		ret = family(ys, n, argv[3]);
+	else if (!strcmp(mode, "families"))
+		ret = families(ys, n);
 	else
-		ret = strcmp(argv[1], "get") ? dump(ys, n, argv[3]) : get(ys, n, argv[3]);
+		ret = strcmp(mode, "get") ? dump(ys, n, argv[3]) : get(ys, n, argv[3]);
 	ynl_sock_destroy(ys);
 	return ret;
 }
