@@ -20,7 +20,7 @@ KMAKE := $(TESTING)/kmake.sh
 KERNEL ?= $(or $(RGNL_KERNEL),6.12)
 export RGNL_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel module client run test bench clean gen new-family
+.PHONY: all deps kernel module client progs run test bench clean gen new-family
 
 all: module client
 
@@ -39,18 +39,22 @@ module: deps
 	$(KMAKE) "$$kdir" M=$(CURDIR) $(if $(CLIPPY),CLIPPY=1) modules
 
 client: deps
-	cd tools && cargo build --release --quiet --bins --examples
+	cd tools && cargo build --release --quiet -p rgnl --bins
+
+# The programs the tests and the benchmark run in the VM (tools/testing/progs).
+progs: deps
+	cd tools && cargo build --release --quiet -p rgnl-test-progs
 
 run: module client
 	@$(TESTING)/vm/run.sh --file rust/rgnl.ko --file tools/target/release/rgnl \
 		--file $(TESTING)/guest/demo.sh 'sh ./demo.sh'
 
-test: module client
+test: module client progs
 	@$(TESTING)/run-tests.sh
 
 # Rust against C twins, deterministic (-icount) and wall-clock; writes
 # Documentation/rgnl/benchmarks-results.rst.
-bench: module client
+bench: module client progs
 	@$(TESTING)/bench.sh
 
 # The committed code tools/net/ynl/ynl-gen-rust.py generates from the specs.

@@ -27,7 +27,7 @@ make -s -C tools/testing/selftests/rgnl KSRC="$ksrc" OUTPUT="$RGNL_ROOT/tools/ta
 table() {
 	tools/testing/vm/run.sh $1 --timeout 1800 --file rust/rgnl.ko --file tools/testing/twins/rgnl_c/rgnl_c.ko \
 		--file samples/rgnl_echo/rgnl_echo.ko --file tools/testing/twins/rgnl_echo_c/rgnl_echo_c.ko \
-		--file tools/target/release/rgnl --file tools/target/release/examples/bench \
+		--file tools/target/release/rgnl --file tools/target/release/bench \
 		--file tools/target/selftests/ynl_get_bench --file tools/target/release/peer_bench \
 		"for m in rgnl rgnl_c rgnl_echo rgnl_echo_c; do insmod \$m.ko; done
 		bench echo $rounds && bench rgnl $rounds $scale"

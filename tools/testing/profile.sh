@@ -1,6 +1,6 @@
 #!/bin/bash
 # Where a benchmark row's instructions go, Rust against C: profiles the rows
-# of `bench` (tools/rgnl/examples/bench.rs) on each twin with a QEMU plugin
+# of `bench` (tools/testing/progs/src/bin/bench.rs) on each twin with a QEMU plugin
 # that counts executed guest instructions per code address
 # (profile/insn_profile.c), under -icount, and prints instructions per
 # request by function, Rust and C side by side, largest difference first.
@@ -23,8 +23,8 @@ echo) kos=(samples/rgnl_echo/rgnl_echo.ko tools/testing/twins/rgnl_echo_c/rgnl_e
 rgnl) kos=(rust/rgnl.ko tools/testing/twins/rgnl_c/rgnl_c.ko) ;;
 *) die "profile.sh: echo or rgnl, not $which" ;;
 esac
-for f in "${kos[@]}" tools/target/release/examples/bench; do
-	[ -e "$f" ] || die "$f is missing: make module client, and cargo build --release --examples in tools/"
+for f in "${kos[@]}" tools/target/release/bench; do
+	[ -e "$f" ] || die "$f is missing: make module client progs"
 done
 
 plugin=tools/testing/profile/insn_profile.so
@@ -41,7 +41,7 @@ profile() {
 	log "profile: $which $1, $2 rounds of $rows"
 	RGNL_VM_LOGDIR=$dir tools/testing/vm/run.sh --icount --timeout 1200 \
 		--plugin "$RGNL_ROOT/$plugin,out=$dir/counts" \
-		--file "${kos[0]}" --file "${kos[1]}" --file tools/target/release/examples/bench \
+		--file "${kos[0]}" --file "${kos[1]}" --file tools/target/release/bench \
 		"insmod $(basename "${kos[0]}") && insmod $(basename "${kos[1]}")
 		bench $which $2 ${SCALE:-1000} $1 '$rows'
 		grep -E ' _stext$|\\[' /proc/kallsyms" | tr -d '\r' >"$dir/kallsyms"

@@ -127,10 +127,10 @@ vm_suite() {
 	{
 		RGNL_VM_LOGDIR=$results/$name tools/testing/vm/run.sh --timeout $((300 * slowdown)) "$@" \
 			--file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko --file tools/target/release/rgnl \
-			--file tools/target/release/examples/dump_intr --file tools/target/release/examples/bulk \
-			--file tools/target/release/examples/fuzz --file tools/target/release/examples/failnth \
-			--file tools/target/release/examples/small_reader \
-			--file tools/target/release/examples/runtime_check \
+			--file tools/target/release/dump_intr --file tools/target/release/bulk \
+			--file tools/target/release/fuzz --file tools/target/release/failnth \
+			--file tools/target/release/small_reader \
+			--file tools/target/release/runtime_check \
 			--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
 			--file tools/target/selftests/rgnl_test \
 			--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \

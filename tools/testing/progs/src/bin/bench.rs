@@ -24,9 +24,8 @@
 
 use anyhow::{bail, ensure, Context};
 use rgnl::{Attr, Client, Cmd};
+use rgnl_test_progs::raw::{self, find_attr, Sock, NLMSG_HDRLEN};
 use std::time::Instant;
-
-const NLMSG_HDRLEN: usize = 16;
 
 /// The system allocator, counting allocations: the client rows report
 /// how many each client makes per request.
@@ -61,7 +60,7 @@ type Request = (u8, i32, Vec<(u16, Vec<u8>)>);
 
 /// A raw generic netlink socket talking to one family.
 struct Raw {
-    fd: i32,
+    sock: Sock,
     family: u16,
     buf: Vec<u8>,
 }
@@ -74,7 +73,7 @@ impl Raw {
     /// A socket talking to the family of id `family`.
     fn to_id(family: u16) -> anyhow::Result<Self> {
         Ok(Self {
-            fd: netlink_socket()?,
+            sock: Sock::open()?,
             family,
             buf: vec![0; 32768],
         })
@@ -82,20 +81,11 @@ impl Raw {
 
     /// The bytes of `req` for this family.
     fn encode(&self, (cmd, flags, attrs): &Request) -> Vec<u8> {
-        let mut body = vec![*cmd, 1, 0, 0];
+        let mut body = Vec::new();
         for (t, payload) in attrs {
-            body.extend_from_slice(&(4 + payload.len() as u16).to_ne_bytes());
-            body.extend_from_slice(&t.to_ne_bytes());
-            body.extend_from_slice(payload);
-            body.resize((body.len() + 3) & !3, 0);
+            raw::put_attr(&mut body, *t, payload);
         }
-        let mut msg = Vec::with_capacity(NLMSG_HDRLEN + body.len());
-        msg.extend_from_slice(&((NLMSG_HDRLEN + body.len()) as u32).to_ne_bytes());
-        msg.extend_from_slice(&self.family.to_ne_bytes());
-        msg.extend_from_slice(&((libc::NLM_F_REQUEST | flags) as u16).to_ne_bytes());
-        msg.extend_from_slice(&[0; 8]);
-        msg.extend_from_slice(&body);
-        msg
+        raw::message(self.family, *flags as u16, 0, *cmd, 1, &body)
     }
 
     /// Sends `req` and reads its answer: everything up to `NLMSG_DONE` for
@@ -113,43 +103,33 @@ impl Raw {
         let dump = flags & libc::NLM_F_DUMP as u16 != 0;
         // A doit with NLM_F_ACK answers with its reply (if any), then the ACK.
         let acked = flags & libc::NLM_F_ACK as u16 != 0;
-        // SAFETY: `req` is readable for its length.
-        if unsafe { libc::send(self.fd, req.as_ptr().cast(), req.len(), 0) } < 0 {
-            bail!("send: {}", std::io::Error::last_os_error());
-        }
+        self.sock.send(req).context("send")?;
         let mut messages = 0;
         loop {
-            // SAFETY: `buf` is writable for its length.
-            let n = unsafe { libc::recv(self.fd, self.buf.as_mut_ptr().cast(), self.buf.len(), 0) };
-            if n < 0 {
-                bail!("recv: {}", std::io::Error::last_os_error());
-            }
-            let mut rest = &self.buf[..n as usize];
-            while rest.len() >= NLMSG_HDRLEN {
-                let len = u32::from_ne_bytes(rest[0..4].try_into()?) as usize;
-                let msg = rest.get(..len).context("truncated message")?;
-                match i32::from(u16::from_ne_bytes(rest[4..6].try_into()?)) {
+            let n = self.sock.recv(&mut self.buf, 0).context("recv")?;
+            for m in raw::messages(&self.buf[..n.min(self.buf.len())]) {
+                let m = m?;
+                match i32::from(m.ty()) {
                     libc::NLMSG_DONE => return Ok(messages),
                     libc::NLMSG_ERROR => {
-                        let errno = -i32::from_ne_bytes(msg[16..20].try_into()?);
+                        let errno = -m.error().context("a short error message")?;
                         if errno != 0 && !refusal {
                             bail!("refused: {}", std::io::Error::from_raw_os_error(errno));
                         }
                         if errno == 0 && refusal {
                             bail!("accepted, where a refusal was expected");
                         }
-                        each(msg);
+                        each(m.0);
                         return Ok(messages + 1);
                     }
                     _ => {
                         messages += 1;
-                        each(msg);
+                        each(m.0);
                     }
                 }
                 if !dump && !acked {
                     return Ok(messages);
                 }
-                rest = rest.get((len.max(NLMSG_HDRLEN) + 3) & !3..).unwrap_or(&[]);
             }
         }
     }
@@ -188,20 +168,10 @@ impl Raw {
     }
 }
 
-/// A new generic netlink socket.
-fn netlink_socket() -> anyhow::Result<i32> {
-    // SAFETY: plain socket(2) call.
-    let fd = unsafe { libc::socket(libc::AF_NETLINK, libc::SOCK_RAW, libc::NETLINK_GENERIC) };
-    if fd < 0 {
-        bail!("socket: {}", std::io::Error::last_os_error());
-    }
-    Ok(fd)
-}
-
 /// Sockets that can join a twin's `events` group: the listeners its
 /// notifications fan out to.
 struct Listeners {
-    fds: Vec<i32>,
+    socks: Vec<Sock>,
     group: u32,
 }
 
@@ -210,43 +180,27 @@ impl Listeners {
 
     fn open(family: &str) -> anyhow::Result<Self> {
         let group = Client::group_id(family, "events")?;
-        let fds = (0..Self::MAX)
+        let socks = (0..Self::MAX)
             .map(|_| {
-                let fd = netlink_socket()?;
-                // Bound to a port of their own: the kernel does not deliver
-                // to an unbound socket (port 0 is the excluded sender's).
-                // SAFETY: an all-zero `sockaddr_nl` is valid.
-                let mut addr: libc::sockaddr_nl = unsafe { std::mem::zeroed() };
-                addr.nl_family = libc::AF_NETLINK as u16;
-                // SAFETY: `addr` is a `sockaddr_nl`, readable for its size.
-                let r = unsafe {
-                    libc::bind(
-                        fd,
-                        std::ptr::from_ref(&addr).cast(),
-                        std::mem::size_of::<libc::sockaddr_nl>() as u32,
-                    )
-                };
-                if r < 0 {
-                    bail!("bind: {}", std::io::Error::last_os_error());
-                }
+                // Bound: port 0 would be the excluded sender's.
+                let sock = Sock::bound()?;
                 // Room for a round of notifications; drained between rounds.
-                let size: i32 = 16 << 20;
-                setsockopt(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, size)?;
-                Ok(fd)
+                sock.set(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, 16 << 20)?;
+                Ok(sock)
             })
             .collect::<anyhow::Result<_>>()?;
-        Ok(Self { fds, group })
+        Ok(Self { socks, group })
     }
 
     /// Makes the first `n` sockets members of the group, the others not.
     fn listen(&self, n: usize) -> anyhow::Result<()> {
-        for (i, &fd) in self.fds.iter().enumerate() {
+        for (i, sock) in self.socks.iter().enumerate() {
             let opt = if i < n {
                 libc::NETLINK_ADD_MEMBERSHIP
             } else {
                 libc::NETLINK_DROP_MEMBERSHIP
             };
-            setsockopt(fd, libc::SOL_NETLINK, opt, self.group as i32)?;
+            sock.set(libc::SOL_NETLINK, opt, self.group as i32)?;
         }
         Ok(())
     }
@@ -254,33 +208,10 @@ impl Listeners {
     /// Reads and drops whatever the listeners received.
     fn drain(&self) {
         let mut buf = vec![0u8; 65536];
-        for &fd in &self.fds {
-            // SAFETY: `buf` is writable for its length.
-            while unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) }
-                > 0
-            {}
+        for sock in &self.socks {
+            while sock.recv(&mut buf, libc::MSG_DONTWAIT).is_ok_and(|n| n > 0) {}
         }
     }
-}
-
-fn setsockopt(fd: i32, level: i32, name: i32, value: i32) -> anyhow::Result<()> {
-    // SAFETY: `value` is an int, readable for its size.
-    let r = unsafe {
-        libc::setsockopt(
-            fd,
-            level,
-            name,
-            std::ptr::from_ref(&value).cast(),
-            std::mem::size_of::<i32>() as u32,
-        )
-    };
-    if r < 0 {
-        bail!(
-            "setsockopt {level}/{name}: {}",
-            std::io::Error::last_os_error()
-        );
-    }
-    Ok(())
 }
 
 /// Message `m` with the family and port ids zeroed: what twins must agree on.
@@ -722,19 +653,6 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The payload of the first attribute of type `t` in `attrs`.
-fn find_attr(mut attrs: &[u8], t: u16) -> Option<&[u8]> {
-    while attrs.len() >= 4 {
-        let len = usize::from(u16::from_ne_bytes([attrs[0], attrs[1]]));
-        let payload = attrs.get(4..len)?;
-        if u16::from_ne_bytes([attrs[2], attrs[3]]) & 0x3fff == t {
-            return Some(payload);
-        }
-        attrs = attrs.get((len + 3) & !3..).unwrap_or(&[]);
-    }
-    None
-}
-
 /// Client overhead: ENTRY_GET of key "g" from rgnl through a client on raw
 /// syscalls (building each request and finding the value in the reply by
 /// hand), through the rgnl client library, and through the kernel's YNL C
@@ -942,10 +860,8 @@ fn client_ntf_rows(rounds: usize) -> anyhow::Result<()> {
         }
         let (start, mut n) = (Instant::now(), 0);
         while n < BATCH {
-            // SAFETY: `buf` is writable for its length.
-            let len = unsafe { libc::recv(raw.fds[0], buf.as_mut_ptr().cast(), buf.len(), 0) };
-            ensure!(len > 0, "recv: {}", std::io::Error::last_os_error());
-            let msg = &buf[..len as usize];
+            let len = raw.socks[0].recv(&mut buf, 0).context("recv")?;
+            let msg = &buf[..len.min(buf.len())];
             if u16::from_ne_bytes([msg[4], msg[5]]) == family_id && msg[NLMSG_HDRLEN] == ntf_cmd {
                 let found =
                     find_attr(&msg[NLMSG_HDRLEN + 4..], entry).and_then(|e| find_attr(e, value));

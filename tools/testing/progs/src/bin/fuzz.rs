@@ -19,8 +19,8 @@
 //! `model: ok ...`.
 
 use anyhow::{bail, ensure, Context};
-use neli::{consts::socket::Msg, consts::socket::NlFamily, socket::NlSocket, utils::Groups};
 use rgnl::{Client, Entry, Error, SetFlags, Stats};
+use rgnl_test_progs::raw::{self, Sock};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
@@ -141,15 +141,9 @@ fn gen_message(rng: &mut Rng, family: u16, seq: u32, last: &[u8]) -> Vec<u8> {
     m
 }
 
+/// An ECHO (version 1) with `NLM_F_ACK`: its ACK ends a batch.
 fn probe(family: u16, seq: u32) -> Vec<u8> {
-    let mut m = Vec::new();
-    m.extend(20u32.to_ne_bytes());
-    m.extend(family.to_ne_bytes());
-    m.extend((NLM_F_REQUEST | NLM_F_ACK).to_ne_bytes());
-    m.extend(seq.to_ne_bytes());
-    m.extend(0u32.to_ne_bytes());
-    m.extend([6, 1, 0, 0]); // ECHO, version 1
-    m
+    raw::message(family, NLM_F_ACK, seq, 6, 1, &[])
 }
 
 #[derive(Default)]
@@ -162,42 +156,27 @@ struct Counts {
 
 /// Reads until the ACK of probe `probe_seq`, recording the fate of each
 /// fuzz message of the batch (by sequence number) in `answered`.
-fn drain(
-    sock: &NlSocket,
-    probe_seq: u32,
-    answered: &mut BTreeMap<u32, bool>,
-) -> anyhow::Result<()> {
+fn drain(sock: &Sock, probe_seq: u32, answered: &mut BTreeMap<u32, bool>) -> anyhow::Result<()> {
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = match sock.recv(&mut buf[..], Msg::empty()) {
-            Ok((n, _)) => n,
+        let n = match sock.recv(&mut buf, 0) {
+            Ok(n) => n,
             // Replies overflowed the socket: they are lost, carry on.
             Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => continue,
             Err(e) => return Err(e).context("recv"),
         };
-        let mut off = 0;
-        while off + 16 <= n {
-            let len = u32::from_ne_bytes(buf[off..off + 4].try_into()?) as usize;
-            let kind = u16::from_ne_bytes(buf[off + 4..off + 6].try_into()?);
-            let seq = u32::from_ne_bytes(buf[off + 8..off + 12].try_into()?);
-            ensure!(
-                len >= 16 && off + len <= n,
-                "kernel sent a malformed message"
-            );
-            let ok = match kind {
-                NLMSG_ERROR => i32::from_ne_bytes(buf[off + 16..off + 20].try_into()?) == 0,
+        for m in raw::messages(&buf[..n.min(buf.len())]) {
+            let m = m.context("kernel sent a malformed message")?;
+            let ok = match m.ty() {
+                NLMSG_ERROR => m.error() == Some(0),
                 NLMSG_DONE => true,
-                _ => {
-                    off += len.next_multiple_of(4);
-                    continue;
-                }
+                _ => continue,
             };
-            if seq == probe_seq {
+            if m.seq() == probe_seq {
                 ensure!(ok, "the probe ECHO failed: the module stopped answering");
                 return Ok(());
             }
-            answered.entry(seq).or_insert(ok);
-            off += len.next_multiple_of(4);
+            answered.entry(m.seq()).or_insert(ok);
         }
     }
 }
@@ -209,7 +188,7 @@ fn attack_thread(
     deadline: Instant,
     counts: &Counts,
 ) -> anyhow::Result<()> {
-    let sock = NlSocket::connect(NlFamily::Generic, None, Groups::empty()).context("socket")?;
+    let sock = Sock::bound()?;
     let mut rng = Rng(seed | 1);
     let mut last = Vec::new();
     let mut seq = 1u32;
@@ -221,7 +200,7 @@ fn attack_thread(
             let m = gen_message(&mut rng, family, seq, &last);
             // The kernel may refuse the send itself (e.g. a length lie below
             // the header): that is a rejection too.
-            if sock.send(&m, Msg::empty()).is_err() {
+            if sock.send(&m).is_err() {
                 answered.insert(seq, false);
             }
             if m.len() >= 20 && !rng.chance(50) {
@@ -230,7 +209,7 @@ fn attack_thread(
             seq = (seq + 1) % PROBE_SEQ;
             sent += 1;
         }
-        sock.send(probe(family, PROBE_SEQ | first), Msg::empty())
+        sock.send(&probe(family, PROBE_SEQ | first))
             .context("probe")?;
         drain(&sock, PROBE_SEQ | first, &mut answered)?;
         let batch = seq.wrapping_sub(first) % PROBE_SEQ;
