@@ -162,8 +162,11 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 		skipped=$((skipped + 1))
 	fi
 	codegen=$(tools/testing/codegen/build.sh --dir "$kdir")
-	# The longest first, so that the others run beside it.
+	# The longest first, so that the others run beside them: the fuzzer
+	# and the lifecycle faults, two halves that keep both CPUs busy on the
+	# debug kernel, where they are the critical path.
 	vm_suite faults tools/testing/guest/faults.sh --timeout $((1200 * slowdown))
+	vm_suite lifecycle tools/testing/guest/lifecycle.sh --timeout $((1200 * slowdown))
 	# (Every generated family of the tree: about 3 min on 6.12 and 7.3; on
 	# the debug kernel over 50 min, beside faults, which it slows as much:
 	# CI's 90 minutes do not hold both. The normal kernels' runs compare
