@@ -180,20 +180,25 @@ if tools/testing/vm/initramfs.sh >/dev/null && tools/testing/vm/python-layer.sh 
 	[ -f "$results/limit/rgnl.ko" ] && vm_suite limits tools/testing/guest/limits.sh --python \
 		--file "$results/limit/rgnl.ko:limit/rgnl.ko" --file "$results/limit/rgnl:limit/rgnl" \
 		--file "$results/limit/rgnl.yaml:limit/rgnl.yaml"
-	vm_suite basic tools/testing/guest/basic.sh
-	vm_suite layer tools/testing/guest/layer.sh
-	vm_suite registry tools/testing/guest/registry.sh
-	vm_suite events tools/testing/guest/events.sh
+	# The Python kselftests find beside them the shared library, the
+	# modules and their specs.
+	sel=tools/testing/selftests/rgnl ksel=/ksrc/tools/testing/selftests/rgnl
+	ltest=tools/testing/modules/rgnl_ltest typed=tools/testing/modules/rgnl_typed
+	beside=(--file "$sel/rgnl_lib.py:$ksel/rgnl_lib.py"
+		--file "rust/rgnl.ko:$ksel/rgnl.ko" --file "Documentation/netlink/specs/rgnl.yaml:$ksel/rgnl.yaml"
+		--file "samples/rgnl_echo/rgnl_echo.ko:$ksel/rgnl_echo.ko"
+		--file "Documentation/netlink/specs/rgnl_echo.yaml:$ksel/rgnl_echo.yaml"
+		--file "$ltest/rgnl_ltest.ko:$ksel/rgnl_ltest.ko" --file "$ltest/rgnl_ltest.yaml:$ksel/rgnl_ltest.yaml")
+	vm_suite registry $sel/registry.py --python --timeout $((900 * slowdown)) "${beside[@]}"
+	vm_suite events $sel/events.py --python --timeout $((900 * slowdown)) "${beside[@]}"
+	vm_suite basic $sel/basic.py --python "${beside[@]}"
+	vm_suite layer $sel/layer.py --python "${beside[@]}"
+	vm_suite cli tools/testing/guest/cli.sh
 	vm_suite ynl tools/testing/guest/ynl.sh --python
 	vm_suite runtime tools/testing/guest/runtime.sh
-	ltest=tools/testing/modules/rgnl_ltest
-	vm_suite layer_edges tools/testing/selftests/rgnl/layer_edges.py --python \
-		--file $ltest/rgnl_ltest.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_ltest.ko \
-		--file $ltest/rgnl_ltest.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_ltest.yaml
-	typed=tools/testing/modules/rgnl_typed
-	vm_suite typed tools/testing/selftests/rgnl/typed.py --python \
-		--file $typed/rgnl_typed.ko:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.ko \
-		--file $typed/rgnl_typed.yaml:/ksrc/tools/testing/selftests/rgnl/rgnl_typed.yaml
+	vm_suite layer_edges $sel/layer_edges.py --python "${beside[@]}"
+	vm_suite typed $sel/typed.py --python "${beside[@]}" \
+		--file $typed/rgnl_typed.ko:$ksel/rgnl_typed.ko --file $typed/rgnl_typed.yaml:$ksel/rgnl_typed.yaml
 	vm_suite kselftest tools/testing/guest/kselftest.sh
 	if [ -n "${families:-}" ]; then
 		mutated=()

@@ -6,7 +6,6 @@
 set +e
 . ./tap.sh
 FUZZ_MESSAGES=${FUZZ_MESSAGES:-1000000}
-nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 check "insmod rgnl.ko" insmod rgnl.ko
 
 # Fuzzing: 1,000,000 random and mutated messages from 4 threads in a

@@ -1,8 +1,10 @@
-# TAP helpers for guest test scripts (busybox sh). Source it.
+# TAP helpers for guest test scripts (busybox sh), and what they share.
+# Source it.
 #   check NAME CMD...        ok if CMD succeeds
 #   check_out NAME WANT CMD... ok if CMD succeeds and prints exactly WANT
 #   check_fails NAME CODE CMD... ok if CMD exits with CODE
 #   check_err NAME CODE WANT CMD... ok if CMD exits with CODE printing WANT
+#   nobody CMD...            CMD as uid/gid 65534, no groups, no capability
 tap_n=0
 _tap() {
 	tap_n=$((tap_n + 1))
@@ -30,3 +32,4 @@ check_err() {
 	else echo "# $name: wanted exit $code [$want], got exit $rc [$(echo "$out" | head -c 200)]"; _tap 1 "$name"; fi
 }
 tap_done() { echo "1..$tap_n"; }
+nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }

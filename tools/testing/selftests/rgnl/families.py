@@ -15,7 +15,6 @@ hints and enum names applied to the Rust side's raw numbers (the Rust types
 keep raw values, YNL formats them).
 """
 
-import errno
 import ipaddress
 import json
 import subprocess

@@ -22,8 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.append(HERE.parent.as_posix())
 # pylint: disable=wrong-import-position
-from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_raises, ksft_busy_wait, \
-    cmd, NlError, YnlFamily
+from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_raises, cmd, NlError, YnlFamily
+from rgnl_lib import collect
 
 SPEC = HERE / "rgnl_typed.yaml"
 MODULE = HERE / "rgnl_typed.ko"
@@ -155,20 +155,7 @@ def event_to_group(typed):
     listener = family()
     listener.ntf_subscribe('events')
     typed.do('tags', {'tag': ['x', 'y']})
-    got = []
-
-    def received():
-        listener.check_ntf()
-        # A list in 6.12's YNL, a queue.Queue in 7.x's.
-        queue = listener.async_msg_queue
-        if isinstance(queue, list):
-            got.extend(queue)
-            queue.clear()
-        else:
-            while not queue.empty():
-                got.append(queue.get_nowait())
-        return bool(got)
-    ksft_busy_wait(received, deadline=5)
+    got = collect(listener, bool, deadline=5)
     ksft_eq([(n['name'], n['msg']) for n in got], [('changed', {'count': 2})])
 
 
