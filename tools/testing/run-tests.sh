@@ -134,7 +134,8 @@ vm_suite() {
 			--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
 			--file tools/target/selftests/rgnl_test \
 			--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
-			--file tools/testing/guest/tap.sh --file "$file" \
+			--file tools/testing/guest/tap.sh --file "$ksrc/tools/testing/selftests/kselftest/ktap_helpers.sh" \
+			--file "$file" \
 			"$run" >"$results/$name.tap" 2>"$results/$name.err"
 		# Renamed into place: report_ended never reads it half-written.
 		echo $? >"$results/$name.rc.tmp" && mv "$results/$name.rc.tmp" "$results/$name.rc"

@@ -16,7 +16,7 @@ if [ -w /sys/kernel/debug/failslab/ignore-gfp-wait ]; then
 	sed 's/^/# /' /tmp/failnth
 	echo Y >$fs/ignore-gfp-wait
 else
-	echo "ok $((tap_n += 1)) - failslab: every command fails cleanly # SKIP kernel without CONFIG_FAILSLAB (make test DEBUG=1 runs it)"
+	skip "failslab: every command fails cleanly" "kernel without CONFIG_FAILSLAB (make test DEBUG=1 runs it)"
 fi
 
 # A dump in progress holds the module: rmmod is refused until it ends.
@@ -87,7 +87,7 @@ echo "# MemAvailable: $free_before kB before, $free_after kB after 2 x 256 names
 check_out "2 rounds of 256 live namespaces, each with 3 entries" 512 sh -c 'wc -l </tmp/churn-ok'
 if [ -e /sys/kernel/debug/kmemleak ]; then
 	# KASAN's quarantine and kmemleak's metadata keep freed memory here.
-	echo "ok $((tap_n += 1)) - memory returned # SKIP debug kernel: MemAvailable says nothing under KASAN; kmemleak checks for leaks instead"
+	skip "memory returned" "debug kernel: MemAvailable says nothing under KASAN; kmemleak checks for leaks instead"
 else
 	check "memory returned (MemAvailable within 8 MiB of before)" test $((free_before - free_after)) -lt 8192
 fi
