@@ -100,6 +100,10 @@ report_ended() {
 		log "vm: $name ended (exit $rc)"
 		cat "$results/$name.err" "$results/$name.tap"
 		count "$name: VM run (exit $rc, kernel log without splats)" "$([ "$rc" = 0 ] && echo ok)"
+		# A shell suite calling what does not exist loses its results
+		# silently: the shell's own "not found" fails the suite.
+		count "$name: every command the suite calls exists" \
+			"$(grep -qE '^\./[a-z_]+\.sh: line [0-9]+: .*: not found' "$results/$name.tap" "$results/$name.err" || echo ok)"
 		count_tap "$name" "$results/$name.tap"
 	done
 }

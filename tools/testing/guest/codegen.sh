@@ -15,7 +15,7 @@ same() {
 	out=$(python3 compare.py "$2" "$3" "$4" 2>&1)
 	rc=$?
 	[ $rc = 0 ] || echo "$out" | while IFS= read -r line; do echo "#   $line"; done
-	_tap $rc "$1"
+	result $rc "$1"
 }
 
 # pairs.txt: BASE C-MODULE C-FAMILY RUST-MODULE RUST-FAMILY, one spec a line.

@@ -6,6 +6,7 @@
 #   check_out NAME WANT CMD...      ok if CMD succeeds and prints exactly WANT
 #   check_fails NAME CODE CMD...    ok if CMD exits with CODE
 #   check_err NAME CODE WANT CMD... ok if CMD exits with CODE printing WANT
+#   result RC NAME                  ok if RC (a status already taken) is 0
 #   skip NAME WHY                   a check that cannot run here
 #   tap_done                        the plan and the totals
 #   nobody CMD...                   CMD as uid/gid 65534, no groups, no capability
@@ -36,6 +37,7 @@ check_err() {
 	if [ "$rc" = "$code" ] && [ "$out" = "$want" ]; then _pass "$name"
 	else echo "# $name: wanted exit $code [$want], got exit $rc [$(echo "$out" | head -c 200)]"; _fail "$name"; fi
 }
+result() { if [ "$1" = 0 ]; then _pass "$2"; else _fail "$2"; fi; }
 skip() { echo "# $1: $2"; _ktap ktap_test_skip "$1"; }
 # The plan after the results (the count is known only then), and the
 # totals; the exit status stays 0: failures are the results' to report.
