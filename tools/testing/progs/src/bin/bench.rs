@@ -735,12 +735,22 @@ fn client_rows(rounds: usize) -> anyhow::Result<()> {
 /// The YNL C client's time (`ynl_get_bench MODE N ARG`, which times
 /// itself).
 fn ynl_c(mode: &str, n: u32, arg: &str) -> anyhow::Result<f64> {
-    let out = std::process::Command::new("ynl_get_bench")
-        .args([mode, n.to_string().as_str(), arg])
+    self_timed("ynl_get_bench", &[mode, &n.to_string(), arg])
+}
+
+/// The time a benchmark program prints for itself, run with `args`.
+fn self_timed(program: &str, args: &[&str]) -> anyhow::Result<f64> {
+    let out = std::process::Command::new(program)
+        .args(args)
         .output()
-        .context("running ynl_get_bench (tools/testing/selftests/rgnl)")?;
+        .with_context(|| {
+            format!("running {program} (tools/testing/selftests/rgnl, tools/testing/peers)")
+        })?;
     if !out.status.success() {
-        bail!("ynl_get_bench: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "{program} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(String::from_utf8(out.stdout)?.trim().parse()?)
 }
@@ -943,17 +953,7 @@ const PEERS: [&str; 3] = ["neli", "netlink-packet-generic", "netlink-bindings"];
 
 /// A `peer_bench CLIENT MODE N` time (the program times itself).
 fn peer(client: &str, mode: &str, n: u32) -> anyhow::Result<f64> {
-    let out = std::process::Command::new("peer_bench")
-        .args([client, mode, n.to_string().as_str()])
-        .output()
-        .context("running peer_bench (tools/testing/peers)")?;
-    if !out.status.success() {
-        bail!(
-            "peer_bench {client}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(String::from_utf8(out.stdout)?.trim().parse()?)
+    self_timed("peer_bench", &[client, mode, &n.to_string()])
 }
 
 /// The Rust crates a developer would otherwise pick, on requests each can
