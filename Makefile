@@ -5,6 +5,7 @@
 #   make test DEBUG=1   the same on the debug kernel (KASAN, lockdep, kmemleak, ...)
 #   make bench   Rust families against their C twins (Documentation/rgnl/benchmarks.rst)
 #   make module  just the .ko files (KDIR=/path/to/prepared/tree to override)
+#   make test-modules   the same, with the test families and the C twins
 #   make gen     regenerate the code generated from the YNL specs
 #   make new-family SPEC=foo.yaml DIR=path   a new family's module, from its spec
 #   make CLIPPY=1 module   the same, with clippy on the Rust code
@@ -20,7 +21,7 @@ KMAKE := $(TESTING)/kmake.sh
 KERNEL ?= $(or $(RGNL_KERNEL),6.12)
 export RGNL_KERNEL := $(KERNEL)
 
-.PHONY: all deps kernel module client progs run test bench clean gen new-family
+.PHONY: all deps kernel module test-modules client progs run test bench clean gen new-family
 
 all: module client
 
@@ -36,7 +37,11 @@ kernel: deps
 # KDIR defaults to the cached test kernel (built on first use).
 module: deps
 	@kdir=$${KDIR:-$$($(TESTING)/vm/kernel.sh $(RGNL_DEBUG))} && \
-	$(KMAKE) "$$kdir" M=$(CURDIR) $(if $(CLIPPY),CLIPPY=1) modules
+	$(KMAKE) "$$kdir" M=$(CURDIR) $(if $(CLIPPY),CLIPPY=1) $(if $(TEST_MODULES),RGNL_TEST_MODULES=1) modules
+
+# The test families (tools/testing/modules) and the C twins of make bench too.
+test-modules:
+	@$(MAKE) --no-print-directory module TEST_MODULES=1
 
 client: deps
 	cd tools && cargo build --release --quiet -p rgnl --bins
@@ -49,12 +54,13 @@ run: module client
 	@$(TESTING)/vm/run.sh --file rust/rgnl.ko --file tools/target/release/rgnl \
 		--file $(TESTING)/guest/demo.sh 'sh ./demo.sh'
 
-test: module client progs
+# (run-tests.sh builds the modules, under clippy.)
+test: client progs
 	@$(TESTING)/run-tests.sh
 
 # Rust against C twins, deterministic (-icount) and wall-clock; writes
 # Documentation/rgnl/benchmarks-results.rst.
-bench: module client progs
+bench: test-modules client progs
 	@$(TESTING)/bench.sh
 
 # The committed code tools/net/ynl/ynl-gen-rust.py generates from the specs.

@@ -3,7 +3,7 @@
 # and the generated clients built together (clippy with warnings as errors)
 # in one crate on the client runtime (tools/ynl), with the program that
 # drives the kernel's own families through them (clients/families.rs, for
-# the families VM suite; built into tools/target/clients/release).
+# the families VM suite; built into tools/target/clients/debug).
 # Prints TAP: a line per spec (it generates and its module builds clean),
 # and one for the program.
 #
@@ -51,7 +51,10 @@ done
 # Diagnostics name the file: each one counts against its spec.
 export CARGO_TARGET_DIR=$RGNL_ROOT/tools/target/clients
 # (Never a program of another tree's clients left from an earlier run.)
-bin=$CARGO_TARGET_DIR/release
+# The program unoptimised, without debug info: it decodes a few replies,
+# and an optimised build of every client costs minutes, twice.
+export CARGO_PROFILE_DEV_DEBUG=0
+bin=$CARGO_TARGET_DIR/debug
 rm -f "$bin/families" "$bin/families-mutated"
 (cd "$dir" && cargo clippy --quiet --message-format short --all-targets -- -D warnings) \
 	>"$dir/build.log" 2>&1
@@ -74,7 +77,7 @@ for name in "${specs[@]}"; do
 	fi
 done
 n=$((n + 1))
-if [ $build = 0 ] && (cd "$dir" && cargo build --quiet --release --bin families) >"$dir/bin.log" 2>&1; then
+if [ $build = 0 ] && (cd "$dir" && cargo build --quiet --bin families) >"$dir/bin.log" 2>&1; then
 	echo "ok $n - families: the kernel's families driven through the generated clients builds"
 else
 	grep -E '^(src/bin|error)' "$dir/build.log" "$dir/bin.log" 2>/dev/null | head -n 10 | sed 's/^/# /'
@@ -88,7 +91,7 @@ if [ -x "$bin/families" ]; then
 	sed -i 's/once(&mut out.ifindex, &a, ynl::codec::scalar::<u32>(&a, false)?)/once(\&mut out.ifindex, \&a, ynl::codec::scalar::<u32>(\&a, false)? + 1)/' \
 		"$dir/src/netdev.rs"
 	if grep -q 'false)? + 1)' "$dir/src/netdev.rs" &&
-		(cd "$dir" && cargo build --quiet --release --bin families) >"$dir/mutated.log" 2>&1; then
+		(cd "$dir" && cargo build --quiet --bin families) >"$dir/mutated.log" 2>&1; then
 		mv "$bin/families" "$bin/families-mutated"
 		echo "ok $n - families: built again on a netdev client mis-decoding ifindex"
 	else

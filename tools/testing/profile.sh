@@ -24,7 +24,7 @@ rgnl) kos=(rust/rgnl.ko tools/testing/twins/rgnl_c/rgnl_c.ko) ;;
 *) die "profile.sh: echo or rgnl, not $which" ;;
 esac
 for f in "${kos[@]}" tools/target/release/bench; do
-	[ -e "$f" ] || die "$f is missing: make module client progs"
+	[ -e "$f" ] || die "$f is missing: make test-modules client progs"
 done
 
 plugin=tools/testing/profile/insn_profile.so

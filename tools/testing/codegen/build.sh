@@ -1,9 +1,9 @@
 #!/bin/bash
-# Builds the stub modules of the codegen test (tools/testing/guest/codegen.sh):
+# Builds the stub modules of the codegen test (codegen.py, in the VM):
 # for each spec, one family from the kernel tree's ynl-gen-c (C) and one from
 # tools/net/ynl/ynl-gen-rust.py (Rust, through `make new-family`), under
 # distinct names, against the kernel tree KDIR. Prints the directory the VM
-# gets (the .ko files, pairs.txt, compare.py, and the kselftest of one
+# gets (the .ko files, pairs.txt, codegen.py and compare.py, and the kselftest of one
 # scaffold with its spec's commands in scaffold.txt).
 #
 #   build.sh KDIR          build (incremental: unchanged inputs rebuild nothing)
@@ -185,7 +185,7 @@ EOF
 		failed+=("the scaffold's client crate (cargo clippy: $out/client.log)")
 	fi
 fi
-cp "$here/compare.py" "$out/guest/"
+cp "$here/compare.py" "$here/codegen.py" "$here/settings" "$out/guest/"
 printf '%s' "$pairs" >"$out/guest/pairs.txt"
 for f in "${failed[@]}"; do
 	echo "FAILED: $f" >&2

@@ -7,6 +7,8 @@ export PATH=/rgnl:/usr/local/bin:/usr/bin:/usr/sbin:/bin:/sbin HOME=/root
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
+# What udev would add: the kernel's kselftest runner writes to /dev/stdout.
+ln -s /proc/self/fd /dev/fd && ln -s fd/0 /dev/stdin && ln -s fd/1 /dev/stdout && ln -s fd/2 /dev/stderr
 mount -t tmpfs -o mode=1777 tmp /tmp
 mount -t tmpfs run /run
 mount -t debugfs debugfs /sys/kernel/debug

@@ -37,6 +37,9 @@ real=$(readlink -f "$py")
 mkdir -p "$root/usr/bin" "$root$stdlib" "$root/usr/lib/python3/dist-packages"
 cp "$real" "$root$real"
 ln -sf "$(basename "$real")" "$root/usr/bin/python3"
+# Python kselftests start with #!/usr/bin/env python3 (the kernel's runner
+# executes them); busybox, in the base layer, has env.
+ln -sf /bin/busybox "$root/usr/bin/env"
 copy_libs "$root" "$real"
 # The standard library without what tests never import.
 tar -C "$stdlib" --exclude=__pycache__ --exclude=test --exclude=idlelib --exclude=tkinter \
@@ -65,6 +68,11 @@ if [ "$ynl" = "$src/tools/net/ynl/pyynl" ]; then
 else
 	ln -s /ynl "$root/ksrc/tools/net/ynl"
 fi
+# And as an installed kselftest tree has them (make install; the kernel's
+# run_kselftest.sh runs from one): lib/py then imports YNL from
+# net/lib/ynl and finds the specs in net/lib/specs.
+ln -s /ksrc/tools/net/ynl "$selftests/net/lib/ynl"
+ln -s /ynl/Documentation/netlink/specs "$selftests/net/lib/specs"
 find "$root" -name __pycache__ -prune -exec rm -rf {} +
 find "$RGNL_CACHE" -maxdepth 1 -name "initramfs-python-$version-*" -delete
 (cd "$root" && find . -mindepth 1 | cpio -o -H newc --quiet | gzip -1) >"$out.tmp"
