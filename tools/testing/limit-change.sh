@@ -16,7 +16,10 @@ rm -rf "$out" && mkdir -p "$tree"
 (cd "$RGNL_ROOT" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp -a --parents -t "$tree")
 
 cd "$tree"
-sums() { find . -type f ! -path './.git/*' -print0 | sort -z | xargs -0 sha1sum; }
+# The files git would track: not what .gitignore names, such as the
+# generator's __pycache__ (where PYTHONDONTWRITEBYTECODE is unset).
+git init -q
+sums() { git ls-files -z --others --exclude-standard | sort -z | xargs -0 sha1sum; }
 sums >"$out/before"
 python3 - "$spec" <<'PY'
 import re, sys
@@ -27,7 +30,7 @@ open(sys.argv[1], "w").write(new)
 PY
 KSRC=$ksrc tools/testing/generate.sh
 sums >"$out/after"
-changed=$({ diff "$out/before" "$out/after" || true; } | sed -n 's/^> [0-9a-f]*  \.\///p' | sort | tr '\n' ' ')
+changed=$({ diff "$out/before" "$out/after" || true; } | sed -n 's/^> [0-9a-f]*  //p' | sort | tr '\n' ' ')
 want="$spec rust/rgnl_nl.rs tools/rgnl/src/proto.rs "
 if [ "$changed" != "$want" ]; then
 	echo "changing value-max-len changed [$changed], not [$want]" >&2
