@@ -66,8 +66,19 @@ $(obj)/genl_helpers.o: $(obj)/genl_helpers.c
 CFLAGS_genl_helpers.o := -I$(genl-dir)
 
 # The layer's crate: Kbuild's own Rust rule, with the metadata emitted too.
+# Or, with genl-prebuilt=DIR on make's command line, copied from DIR, where
+# a module built on the same kernel tree and the same layer compiled it:
+# modules built one after another (the codegen test's stubs) compile the
+# layer once.
+ifeq ($(genl-prebuilt),)
 $(obj)/genl.o: $(genl-dir)/lib.rs $(obj)/genl_bindings.rs FORCE
 	+$(call if_changed_rule,rustc_o_rs)
+else
+quiet_cmd_genl_prebuilt = COPY    $@
+      cmd_genl_prebuilt = cp $(genl-prebuilt)/libgenl.rmeta $(obj)/libgenl.rmeta && cat $< >$@
+$(obj)/genl.o: $(genl-prebuilt)/genl.o FORCE
+	$(call if_changed,genl_prebuilt)
+endif
 RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
 # 7.x's rule no longer passes --crate-name: rustc would call it `lib`.
 RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7 --crate-name genl)

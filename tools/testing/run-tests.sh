@@ -76,9 +76,15 @@ if [ -n "${RGNL_DEBUG:-}" ]; then
 	# most of an hour here, beside the faults).
 	log "debug kernel: host checks, codegen, families and limits are the normal kernel's run's (skipped)"
 	skipped=$((skipped + 1))
-elif [ "$version" != 6.12 ]; then
-	log "codegen golden files: skipped (they are Linux 6.12's specs)"
-	skipped=$((skipped + 1))
+else
+	if [ "$version" != 6.12 ]; then
+		log "codegen golden files: skipped (they are Linux 6.12's specs)"
+		skipped=$((skipped + 1))
+	fi
+	if [ "${RGNL_TREE_CHECKS:-}" = 0 ]; then
+		log "the checks of the tree alone ($("${mk[@]}" tree-checks)): skipped (RGNL_TREE_CHECKS=0)"
+		skipped=$((skipped + 1))
+	fi
 fi
 log "jobs: $("${mk[@]}" jobs)"
 "${mk[@]}" -j"$jobs" -k builds || true

@@ -133,31 +133,45 @@ done
 stub c "$RGNL_ROOT/Documentation/netlink/specs/rgnl.yaml" rgnl-cx mutate
 
 # One Kbuild run per stub (a module that does not compile stops its own
-# run only), $(nproc) at a time. The Rust stubs, each
-# a `make new-family` scaffold, build under clippy with the layer's family
-# lints (no panicking construct), without a warning.
-build() { # DIR
+# run only), $(nproc) at a time. The Rust stubs, each a `make new-family`
+# scaffold, build under clippy with the layer's family lints (no panicking
+# construct), without a warning. The first builds its copy of the layer;
+# the others link that one (genl.mk's genl-prebuilt: their copies are the
+# same files), or build their own if it failed.
+build() { # DIR [LAYER]
 	if [[ $1 == "$out/rs/"* ]]; then
-		"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" CLIPPY=1 modules >"$1/build.log" 2>&1 &&
-			! grep -E -A5 '^(warning|error)' "$1/build.log"
+		"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" CLIPPY=1 ${2:+genl-prebuilt="$2"} modules \
+			>"$1/build.log" 2>&1 && ! grep -E -A5 '^(warning|error)' "$1/build.log"
 	else
 		"$RGNL_ROOT/tools/testing/kmake.sh" "$kdir" M="$1" modules >"$1/build.log" 2>&1
 	fi
 }
-pids=()
+first=
 for dir in "${dirs[@]}"; do
+	[[ $dir == "$out/rs/"* ]] && { first=$dir; break; }
+done
+order=(${first:+"$first"})
+for dir in "${dirs[@]}"; do
+	[ "$dir" = "$first" ] || order+=("$dir")
+done
+pids=() layer=
+for dir in "${order[@]}"; do
 	while (($(jobs -rp | wc -l) >= $(nproc))); do wait -n || true; done
-	build "$dir" &
+	if [[ $dir == "$out/rs/"* && $dir != "$first" && -z $layer ]]; then
+		layer=none
+		wait "${pids[0]}" && layer=$first
+	fi
+	build "$dir" "${layer#none}" &
 	pids+=($!)
 done
 # What the VM gets: the modules of every run that succeeded.
 mkdir -p "$out/guest"
-for i in "${!dirs[@]}"; do
+for i in "${!order[@]}"; do
 	if wait "${pids[$i]}"; then
-		cp "${dirs[$i]}"/*.ko "$out/guest/"
+		cp "${order[$i]}"/*.ko "$out/guest/"
 	else
-		tail -n 30 "${dirs[$i]}/build.log" >&2
-		failed+=("${dirs[$i]#"$out"/} (building it: ${dirs[$i]}/build.log)")
+		tail -n 30 "${order[$i]}/build.log" >&2
+		failed+=("${order[$i]#"$out"/} (building it: ${order[$i]}/build.log)")
 	fi
 done
 # The scaffold's own kselftest, and the commands its spec has (one family

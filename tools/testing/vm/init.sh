@@ -22,9 +22,10 @@ rc=$?
 # kernel log, where the runner fails the run on "unreferenced object".
 leaks=/sys/kernel/debug/kmemleak
 if [ -w $leaks ]; then
+	t0=$(cut -d. -f1 /proc/uptime)
 	echo scan >$leaks && sleep 6 && echo scan >$leaks
 	cat $leaks >/dev/ttyS0
-	echo "# kmemleak: scanned, $(grep -c 'unreferenced object' $leaks) suspected leaks"
+	echo "# kmemleak: scanned in $(($(cut -d. -f1 /proc/uptime) - t0)) s, $(grep -c 'unreferenced object' $leaks) suspected leaks"
 fi
 echo "RGNL-EXIT: $rc"
 sync

@@ -3,13 +3,13 @@
 """What the rgnl family sends on its own, driven with YNL's Python library
 and checked on decoded notifications, errno and extack: entries expiring
 (ttl-ms) and their entry-del-ntf (reason expired), replaces that change or
-drop a time to live, 10,000 expiries, the notice unicast to the owner
-(notify-owner), watches (per-socket prefixes filtering the events group),
-the audit group (CAP_NET_ADMIN only, one message per change, none built
-unheard), and unloading or tearing down a namespace with expiries pending.
+drop a time to live, 10,000 expiries (2,500 on the debug kernel), the
+notice unicast to the owner (notify-owner), watches (per-socket prefixes
+filtering the events group), the audit group (CAP_NET_ADMIN only, one
+message per change, none built unheard), and unloading or tearing down a namespace with expiries pending.
 
 Waits are on events (a notification arriving), never on time. Each test
-works in a network namespace of its own (NetNS), but for the 10,000
+works in a network namespace of its own (NetNS), but for the bulk
 expiries, which the tests on them share (they say so), and the module's
 unload and reload at the end, which run in order. The module (rgnl.ko) and
 its spec (rgnl.yaml) sit beside this file.
@@ -29,7 +29,7 @@ sys.path.append(HERE.as_posix())
 from net.lib.py import ksft_eq, ksft_ge, cmd, NetNS
 from rgnl_lib import run_loaded, answered_errors, RgnlFamily, as_nobody, module_loaded, Entered, \
     netns, rgnl, listener, put, drain, put_echo, collect, refusal, nla, forget_family_ids, \
-    DEADLINE, NLM_F_REPLACE, NLM_F_CREATE, SO_RCVBUFFORCE
+    DEADLINE, NLM_F_REPLACE, NLM_F_CREATE, SO_RCVBUFFORCE, DEBUG_KERNEL
 
 
 NLM_F_REQUEST = 1
@@ -265,22 +265,25 @@ def only_due_notified():
 
 
 # 10,000 expiries, one notice each. These tests share one run (bulk_ttl()).
+# 2,500 on the debug kernel: still more than two of the expiry work's
+# batches (1,000 entries), at a quarter of the debug kernel's time.
+EXPIRIES = 2500 if DEBUG_KERNEL else 10000
 
 BULK = {}
 
 
 def bulk_ttl():
-    """10,000 entries with TTLs from 50 to 500 ms in a namespace, and what
-    a listener received until 10,000 expiry notices had come (run once)."""
+    """EXPIRIES entries with TTLs from 50 to 500 ms in a namespace, and what
+    a listener received until each had its expiry notice (run once)."""
     if not BULK:
         ns = NetNS()
         BULK["ns"] = ns
         mon = listener(ns)
         BULK["before"] = stats(rgnl(ns))["expired"]
-        BULK["errors"] = fill_ttl(ns, "b", 10000, 50, 500)
+        BULK["errors"] = fill_ttl(ns, "b", EXPIRIES, 50, 500)
 
         def all_expired(got):
-            return sum(1 for n in got if n["name"] == "entry-del-ntf") >= 10000
+            return sum(1 for n in got if n["name"] == "entry-del-ntf") >= EXPIRIES
         BULK["got"] = collect(mon, all_expired, deadline=5 * DEADLINE)
         BULK["stats"] = stats(rgnl(ns))
         mon.sock.close()
@@ -288,24 +291,24 @@ def bulk_ttl():
 
 
 def bulk_ttl_set():
-    """10,000 entries with TTLs from 50 to 500 ms are stored (each
+    """10,000 entries (EXPIRIES) with TTLs from 50 to 500 ms are stored (each
     notified when created)."""
     run = bulk_ttl()
     ksft_eq(run["errors"], [])
-    ksft_eq(sum(1 for n in run["got"] if n["name"] == "entry-new-ntf"), 10000)
+    ksft_eq(sum(1 for n in run["got"] if n["name"] == "entry-new-ntf"), EXPIRIES)
 
 
 def bulk_ttl_all_expired():
     """All of them expire, each notified with reason expired."""
     got = [n for n in bulk_ttl()["got"] if n["name"] == "entry-del-ntf"]
-    ksft_eq(len(got), 10000)
+    ksft_eq(len(got), EXPIRIES)
     ksft_eq({n["msg"]["reason"] for n in got}, {"expired"})
 
 
 def bulk_ttl_once_each():
     """... exactly once each."""
     keys = [n["msg"]["entry"]["key"] for n in bulk_ttl()["got"] if n["name"] == "entry-del-ntf"]
-    ksft_eq(sorted(keys), [f"b{i:06}" for i in range(10000)])
+    ksft_eq(sorted(keys), [f"b{i:06}" for i in range(EXPIRIES)])
 
 
 def bulk_ttl_none_left():
@@ -314,9 +317,9 @@ def bulk_ttl_none_left():
 
 
 def bulk_ttl_counted():
-    """stats-get counted the 10,000 expiries."""
+    """stats-get counted the expiries."""
     run = bulk_ttl()
-    ksft_eq(run["stats"]["expired"], run["before"] + 10000)
+    ksft_eq(run["stats"]["expired"], run["before"] + EXPIRIES)
 
 
 # The owner's notice: unicast to the setter's socket, which joined no group.
@@ -529,8 +532,9 @@ def audit_counted():
 # the module is unloaded, loaded again, and unloaded at the end.
 
 def pending_expiries():
-    """10,000 entries expiring in 2 to 5 s (the initial namespace)."""
-    ksft_eq(fill_ttl(None, "p", 10000, 2000, 5000), [])
+    """10,000 entries (EXPIRIES) expiring in 2 to 5 s (the initial
+    namespace)."""
+    ksft_eq(fill_ttl(None, "p", EXPIRIES, 2000, 5000), [])
     ksft_ge(stats(RgnlFamily())["count"], 1)
 
 
@@ -554,10 +558,11 @@ def reloaded_works():
 
 
 def netns_pending_goes():
-    """A namespace with 10,000 pending expiries (1 to 3 s) is deleted."""
+    """A namespace with 10,000 pending expiries (EXPIRIES; 1 to 3 s) is
+    deleted."""
     ns = NetNS()
     name = ns.name
-    ksft_eq(fill_ttl(ns, "n", 10000, 1000, 3000), [])
+    ksft_eq(fill_ttl(ns, "n", EXPIRIES, 1000, 3000), [])
     ns.__del__()  # pylint: disable=unnecessary-dunder-call
     ksft_eq(os.path.exists(f"/run/netns/{name}"), False)
 

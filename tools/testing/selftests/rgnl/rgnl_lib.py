@@ -24,6 +24,10 @@ import net.lib.py.netns as lib_netns
 NOBODY = 65534
 # Generous: the VM is TCG emulation, maybe on a loaded host.
 DEADLINE = 120
+# The debug kernel (KASAN, lockdep, kmemleak: make test DEBUG=1) runs the
+# same tests on fewer entries: what the suites do in bulk, it does several
+# times slower.
+DEBUG_KERNEL = os.path.exists("/sys/kernel/debug/kmemleak")
 NLM_F_ECHO = 8
 NLM_F_REPLACE = 0x100
 NLM_F_EXCL = 0x200
