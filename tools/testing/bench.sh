@@ -53,7 +53,7 @@ if [ -n "$smoke" ]; then
 	memory=$(grep -c '^memory per entry' <<<"$icount" || true)
 	clients=$(grep -cE '^client: .* +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
 	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line, $clients client rows"
-	((rows == 15 && agree == 2 && memory == 1 && clients == 24))
+	((rows == 20 && agree == 2 && memory == 1 && clients == 24))
 	exit
 fi
 log "bench: wall-clock under TCG ($rounds rounds)"

@@ -169,10 +169,19 @@ impl Raw {
 }
 
 /// Sockets that can join a twin's `events` group: the listeners its
-/// notifications fan out to.
+/// notifications fan out to; and one that can join its `audit` group.
 struct Listeners {
     socks: Vec<Sock>,
     group: u32,
+    audit: Option<(Sock, u32)>,
+}
+
+/// A bound socket with room for a round of notifications (drained between
+/// rounds). Bound: port 0 would be the excluded sender's.
+fn listener() -> anyhow::Result<Sock> {
+    let sock = Sock::bound()?;
+    sock.set(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, 16 << 20)?;
+    Ok(sock)
 }
 
 impl Listeners {
@@ -181,15 +190,31 @@ impl Listeners {
     fn open(family: &str) -> anyhow::Result<Self> {
         let group = Client::group_id(family, "events")?;
         let socks = (0..Self::MAX)
-            .map(|_| {
-                // Bound: port 0 would be the excluded sender's.
-                let sock = Sock::bound()?;
-                // Room for a round of notifications; drained between rounds.
-                sock.set(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, 16 << 20)?;
-                Ok(sock)
-            })
+            .map(|_| listener())
             .collect::<anyhow::Result<_>>()?;
-        Ok(Self { socks, group })
+        // (The sample has no audit group.)
+        let audit = match Client::group_id(family, "audit") {
+            Ok(group) => Some((listener()?, group)),
+            Err(_) => None,
+        };
+        Ok(Self {
+            socks,
+            group,
+            audit,
+        })
+    }
+
+    /// Makes the audit socket a member of the `audit` group, or not.
+    fn audit(&self, member: bool) -> anyhow::Result<()> {
+        let Some((sock, group)) = &self.audit else {
+            bail!("no audit group");
+        };
+        let opt = if member {
+            libc::NETLINK_ADD_MEMBERSHIP
+        } else {
+            libc::NETLINK_DROP_MEMBERSHIP
+        };
+        sock.set(libc::SOL_NETLINK, opt, *group as i32)
     }
 
     /// Makes the first `n` sockets members of the group, the others not.
@@ -205,16 +230,42 @@ impl Listeners {
         Ok(())
     }
 
-    /// Reads and drops whatever the listeners received.
-    fn drain(&self) {
+    /// Reads whatever the listeners received (the audit socket last),
+    /// handing each message to `each`.
+    fn drain(&self, mut each: impl FnMut(&[u8])) {
         let mut buf = vec![0u8; 65536];
-        for sock in &self.socks {
-            while sock.recv(&mut buf, libc::MSG_DONTWAIT).is_ok_and(|n| n > 0) {}
+        let audit = self.audit.iter().map(|(sock, _)| sock);
+        for sock in self.socks.iter().chain(audit) {
+            while let Ok(n) = sock.recv(&mut buf, libc::MSG_DONTWAIT) {
+                if n == 0 {
+                    break;
+                }
+                raw::messages(&buf[..n.min(buf.len())])
+                    .flatten()
+                    .for_each(|m| each(m.0));
+            }
         }
     }
 }
 
-/// Message `m` with the family and port ids zeroed: what twins must agree on.
+/// Blocks until `sock` has a datagram, failing after a minute: a lost
+/// notification fails the benchmark rather than hanging it.
+fn wait_readable(sock: &Sock) -> anyhow::Result<()> {
+    let mut pfd = libc::pollfd {
+        fd: sock.fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: `pfd` is one valid `pollfd`.
+    match unsafe { libc::poll(&mut pfd, 1, 60_000) } {
+        1 => Ok(()),
+        0 => bail!("no notification within a minute"),
+        _ => bail!("poll: {}", std::io::Error::last_os_error()),
+    }
+}
+
+/// Message `m` with the family and port ids zeroed: what twins must agree
+/// on (an audit message names the sender's port id too).
 fn normalized(m: &[u8]) -> Vec<u8> {
     let mut m = m.to_vec();
     let acked = i32::from(u16::from_ne_bytes([m[4], m[5]])) == libc::NLMSG_ERROR;
@@ -223,6 +274,19 @@ fn normalized(m: &[u8]) -> Vec<u8> {
     // An ACK quotes the request's header, family id included.
     if acked && m.len() >= 36 {
         m[24..26].fill(0);
+    }
+    if !acked && m.get(NLMSG_HDRLEN) == Some(&u8::from(Cmd::AuditNtf)) {
+        let mut at = raw::GENL_ATTRS_AT;
+        while let Some(hdr) = m.get(at..at + 4) {
+            let len = usize::from(u16::from_ne_bytes([hdr[0], hdr[1]]));
+            if len < 4 {
+                break;
+            }
+            if u16::from_ne_bytes([hdr[2], hdr[3]]) == u16::from(Attr::Portid) {
+                m[at + 4..at + len].fill(0);
+            }
+            at += len.next_multiple_of(4);
+        }
     }
     m
 }
@@ -239,7 +303,27 @@ struct Row {
     /// name appended as `CTRL_ATTR_FAMILY_NAME`); the twins' answers differ
     /// by name and op flags, so they are not compared.
     nlctrl: bool,
+    /// Every other listener watches prefix [`UNWATCHED`], which filters out
+    /// the row's keys.
+    watched: bool,
+    /// A socket listens to the family's `audit` group meanwhile.
+    audit: bool,
+    /// The requests create entries that expire together, after them: the
+    /// row times their expiry (see [`Twin::run_expiry`]).
+    expiry: Option<Told>,
 }
+
+/// Who is told that an entry expired.
+#[derive(Clone, Copy)]
+enum Told {
+    /// A listener of the `events` group.
+    Listener,
+    /// The socket that set the entry (`notify-owner`).
+    Owner,
+}
+
+/// The watch of the listeners of a watched row that filter its keys out.
+const UNWATCHED: &str = "zz";
 
 fn row(name: &'static str, requests: Vec<Request>) -> Row {
     let per_message = requests.iter().any(|r| r.1 & libc::NLM_F_DUMP != 0);
@@ -249,6 +333,9 @@ fn row(name: &'static str, requests: Vec<Request>) -> Row {
         per_message,
         listeners: 0,
         nlctrl: false,
+        watched: false,
+        audit: false,
+        expiry: None,
     }
 }
 
@@ -266,17 +353,60 @@ struct Twin {
 
 impl Twin {
     fn open(name: &'static str) -> anyhow::Result<Self> {
+        let family = Raw::open(name)?;
+        // Room for the expiry notices told to it as an owner.
+        family
+            .sock
+            .set(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, 16 << 20)?;
         Ok(Self {
             name,
-            family: Raw::open(name)?,
+            family,
             nlctrl: Raw::to_id(GENL_ID_CTRL)?,
             listeners: Listeners::open(name)?,
         })
     }
 
-    /// Runs `row` as [`Raw::run`] does, with its listeners and target.
+    /// Sets the watch of every other one of the first `n` listeners to
+    /// `prefix` (`None`: everything).
+    fn watch(&self, n: usize, prefix: Option<&str>) -> anyhow::Result<()> {
+        let mut buf = vec![0u8; 4096];
+        for sock in self.listeners.socks.iter().take(n).skip(1).step_by(2) {
+            let mut attrs = Vec::new();
+            if let Some(prefix) = prefix {
+                let (t, prefix) = str_attr(Attr::Prefix.into(), prefix);
+                raw::put_attr(&mut attrs, t, &prefix);
+            }
+            let req = raw::message(
+                self.family.family,
+                libc::NLM_F_ACK as u16,
+                0,
+                Cmd::WatchSet.into(),
+                1,
+                &attrs,
+            );
+            sock.send(&req).context("watch-set")?;
+            let len = sock.recv(&mut buf, 0).context("watch-set")?;
+            let ack = raw::messages(&buf[..len.min(buf.len())])
+                .flatten()
+                .find_map(|m| m.error());
+            ensure!(ack == Some(0), "watch-set: {ack:?}");
+        }
+        Ok(())
+    }
+
+    /// Runs `row` as [`Raw::run`] does, with its listeners and target; what
+    /// the listeners received is kept with the answers, if `keep`.
     fn run(&mut self, row: &Row, keep: bool) -> anyhow::Result<(f64, u32, Vec<Vec<u8>>)> {
+        if let Some(told) = row.expiry {
+            return self.run_expiry(row, told, keep);
+        }
+        if row.watched {
+            self.watch(row.listeners, Some(UNWATCHED))?;
+        }
         self.listeners.listen(row.listeners)?;
+        if row.audit {
+            self.listeners.audit(true)?;
+        }
         let ran = if row.nlctrl {
             let named: Vec<Request> = row
                 .requests
@@ -291,10 +421,96 @@ impl Twin {
         } else {
             self.family.run(&row.requests, keep)
         };
-        self.listeners.drain();
-        ran.with_context(|| format!("{}: {}", self.name, row.name))
+        let mut ran = ran.with_context(|| format!("{}: {}", self.name, row.name))?;
+        self.listeners.drain(|m| {
+            if keep {
+                ran.2.push(normalized(m));
+            }
+        });
+        if row.audit {
+            self.listeners.audit(false)?;
+        }
+        if row.watched {
+            // Back to everything.
+            self.listeners.listen(0)?;
+            self.watch(row.listeners, None)?;
+        }
+        Ok(ran)
+    }
+
+    /// Creates `row`'s entries, all due [`EXPIRY_DELAY_MS`] after the
+    /// first, then times their expiry: from the first ENTRY_DEL_NTF to the
+    /// last that the one told receives (the namespace's deferred work
+    /// removes them in batches, notifying each).
+    fn run_expiry(
+        &mut self,
+        row: &Row,
+        told: Told,
+        keep: bool,
+    ) -> anyhow::Result<(f64, u32, Vec<Vec<u8>>)> {
+        let del_ntf = u8::from(Cmd::EntryDelNtf);
+        let family = self.family.family;
+        let is_notice = |m: &[u8]| {
+            m.len() > NLMSG_HDRLEN
+                && u16::from_ne_bytes([m[4], m[5]]) == family
+                && m[NLMSG_HDRLEN] == del_ntf
+        };
+        let mut kept = Vec::new();
+        self.listeners.listen(0)?;
+        let due = Instant::now() + std::time::Duration::from_millis(EXPIRY_DELAY_MS);
+        for (cmd, flags, attrs) in &row.requests {
+            let left = due.saturating_duration_since(Instant::now()).as_millis();
+            let mut attrs = attrs.clone();
+            attrs.push(u32_attr(Attr::TtlMs.into(), left.max(1) as u32));
+            if let Told::Owner = told {
+                attrs.push((Attr::NotifyOwner.into(), Vec::new()));
+            }
+            let req = self.family.encode(&(*cmd, *flags, attrs));
+            // (A notice that arrives meanwhile, past the delay, counts.)
+            self.family.exchange(&req, false, |m| {
+                if is_notice(m) {
+                    kept.push(normalized(m));
+                }
+            })?;
+        }
+        let mut n = kept.len() as u32;
+        let sock = match told {
+            Told::Listener => {
+                self.listeners.listen(1)?;
+                &self.listeners.socks[0]
+            }
+            Told::Owner => &self.family.sock,
+        };
+        let mut buf = vec![0u8; 65536];
+        let mut first = None;
+        let want = row.requests.len() as u32;
+        while n < want {
+            wait_readable(sock).with_context(|| format!("{}: {}", self.name, row.name))?;
+            let len = sock.recv(&mut buf, 0).context("recv")?;
+            first.get_or_insert_with(Instant::now);
+            for m in raw::messages(&buf[..len.min(buf.len())]) {
+                let m = m?.0;
+                if is_notice(m) {
+                    n += 1;
+                    if keep {
+                        kept.push(normalized(m));
+                    }
+                }
+            }
+        }
+        let elapsed = first.map_or(0.0, |t: Instant| t.elapsed().as_nanos() as f64);
+        self.listeners.listen(0)?;
+        // Entries due in the same millisecond go in key order, but the
+        // millisecond each falls in depends on when it was created.
+        kept.sort_unstable();
+        Ok((elapsed, n, kept))
     }
 }
+
+/// How long after the first of an expiry row's entries is created they
+/// are all due: longer than creating them takes (about 0.1 s under
+/// `-icount`, about 1 s under plain TCG).
+const EXPIRY_DELAY_MS: u64 = 2000;
 
 fn str_attr(t: u16, s: &str) -> (u16, Vec<u8>) {
     (t, [s.as_bytes(), b"\0"].concat())
@@ -354,7 +570,7 @@ fn echo_bench() -> Bench {
 
 /// rgnl against its twin: the entries the rows read, then the rows.
 fn rgnl_bench(scale: u32) -> Bench {
-    let [new, get, del, flush, stats, echo, limits] = [
+    let [new, get, del, flush, stats, echo, limits, watch] = [
         Cmd::EntryNew,
         Cmd::EntryGet,
         Cmd::EntryDel,
@@ -362,14 +578,17 @@ fn rgnl_bench(scale: u32) -> Bench {
         Cmd::StatsGet,
         Cmd::Echo,
         Cmd::LimitsSet,
+        Cmd::WatchSet,
     ]
     .map(u8::from);
-    let [key, value, prefix, max_entries, max_bytes] = [
+    let [key, value, prefix, max_entries, max_bytes, ttl, owner] = [
         Attr::Key,
         Attr::Value,
         Attr::Prefix,
         Attr::MaxEntries,
         Attr::MaxBytes,
+        Attr::TtlMs,
+        Attr::NotifyOwner,
     ]
     .map(u16::from);
     let ack = libc::NLM_F_ACK;
@@ -394,6 +613,7 @@ fn rgnl_bench(scale: u32) -> Bench {
         .collect();
 
     let fresh: Vec<String> = (0..200).map(|i| format!("c{i:03}")).collect();
+    let audited: Vec<String> = (0..200).map(|i| format!("a{i:03}")).collect();
     let replace_g = vec![(new, replace, vec![str_attr(key, "g"), small.clone()]); 200];
     let rows = vec![
         row(
@@ -421,7 +641,18 @@ fn rgnl_bench(scale: u32) -> Bench {
         },
         Row {
             listeners: Listeners::MAX,
-            ..row("ENTRY_NEW replace, notified to 16 listeners", replace_g)
+            ..row(
+                "ENTRY_NEW replace, notified to 16 listeners",
+                replace_g.clone(),
+            )
+        },
+        Row {
+            listeners: Listeners::MAX,
+            watched: true,
+            ..row(
+                "ENTRY_NEW replace, 16 listeners, 8 watching else",
+                replace_g,
+            )
         },
         row(
             "ENTRY_NEW create, 100-byte value",
@@ -434,6 +665,43 @@ fn rgnl_bench(scale: u32) -> Bench {
                 .map(|k| (del, ack, vec![str_attr(key, k)]))
                 .collect(),
         ),
+        Row {
+            audit: true,
+            ..row(
+                "ENTRY_NEW create, an audit listener",
+                audited.iter().map(|k| set(k.clone(), &small)).collect(),
+            )
+        },
+        Row {
+            audit: true,
+            ..row(
+                "ENTRY_DEL, an audit listener",
+                audited
+                    .iter()
+                    .map(|k| (del, ack, vec![str_attr(key, k)]))
+                    .collect(),
+            )
+        },
+        Row {
+            expiry: Some(Told::Listener),
+            per_message: true,
+            ..row(
+                "expiry of SCALE/10 due entries, 1 listener",
+                (0..scale / 10)
+                    .map(|i| set(format!("e{i:06}"), &small))
+                    .collect(),
+            )
+        },
+        Row {
+            expiry: Some(Told::Owner),
+            per_message: true,
+            ..row(
+                "expiry of SCALE/10 due entries, notify-owner",
+                (0..scale / 10)
+                    .map(|i| set(format!("o{i:06}"), &small))
+                    .collect(),
+            )
+        },
         row("STATS_GET", vec![(stats, 0, vec![]); 200]),
         Row {
             nlctrl: true,
@@ -469,6 +737,23 @@ fn rgnl_bench(scale: u32) -> Bench {
             vec![str_attr(key, "big"), (value, vec![0; 4097])],
         ),
         (del, ack, vec![str_attr(key, "missing")]),
+        (
+            new,
+            create,
+            vec![str_attr(key, "t"), small.clone(), (owner, vec![])],
+        ),
+        (
+            new,
+            create,
+            vec![str_attr(key, "t"), small.clone(), u32_attr(ttl, 0)],
+        ),
+        (
+            new,
+            create,
+            vec![str_attr(key, "t"), small.clone(), u32_attr(ttl, 86_400_001)],
+        ),
+        (watch, ack, vec![str_attr(prefix, &"p".repeat(65))]),
+        (watch, ack, vec![str_attr(key, "k")]),
         (flush, ack, vec![str_attr(prefix, "s")]),
         (stats, 0, vec![u32_attr(1, 1)]),
         (stats, 0, vec![u32_attr(max_entries, 1)]),
