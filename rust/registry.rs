@@ -427,26 +427,26 @@ impl Registry {
             }
             // Every expiry has its entry, with that expiry: they change
             // together. Checked anyway: an orphan would stay first forever.
-            let Some(entry) = self
+            // One walk of the entries: the found entry is removed where it is.
+            let Some(found) = self
                 .entries
-                .get(&expiry.key)
-                .filter(|e| e.expires == expiry.at as u32)
+                .find_mut(&expiry.key)
+                .filter(|e| e.get().expires == expiry.at as u32)
             else {
                 pr_warn!("an expiry without its entry, dropped\n");
                 drop(first.remove_current());
                 self.leases = self.leases.saturating_sub(1);
                 continue;
             };
-            let prepared = match prepare(&expiry.key, entry, *owner) {
+            let prepared = match prepare(&expiry.key, found.get(), *owner) {
                 Ok(prepared) => prepared,
                 Err(e) => return Some(Err(e)),
             };
-            let (expiry, _) = first.remove_current().1.to_key_value();
+            let entry = found.remove();
+            drop(first.remove_current());
             self.leases = self.leases.saturating_sub(1);
-            if let Some(entry) = self.entries.remove(&expiry.key) {
-                self.count = self.count.saturating_sub(1);
-                self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
-            }
+            self.count = self.count.saturating_sub(1);
+            self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
             self.counters.expired = self.counters.expired.wrapping_add(1);
             self.changed();
             return Some(Ok(prepared));
