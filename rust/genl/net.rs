@@ -58,6 +58,7 @@ impl<'a, F: Family> Net<'a, F> {
     /// # Safety
     ///
     /// `net` is as the type invariants require for `'a`.
+    #[inline]
     pub(crate) unsafe fn from_raw(net: *mut bindings::net) -> Self {
         // INVARIANT: the caller's contract.
         Self {
@@ -69,6 +70,7 @@ impl<'a, F: Family> Net<'a, F> {
 
     /// Whether anyone listens to `group` (of any namespace: netlink keeps
     /// one listener mask per protocol).
+    #[inline]
     pub fn has_listeners(&self, group: u32) -> bool {
         // SAFETY: the family is registered, `group` is one of its groups
         // and `net` is alive (type invariants).

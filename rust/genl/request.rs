@@ -119,6 +119,7 @@ impl<'a, F: Family> Request<'a, F> {
 
     /// The request's network namespace: to send to it, and to defer work
     /// to it.
+    #[inline]
     pub fn net(&self) -> Net<'_, F> {
         // SAFETY: the namespace of a request being handled is alive, the
         // family registered, and its mutex held (type invariants) for
