@@ -48,10 +48,10 @@ icount=$(table --icount | tr -d '\r')
 echo "$icount"
 if [ -n "$smoke" ]; then
 	# Every row of both tables, after the twins were found to agree.
-	rows=$(grep -cE '^[A-Za-z].* +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
+	rows=$(grep -cE '^[A-Za-z].* +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+%( noise)?$' <<<"$icount" || true)
 	agree=$(grep -c 'answer byte for byte alike' <<<"$icount" || true)
 	memory=$(grep -c '^memory per entry' <<<"$icount" || true)
-	clients=$(grep -cE '^client: .* +[0-9]+ +[0-9.]+ +[0-9.]+%$' <<<"$icount" || true)
+	clients=$(grep -cE '^client: .* +[0-9]+ +[0-9.]+ +[0-9.]+%( noise)?$' <<<"$icount" || true)
 	echo "smoke: $rows rows, $agree pairs of twins agreeing, $memory memory line, $clients client rows"
 	((rows == 20 && agree == 2 && memory == 1 && clients == 24))
 	exit

@@ -922,14 +922,15 @@ fn main() -> anyhow::Result<()> {
         let (r, c) = (median(t_rust), median(t_c));
         let spread = spread(t_rust, r).max(spread(t_c, c));
         println!(
-            "{:<48} {:>10.0} {:>10.0} {:>7.3} {:>6.1}%",
+            "{:<48} {:>10.0} {:>10.0} {:>7.3} {:>6.1}%{}",
             row.name
                 .replace("SCALE/10", &(scale / 10).to_string())
                 .replace("SCALE", &scale.to_string()),
             r,
             c,
             r / c,
-            spread * 100.0
+            spread * 100.0,
+            noise(spread)
         );
     }
     if which == "rgnl" {
@@ -1224,11 +1225,22 @@ fn client_table(title: &str, what: &str, clients: &[&str], times: &mut [Vec<f64>
     for (client, t) in clients.iter().zip(times) {
         let m = median(t);
         let name = format!("client: {what}{client}");
+        let spread = spread(t, m);
         println!(
-            "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%",
+            "{name:<48} {m:>10.0} {:>10.3} {:>6.1}%{}",
             m / raw_median,
-            spread(t, m) * 100.0
+            spread * 100.0,
+            noise(spread)
         );
+    }
+}
+
+/// The mark of a row whose rounds spread more than 10%: its ratio is noise.
+fn noise(spread: f64) -> &'static str {
+    if spread > 0.10 {
+        " noise"
+    } else {
+        ""
     }
 }
 
