@@ -59,7 +59,7 @@ test: client progs
 	@$(TESTING)/run-tests.sh
 
 # Rust against C twins, deterministic (-icount) and wall-clock; writes
-# Documentation/rgnl/benchmarks-results.rst.
+# Documentation/rgnl/benchmarks-results-$(KERNEL).rst.
 bench: test-modules client progs
 	@$(TESTING)/bench.sh
 

@@ -3,7 +3,8 @@
 # Rust and C interleaved. First under QEMU's -icount (deterministic: time is
 # instructions executed), then under plain TCG (wall-clock, host-load
 # dependent). Prints both tables and writes them, with the kernel, the
-# commit and the mode, to Documentation/rgnl/benchmarks-results.rst.
+# commit, the mode and the modules' sizes, to
+# Documentation/rgnl/benchmarks-results-<6.12|7.3>.rst.
 #
 #   bench.sh [--smoke]   --smoke: one short round under -icount, nothing written
 set -euo pipefail
@@ -61,10 +62,13 @@ wall=$(table "" | tr -d '\r')
 echo "$wall"
 sizes=$(sizes)
 echo "$sizes"
+breakdown=$(tools/testing/text-breakdown.py rust/rgnl.ko samples/rgnl_echo/rgnl_echo.ko --top 8)
+echo "$breakdown"
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- rust samples tools || echo -dirty)
 indent() { sed 's/^/    /'; }
-cat >Documentation/rgnl/benchmarks-results.rst <<RST
+results=Documentation/rgnl/benchmarks-results-$RGNL_KERNEL.rst
+cat >"$results" <<RST
 .. SPDX-License-Identifier: GPL-2.0
 .. Written by \`make bench\` (tools/testing/bench.sh); do not edit.
 
@@ -84,5 +88,9 @@ $(echo "$wall" | indent)
 Module sizes (bytes)::
 
 $(echo "$sizes" | indent)
+
+Where the Rust modules' text goes (\`\`tools/testing/text-breakdown.py\`\`)::
+
+$(echo "$breakdown" | indent)
 RST
-log "written: Documentation/rgnl/benchmarks-results.rst"
+log "written: $results"

@@ -209,14 +209,14 @@ static s64 ttl_left(const struct rgnl_entry *e)
 /* Runs the namespace's expiry work within msecs, keeping an earlier run. */
 static void rgnl_defer(struct rgnl_net *rn, unsigned int msecs)
 {
-	struct delayed_work *dwork = &rn->expiry;
 	unsigned long delay = msecs_to_jiffies(msecs);
+	struct delayed_work *dw = &rn->expiry;
 
-	if (delayed_work_pending(dwork) &&
-	    (!timer_pending(&dwork->timer) ||
-	     time_before_eq(READ_ONCE(dwork->timer.expires), jiffies + delay)))
-		return;
-	mod_delayed_work(system_wq, dwork, delay);
+	/* Not queued, or queued with a timer that fires later. */
+	if (!delayed_work_pending(dw) ||
+	    (timer_pending(&dw->timer) &&
+	     time_after(READ_ONCE(dw->timer.expires), jiffies + delay)))
+		mod_delayed_work(system_wq, dw, delay);
 }
 
 static void rgnl_changed(struct rgnl_net *rn)
