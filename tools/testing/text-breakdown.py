@@ -18,9 +18,11 @@ def owner(name, rust):
     module with Rust code, whose C is the layer's helpers)."""
     # Generic instances are named by their definition, with the family's
     # types as arguments: classify by the path they start with.
-    path = name.lstrip("<").split("::")[0].split(" as ")[0]
+    path = re.sub(r"^(?:[<&*\[(]|mut |dyn )+", "", name)
+    path = re.split(r"::| as |[\]>;]", path)[0]
     path = re.sub(r"\[[0-9a-f]+\]$", "", path)
-    if path in ("core", "alloc", "compiler_builtins"):
+    primitive = re.fullmatch(r"[iu](8|16|32|64|128|size)|bool|char|str", path)
+    if path in ("core", "alloc", "compiler_builtins") or primitive:
         return "core, alloc (monomorphised)"
     if path == "kernel":
         return "kernel crate"
