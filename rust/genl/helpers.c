@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "helpers.h"
+#include <linux/version.h>
 
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr)
 {
@@ -84,6 +85,16 @@ void rgnl_init_delayed_work(struct delayed_work *dwork, work_func_t fn)
 	INIT_DELAYED_WORK(dwork, fn);
 }
 
+/*
+ * From 6.17 on, system_wq is deprecated (each module using it is warned
+ * about once) in favour of system_percpu_wq, the same workqueue.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define rgnl_system_wq system_percpu_wq
+#else
+#define rgnl_system_wq system_wq
+#endif
+
 void rgnl_defer(struct delayed_work *dwork, unsigned int msecs)
 {
 	unsigned long delay = msecs_to_jiffies(msecs);
@@ -98,7 +109,7 @@ void rgnl_defer(struct delayed_work *dwork, unsigned int msecs)
 	    (!timer_pending(&dwork->timer) ||
 	     time_before_eq(READ_ONCE(dwork->timer.expires), jiffies + delay)))
 		return;
-	mod_delayed_work(system_wq, dwork, delay);
+	mod_delayed_work(rgnl_system_wq, dwork, delay);
 }
 
 void rgnl_disable_delayed_work_sync(struct delayed_work *dwork)

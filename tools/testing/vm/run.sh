@@ -13,7 +13,8 @@
 # The run fails (non-zero, with the reason on stderr) when the command fails,
 # when the VM does not finish within the timeout, when the guest never reports
 # an exit status, or when the kernel log shows a BUG/WARNING/Oops/KASAN/panic,
-# a lockdep report or a kmemleak report.
+# a lockdep report, a kmemleak report or work queued on a deprecated
+# workqueue.
 #
 # --icount runs the guest on one vCPU under TCG with QEMU's deterministic
 # instruction counting: the guest's clocks advance by instructions executed
@@ -138,7 +139,9 @@ fail() {
 	log "kernel log: $klog"
 	exit "${2:-1}"
 }
-splat='(BUG:|WARNING:|Oops|KASAN|Kernel panic|kernel BUG|general protection fault|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|unreferenced object|UBSAN|Call Trace:)'
+# A splat, a lockdep or kmemleak report, or the kernel's warning that a
+# module queued work on a deprecated workqueue (the layer must not).
+splat='(BUG:|WARNING:|Oops|KASAN|Kernel panic|kernel BUG|general protection fault|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|unreferenced object|UBSAN|Call Trace:|enqueued on deprecated workqueue)'
 if grep -qE "$splat" "$klog"; then
 	grep -nE -A25 "$splat" "$klog" | head -n 60 >&2
 	fail "the kernel log has a splat"

@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/rbtree.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 #include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include <net/netns/generic.h>
@@ -206,6 +207,13 @@ static s64 ttl_left(const struct rgnl_entry *e)
 	return e->lease->at > now ? e->lease->at - now : 0;
 }
 
+/* system_wq is deprecated from 6.17 on: the same workqueue, renamed. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define rgnl_wq system_percpu_wq
+#else
+#define rgnl_wq system_wq
+#endif
+
 /* Runs the namespace's expiry work within msecs, keeping an earlier run. */
 static void rgnl_defer(struct rgnl_net *rn, unsigned int msecs)
 {
@@ -216,7 +224,7 @@ static void rgnl_defer(struct rgnl_net *rn, unsigned int msecs)
 	if (!delayed_work_pending(dw) ||
 	    (timer_pending(&dw->timer) &&
 	     time_after(READ_ONCE(dw->timer.expires), jiffies + delay)))
-		mod_delayed_work(system_wq, dw, delay);
+		mod_delayed_work(rgnl_wq, dw, delay);
 }
 
 static void rgnl_changed(struct rgnl_net *rn)
@@ -762,6 +770,8 @@ static int stats_get(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	void *hdr;
 
+	/* Due entries count as expired, not as held. */
+	catch_up(rn);
 	msg = genlmsg_new(4 * nla_total_size(sizeof(u32)) +
 			  7 * nla_total_size_64bit(sizeof(u64)), GFP_KERNEL);
 	if (!msg)
@@ -794,7 +804,8 @@ static int echo(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = genlmsg_new(len, GFP_KERNEL);
+	/* The attributes as sent, their last one padded if it was not. */
+	msg = genlmsg_new(NLA_ALIGN(len), GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	hdr = genlmsg_iput(msg, info);
@@ -803,6 +814,7 @@ static int echo(struct sk_buff *skb, struct genl_info *info)
 		return -EMSGSIZE;
 	}
 	skb_put_data(msg, genlmsg_data(info->genlhdr), len);
+	skb_put_zero(msg, NLA_ALIGN(len) - len);
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
 }
