@@ -12,32 +12,28 @@ use kernel::{c_str, prelude::*};
 /// A message of the family's main attribute set.
 pub(crate) type Message = MsgBuilder<Rgnl, attr::Set>;
 
-/// The KEY of a request: required, and not empty (the policy bounds it
-/// above).
+/// The KEY of a request: required, and a valid [`Key`] (not empty; the
+/// policy bounds it above).
 pub(crate) struct RequestKey<'a> {
-    /// The key, as the registry compares it.
-    pub(crate) key: Key,
-    /// The key's bytes, as messages carry them.
+    /// The key's bytes, as messages carry them and the registry looks
+    /// them up.
     pub(crate) bytes: &'a [u8],
     /// The attribute, which refusals point the extack at.
     pub(crate) attr: Attr<'a>,
 }
 
 impl<'a> RequestKey<'a> {
-    /// Inlined: a `Key` is 65 bytes, better built where it is used than
-    /// returned by copy.
     #[inline]
     pub(crate) fn of(slot: Slot<'a, kind::NulStr>) -> Result<Self> {
         let field = slot.required()?;
         let bytes = field.bytes();
-        match Key::new(bytes) {
-            Some(key) => Ok(Self {
-                key,
-                bytes,
-                attr: field.attr(),
-            }),
-            None => Err(field.fail(EINVAL, c_str!("key must not be empty"))),
+        if !Key::valid(bytes) {
+            return Err(field.fail(EINVAL, c_str!("key must not be empty")));
         }
+        Ok(Self {
+            bytes,
+            attr: field.attr(),
+        })
     }
 }
 

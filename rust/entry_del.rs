@@ -14,7 +14,7 @@ impl EntryDelDoit for Rgnl {
         let (state, req) = req.with_state();
         catch_up(state, req);
         let notices = state
-            .remove(&key.key, |entry| {
+            .remove(key.bytes, |entry| {
                 Notices::prepare(req, Some(key.bytes), || {
                     let msg = req.new_message(
                         cmd::ENTRY_DEL_NTF,

@@ -18,7 +18,7 @@ impl EntryGetDoit for Rgnl {
         let (state, req) = req.with_state();
         catch_up(state, req);
         let entry = state
-            .get(&key.key)
+            .get(key.bytes)
             .ok_or_else(|| refused(req.extack(), &key.attr, None, Refusal::Missing))?;
         let msg = entry_message(req, cmd::ENTRY_GET, key.bytes, entry)?;
         req.reply(msg)

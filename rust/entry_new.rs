@@ -12,7 +12,7 @@ use kernel::{c_str, prelude::*};
 
 impl EntryNewDoit for Rgnl {
     fn doit(req: &mut Request<'_, Rgnl>, attrs: EntryNewDoRequest<'_>) -> Result {
-        let RequestKey { key, bytes, attr } = RequestKey::of(attrs.key())?;
+        let RequestKey { bytes, attr } = RequestKey::of(attrs.key())?;
         let value = attrs.value().required()?;
         let tag = attrs.tag().get().unwrap_or(0);
         // The policy holds the TTL within 1 ms .. a day.
@@ -33,7 +33,7 @@ impl EntryNewDoit for Rgnl {
         let (state, req) = req.with_state();
         catch_up(state, req);
         let notices = state
-            .insert(key, &value.attr(), tag, allowed, lease, |entry| {
+            .insert(bytes, &value.attr(), tag, allowed, lease, |entry| {
                 Notices::prepare(req, Some(bytes), || {
                     entry_message(req, cmd::ENTRY_NEW_NTF, bytes, entry)
                 })

@@ -10,14 +10,8 @@
 
 use crate::rgnl_nl::{KEY_MAX_LEN, MAX_BYTES_LIMIT, MAX_ENTRIES_LIMIT, TTL_MAX_MS};
 use core::cmp::Ordering;
-use genl::{kernel_api, Attr, Bytes, NetState};
-use kernel::{
-    prelude::*,
-    rbtree::{self, RBTree, RBTreeNodeReservation},
-};
-
-/// Where the namespace's memory is charged: its writer's memory cgroup.
-const GFP: kernel::alloc::Flags = GFP_KERNEL_ACCOUNT;
+use genl::{kernel_api, Attr, Bytes, MapEntry, NetState, NodeReservation, RbMap};
+use kernel::prelude::*;
 
 /// The limits of a new namespace, within what `LIMITS_SET` accepts.
 const DEFAULT_MAX_ENTRIES: u32 = 1 << 17;
@@ -28,26 +22,48 @@ const _: () = assert!(DEFAULT_MAX_ENTRIES <= MAX_ENTRIES_LIMIT);
 #[allow(clippy::disallowed_macros)]
 const _: () = assert!(DEFAULT_MAX_BYTES <= MAX_BYTES_LIMIT);
 
-/// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise.
+/// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise (empty only
+/// as it is made: [`Default`]).
 #[derive(Clone)]
 pub(crate) struct Key {
     len: u8,
     bytes: [u8; KEY_MAX_LEN as usize],
 }
 
-impl Key {
-    /// The key `bytes`, or `None` when it is empty or too long.
+impl Default for Key {
     #[inline]
-    pub(crate) fn new(bytes: &[u8]) -> Option<Self> {
-        if bytes.is_empty() || bytes.len() > KEY_MAX_LEN as usize {
-            return None;
-        }
-        let mut key = Self {
-            len: bytes.len() as u8,
+    fn default() -> Self {
+        Self {
+            len: 0,
             bytes: [0; KEY_MAX_LEN as usize],
-        };
-        key.bytes.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(key)
+        }
+    }
+}
+
+impl Key {
+    /// Whether `bytes` make a key: not empty, not too long.
+    #[inline]
+    pub(crate) fn valid(bytes: &[u8]) -> bool {
+        !bytes.is_empty() && bytes.len() <= KEY_MAX_LEN as usize
+    }
+
+    /// The key `bytes`, [`valid`](Self::valid) (past the longest key, cut
+    /// short).
+    #[inline]
+    pub(crate) fn from_valid(bytes: &[u8]) -> Self {
+        let mut key = Self::default();
+        key.set(bytes);
+        key
+    }
+
+    /// Makes this the key `bytes`, as [`from_valid`](Self::from_valid).
+    #[inline]
+    pub(crate) fn set(&mut self, bytes: &[u8]) {
+        let len = bytes.len().min(KEY_MAX_LEN as usize);
+        if let (Some(to), Some(from)) = (self.bytes.get_mut(..len), bytes.get(..len)) {
+            to.copy_from_slice(from);
+            self.len = len as u8;
+        }
     }
 
     #[inline]
@@ -73,13 +89,19 @@ impl PartialOrd for Key {
     }
 }
 impl Ord for Key {
-    /// Bytewise, as `memcmp()` and then the length. Open-coded: the
-    /// slices' own `cmp` is an out-of-line call around `memcmp()`, which
-    /// every step of a tree walk would pay for.
     #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
-        self.as_bytes().iter().cmp(other.as_bytes().iter())
+        compare(self.as_bytes(), other.as_bytes())
     }
+}
+
+/// Keys' order: bytewise, as `memcmp()` and then the length. Open-coded:
+/// the slices' own `cmp` is an out-of-line call around `memcmp()`, which
+/// every step of a tree walk would pay for. Lookups compare a request's
+/// bytes with the keys in the tree, as C does: no key is built for them.
+#[inline]
+fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    a.iter().cmp(b.iter())
 }
 
 /// What is stored under a key.
@@ -165,9 +187,9 @@ pub(crate) struct Counters {
 
 /// The registry of one network namespace.
 pub(crate) struct Registry {
-    entries: RBTree<Key, Entry>,
+    entries: RbMap<Key, Entry>,
     /// The entries that expire, with the port id to tell (0: none).
-    expiries: RBTree<Expiry, u32>,
+    expiries: RbMap<Expiry, u32>,
     /// Entries in `expiries`.
     leases: u32,
     /// Entries in `entries` (at most `MAX_ENTRIES_LIMIT`).
@@ -207,8 +229,8 @@ impl From<Error> for Refusal {
 impl NetState for Registry {
     fn new() -> Result<Self> {
         Ok(Self {
-            entries: RBTree::new(),
-            expiries: RBTree::new(),
+            entries: RbMap::new(),
+            expiries: RbMap::new(),
             leases: 0,
             count: 0,
             bytes: 0,
@@ -234,8 +256,10 @@ impl Registry {
         self.generation
     }
 
-    pub(crate) fn get(&self, key: &Key) -> Option<&Entry> {
-        self.entries.get(key)
+    pub(crate) fn get(&self, key: &[u8]) -> Option<&Entry> {
+        self.entries
+            .get_by(|k| compare(key, k.as_bytes()))
+            .map(|(_, entry)| entry)
     }
 
     /// Whether any entry expires.
@@ -249,12 +273,25 @@ impl Registry {
     }
 
     /// Removes `key`'s place in the expiry order, if `entry` has one.
-    fn unlease(expiries: &mut RBTree<Expiry, u32>, leases: &mut u32, key: &Key, entry: &Entry) {
+    fn unlease(expiries: &mut RbMap<Expiry, u32>, leases: &mut u32, key: &[u8], entry: &Entry) {
         if let Some(at) = entry.expiry(now_ms()) {
-            let key = key.clone();
-            if expiries.remove(&Expiry { at, key }).is_some() {
+            let found = expiries
+                .find_mut_by(|e| at.cmp(&e.at).then_with(|| compare(key, e.key.as_bytes())));
+            if let Some(found) = found {
+                found.remove();
                 *leases = leases.saturating_sub(1);
             }
+        }
+    }
+
+    /// Gives an entry its place in the expiry order.
+    fn lease(
+        expiries: &mut RbMap<Expiry, u32>,
+        (node, expiry, owner): (NodeReservation<Expiry, u32>, Expiry, u32),
+    ) {
+        // (Always vacant: the entry's old place was removed first.)
+        if let MapEntry::Vacant(slot) = expiries.entry_by(|e| expiry.cmp(e)) {
+            slot.insert(node, expiry, owner);
         }
     }
 
@@ -286,7 +323,7 @@ impl Registry {
     /// `prepare` returned.
     pub(crate) fn insert<T>(
         &mut self,
-        key: Key,
+        key: &[u8],
         value: &Attr<'_>,
         tag: u32,
         (create, replace): (bool, bool),
@@ -295,12 +332,7 @@ impl Registry {
     ) -> Result<T, Refusal> {
         let revision = self.next_revision;
         let len = value.bytes().len();
-        // The key again, for the expiry order, only when it is involved.
-        let expiry_key = if lease.is_some() || self.has_leases() {
-            Some(key.clone())
-        } else {
-            None
-        };
+        let has_leases = self.has_leases();
         // Charged to the writer's memory cgroup, as GFP is.
         let new_entry = || -> Result<Entry> {
             Ok(Entry {
@@ -310,22 +342,24 @@ impl Registry {
                 revision,
             })
         };
+        // The entry's place in the expiry order, if it has a lease.
         let expiry_node = || -> Result<_> {
-            match (&lease, &expiry_key) {
-                (Some(lease), Some(key)) => Ok(Some(RBTreeNodeReservation::new(GFP)?.into_node(
+            match &lease {
+                Some(lease) => Ok(Some((
+                    NodeReservation::new()?,
                     Expiry {
                         at: lease.at,
-                        key: key.clone(),
+                        key: Key::from_valid(key),
                     },
                     lease.owner,
                 ))),
-                _ => Ok(None),
+                None => Ok(None),
             }
         };
         let (expiries, leases) = (&mut self.expiries, &mut self.leases);
         // One walk of the tree: the entry API keeps the place it found.
-        let prepared = match self.entries.entry(key) {
-            rbtree::Entry::Occupied(mut old) => {
+        let prepared = match self.entries.entry_by(|k| compare(key, k.as_bytes())) {
+            MapEntry::Occupied(mut old) => {
                 if !replace {
                     return Err(Refusal::Exists);
                 }
@@ -335,19 +369,19 @@ impl Registry {
                 let node = expiry_node()?;
                 let prepared = prepare(&entry)?;
                 self.bytes = bytes;
-                if let Some(key) = &expiry_key {
+                if has_leases {
                     Self::unlease(expiries, leases, key, old.get());
                 }
                 if let Some(node) = node {
-                    expiries.insert(node);
+                    Self::lease(expiries, node);
                     *leases = leases.saturating_add(1);
                 }
                 // The old value is freed here.
-                *old.get_mut() = entry;
+                *old.get_mut().1 = entry;
                 self.counters.replaced = self.counters.replaced.wrapping_add(1);
                 prepared
             }
-            rbtree::Entry::Vacant(slot) => {
+            MapEntry::Vacant(slot) => {
                 if !create {
                     return Err(Refusal::Missing);
                 }
@@ -356,15 +390,15 @@ impl Registry {
                 }
                 let bytes = Self::bytes_after(self.bytes, self.max_bytes, 0, len)?;
                 let entry = new_entry()?;
-                let node = RBTreeNodeReservation::new(GFP)?;
+                let node = NodeReservation::new()?;
                 let expiry = expiry_node()?;
                 let prepared = prepare(&entry)?;
                 self.bytes = bytes;
                 if let Some(expiry) = expiry {
-                    expiries.insert(expiry);
+                    Self::lease(expiries, expiry);
                     *leases = leases.saturating_add(1);
                 }
-                slot.insert(entry, node);
+                slot.insert_with(node, |k: &mut Key| k.set(key), entry);
                 self.count = self.count.saturating_add(1);
                 self.counters.created = self.counters.created.wrapping_add(1);
                 prepared
@@ -379,13 +413,16 @@ impl Registry {
     /// what `prepare` returned.
     pub(crate) fn remove<T>(
         &mut self,
-        key: &Key,
+        key: &[u8],
         prepare: impl FnOnce(&Entry) -> Result<T>,
     ) -> Result<T, Refusal> {
         // One walk: the found entry is removed where it is.
-        let found = self.entries.find_mut(key).ok_or(Refusal::Missing)?;
+        let found = self
+            .entries
+            .find_mut_by(|k| compare(key, k.as_bytes()))
+            .ok_or(Refusal::Missing)?;
         let prepared = prepare(found.get())?;
-        let entry = found.remove();
+        let (_, entry) = found.remove();
         if entry.expires != 0 {
             Self::unlease(&mut self.expiries, &mut self.leases, key, &entry);
         }
@@ -399,9 +436,9 @@ impl Registry {
     /// Removes every entry, returning how many there were.
     pub(crate) fn flush(&mut self) -> u32 {
         let count = self.len();
-        // Dropping the old tree frees its nodes and values.
-        drop(core::mem::take(&mut self.entries));
-        drop(core::mem::take(&mut self.expiries));
+        // Frees the nodes and values.
+        self.entries.clear();
+        self.expiries.clear();
         self.leases = 0;
         self.count = 0;
         self.bytes = 0;
@@ -420,8 +457,8 @@ impl Registry {
         prepare: impl FnOnce(&Key, &Entry, u32) -> Result<T>,
     ) -> Option<Result<T>> {
         loop {
-            let first = kernel_api::cursor_front_mut(&mut self.expiries)?;
-            let (expiry, owner) = first.current();
+            let first = self.expiries.first_mut()?;
+            let (expiry, owner) = (first.key(), *first.get());
             if expiry.at > now {
                 return None;
             }
@@ -430,20 +467,20 @@ impl Registry {
             // One walk of the entries: the found entry is removed where it is.
             let Some(found) = self
                 .entries
-                .find_mut(&expiry.key)
+                .find_mut_by(|k| expiry.key.cmp(k))
                 .filter(|e| e.get().expires == expiry.at as u32)
             else {
                 pr_warn!("an expiry without its entry, dropped\n");
-                drop(first.remove_current());
+                first.remove();
                 self.leases = self.leases.saturating_sub(1);
                 continue;
             };
-            let prepared = match prepare(&expiry.key, found.get(), *owner) {
+            let prepared = match prepare(&expiry.key, found.get(), owner) {
                 Ok(prepared) => prepared,
                 Err(e) => return Some(Err(e)),
             };
-            let entry = found.remove();
-            drop(first.remove_current());
+            let (_, entry) = found.remove();
+            first.remove();
             self.leases = self.leases.saturating_sub(1);
             self.count = self.count.saturating_sub(1);
             self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
@@ -458,26 +495,20 @@ impl Registry {
     /// until `f` fails. Returns `f`'s error with the key it failed on.
     /// Entries that are due to expire are left out.
     pub(crate) fn for_each_from(
-        &mut self,
+        &self,
         from: Option<&Key>,
         prefix: &[u8],
         mut f: impl FnMut(&Key, &Entry) -> Result,
     ) -> core::result::Result<(), (Error, Key)> {
         // Keys with the prefix sort at or after the prefix itself.
-        let start = Key::new(prefix);
-        let mut cursor = match from.or(start.as_ref()) {
-            Some(from) => kernel_api::cursor_lower_bound_mut(&mut self.entries, from),
-            None => kernel_api::cursor_front_mut(&mut self.entries),
-        };
-        while let Some(c) = cursor {
-            let (key, entry) = c.current();
+        let from = from.map_or(prefix, Key::as_bytes);
+        for (key, entry) in self.entries.iter_from_by(|k| compare(from, k.as_bytes())) {
             if !key.as_bytes().starts_with(prefix) {
                 break;
             }
             if entry.ttl_left() != Some(0) {
                 f(key, entry).map_err(|e| (e, key.clone()))?;
             }
-            cursor = c.move_next();
         }
         Ok(())
     }

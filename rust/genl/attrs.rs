@@ -143,7 +143,8 @@ impl<'a> Attr<'a> {
     pub fn bytes(&self) -> &'a [u8] {
         // SAFETY: by the type invariants the header is readable and
         // `nla_len >= NLA_HDRLEN`.
-        let len = usize::from(unsafe { (*self.ptr).nla_len }) - NLA_HDRLEN;
+        // (Saturating: no overflow check and its panic on the hot path.)
+        let len = usize::from(unsafe { (*self.ptr).nla_len }).saturating_sub(NLA_HDRLEN);
         // SAFETY: the payload follows the header and is `len` bytes long,
         // readable for `'a`.
         unsafe { slice::from_raw_parts(self.ptr.cast::<u8>().add(NLA_HDRLEN), len) }

@@ -2,6 +2,7 @@
 /* What bindgen binds for the rgnl genetlink layer. */
 #include <linux/gfp.h>
 #include <linux/errno.h>
+#include <linux/rbtree.h>
 #include <linux/err.h>
 #include <asm/page.h>
 #include "helpers.h"

@@ -64,7 +64,7 @@ pub(crate) const fn cstr_bytes_with_nul(s: &CStr) -> &[u8] {
 /// `s`'s length without its NUL.
 #[inline]
 pub(crate) const fn cstr_len(s: &CStr) -> usize {
-    cstr_bytes_with_nul(s).len() - 1
+    cstr_bytes_with_nul(s).len().saturating_sub(1)
 }
 
 /// `s` as a C string pointer.
@@ -92,36 +92,6 @@ pub(crate) const fn opaque_ptr<T>(this: *const Opaque<T>) -> *mut T {
 /// The family's view of kernel APIs that differ between the kernels it
 /// builds on; 7.x's names.
 pub mod kernel_api {
-    use kernel::rbtree::RBTree;
-
-    /// A cursor that can move and remove: 6.12's `Cursor`, 7.x's `CursorMut`.
-    #[cfg(not(rgnl_kernel_7))]
-    pub type CursorMut<'a, K, V> = kernel::rbtree::Cursor<'a, K, V>;
-    /// A cursor that can move and remove: 6.12's `Cursor`, 7.x's `CursorMut`.
-    #[cfg(rgnl_kernel_7)]
-    pub type CursorMut<'a, K, V> = kernel::rbtree::CursorMut<'a, K, V>;
-
-    /// A cursor at the first node of `tree`.
-    #[inline]
-    pub fn cursor_front_mut<K, V>(tree: &mut RBTree<K, V>) -> Option<CursorMut<'_, K, V>> {
-        #[cfg(not(rgnl_kernel_7))]
-        return tree.cursor_front();
-        #[cfg(rgnl_kernel_7)]
-        return tree.cursor_front_mut();
-    }
-
-    /// A cursor at the first node of `tree` whose key is `key` or more.
-    #[inline]
-    pub fn cursor_lower_bound_mut<'a, K: Ord, V>(
-        tree: &'a mut RBTree<K, V>,
-        key: &K,
-    ) -> Option<CursorMut<'a, K, V>> {
-        #[cfg(not(rgnl_kernel_7))]
-        return tree.cursor_lower_bound(key);
-        #[cfg(rgnl_kernel_7)]
-        return tree.cursor_lower_bound_mut(key);
-    }
-
     /// `EOPNOTSUPP`, which 6.12's `kernel::error::code` lacks: the answer
     /// of an operation not implemented (yet).
     #[inline]

@@ -334,7 +334,10 @@ impl<F: Family> Registration<F> {
             } else {
                 None
             },
-            ..Default::default()
+            // SAFETY: the rest are integers, raw pointers and optional
+            // function pointers, for which all-zero bytes are valid (C's
+            // static initialisers leave them so).
+            ..unsafe { core::mem::zeroed() }
         };
         family.set_netnsok(F::NETNSOK.into());
         // SAFETY: this thread moved `state` out of `UNREGISTERED`, so by the

@@ -25,6 +25,12 @@ int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)
 	return 0;
 }
 
+/* kmalloc() through its macro, as kmemdup() below. */
+void *rgnl_kmalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp);
+}
+
 /* kmemdup() through its macro: alloc_hooks() tags it for allocation profiling. */
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp)
 {

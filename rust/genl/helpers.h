@@ -20,6 +20,7 @@
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
+void *rgnl_kmalloc(size_t size, gfp_t gfp);
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp);
 void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);

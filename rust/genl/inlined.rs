@@ -250,7 +250,10 @@ pub(crate) unsafe fn genl_has_listeners(
     group: u32,
 ) -> bool {
     // SAFETY: the caller's contract; `mcgrp_offset` is set at registration.
-    unsafe { bindings::netlink_has_listeners(genl_sock(net), (*family).mcgrp_offset + group) != 0 }
+    let id = unsafe { (*family).mcgrp_offset };
+    // Wrapping, as C's: the core keeps offset and groups within the ids.
+    // SAFETY: the caller's contract.
+    unsafe { bindings::netlink_has_listeners(genl_sock(net), id.wrapping_add(group)) != 0 }
 }
 
 /// `genlmsg_reply(skb, info)`: unicasts `skb` to the requester; consumes it.

@@ -35,9 +35,13 @@ pub trait Put {
     fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: Self::In<'_>) -> Result;
 }
 
-/// The first `N` bytes of `b`, zeros where it is shorter.
+/// The first `N` bytes of `b`, zeros where it is shorter. (The policy
+/// holds integers to their size: the first branch, one load.)
 #[inline]
 fn head<const N: usize>(b: &[u8]) -> [u8; N] {
+    if let Some(head) = b.first_chunk::<N>() {
+        return *head;
+    }
     let mut out = [0; N];
     for (o, i) in out.iter_mut().zip(b) {
         *o = *i;

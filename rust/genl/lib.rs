@@ -41,6 +41,7 @@ mod policy;
 mod request;
 pub mod size;
 mod sock;
+mod tree;
 mod view;
 
 pub use attrs::{Attr, Attrs, Nested};
@@ -56,6 +57,7 @@ pub use ops::{DoIt, SplitOp};
 pub use policy::{policy, AttrPolicy, Policy, RangeU64, SparseEnum, ATTR_TYPE_MAX};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
+pub use tree::{Entry as MapEntry, Iter as MapIter, NodeReservation, Occupied, RbMap, Vacant};
 pub use view::{AttrId, AttrSet, Field, Multi, NestView, Raw, Slot, View};
 
 /// The prefix of the layer's own kernel log lines.

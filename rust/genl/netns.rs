@@ -139,7 +139,10 @@ pub(crate) fn register<F: Family>(
         exit: Some(net_exit::<F>),
         id: id.get(),
         size: mem::size_of::<NetSlot<F>>(),
-        ..Default::default()
+        // SAFETY: the rest are integers, raw pointers, optional function
+        // pointers and list heads, for which all-zero bytes are valid (C's
+        // static initialisers leave them so).
+        ..unsafe { mem::zeroed() }
     };
     // SAFETY: the caller (`Registration::new`) owns `ops` until it is
     // registered; it is `'static`.

@@ -17,14 +17,16 @@ const NLA_HDRLEN: usize = core::mem::size_of::<bindings::nlattr>();
 
 #[inline]
 const fn align4(len: usize) -> usize {
-    (len + 3) & !3
+    // Saturating, here and below: sizes computed at run time have no
+    // overflow check and no panic; one too large fails its allocation.
+    len.saturating_add(3) & !3
 }
 
 /// An attribute of `payload` bytes, header and padding included
 /// (`nla_total_size`).
 #[inline]
 pub const fn attr(payload: usize) -> usize {
-    align4(NLA_HDRLEN + payload)
+    align4(NLA_HDRLEN.saturating_add(payload))
 }
 
 /// A `u8` attribute.
@@ -42,7 +44,7 @@ pub const FLAG: usize = attr(0);
 /// A NUL-terminated string of at most `max_len` bytes before the NUL.
 #[inline]
 pub const fn string(max_len: usize) -> usize {
-    attr(max_len + 1)
+    attr(max_len.saturating_add(1))
 }
 
 /// A nest holding `inner` bytes of (already sized) attributes.
@@ -79,7 +81,7 @@ pub const PAYLOAD_MAX: usize = 1 << 20;
 /// genetlink headers included (`genlmsg_total_size`).
 #[inline]
 pub const fn message(payload: usize) -> usize {
-    align4(bindings::RGNL_GENL_MSG_HDRLEN + payload)
+    align4(bindings::RGNL_GENL_MSG_HDRLEN.saturating_add(payload))
 }
 
 /// The skb size of one netlink page (`NLMSG_GOODSIZE`): what the netlink

@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! [`RbMap`]: an ordered map on the kernel's red-black tree
+//! (`lib/rbtree.c`), what a C family builds from `struct rb_root`.
+//!
+//! The kernel crate's `RBTree` does the same with two costs a family pays
+//! on every request: it looks up by `&K` only, so a family whose keys
+//! arrive as attribute bytes builds a key to look one up, and its nodes go
+//! through the kernel crate's allocator, which has only `krealloc()`. Here
+//! lookups take a comparison (a family compares the attribute's bytes with
+//! its keys, as C does), and nodes are `kmalloc()`ed and `kfree()`d.
+
+use crate::bindings;
+use core::{cmp::Ordering, marker::PhantomData, mem::MaybeUninit, ptr, ptr::NonNull};
+use kernel::prelude::*;
+
+/// A node: the tree's links first, so that a `struct rb_node *` is a node
+/// pointer.
+#[repr(C)]
+struct Node<K, V> {
+    links: bindings::rb_node,
+    key: K,
+    value: V,
+}
+
+/// The alignment `kmalloc()` guarantees (`ARCH_KMALLOC_MINALIGN`, at least
+/// that of `unsigned long long`).
+const KMALLOC_MIN_ALIGN: usize = core::mem::align_of::<u64>();
+
+impl<K, V> Node<K, V> {
+    /// Checked when a reservation is made: a node that `kmalloc()` could
+    /// misalign does not build.
+    const FITS_KMALLOC: () = assert!(core::mem::align_of::<Self>() <= KMALLOC_MIN_ALIGN);
+}
+
+/// An ordered map whose keys are `K` and values `V`.
+///
+/// Lookups take a comparison instead of a key: `cmp(k)` says where the key
+/// sought is against `k` (`Less`: it sorts before `k`). A comparison that
+/// disagrees with the order of the keys inserted finds wrong places, as an
+/// inconsistent `Ord` does in a `BTreeMap`: it cannot make the map unsound.
+///
+/// # Invariants
+///
+/// `root` links only nodes allocated by [`NodeReservation::new`] whose key
+/// and value are initialised, each linked once and owned by the map.
+pub struct RbMap<K, V> {
+    root: bindings::rb_root,
+    _owns: PhantomData<Node<K, V>>,
+}
+
+// SAFETY: the map owns its keys and values; the tree links are only
+// touched through `&mut self`.
+unsafe impl<K: Send, V: Send> Send for RbMap<K, V> {}
+// SAFETY: `&RbMap` only reads the tree, its keys and values.
+unsafe impl<K: Sync, V: Sync> Sync for RbMap<K, V> {}
+
+/// Where a walk ended: at the node found, or at the empty link where the
+/// key sought belongs and its parent.
+enum Place {
+    Found(*mut bindings::rb_node),
+    Vacant(*mut bindings::rb_node, *mut *mut bindings::rb_node),
+}
+
+impl<K, V> Default for RbMap<K, V> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K, V> RbMap<K, V> {
+    /// An empty map.
+    pub const fn new() -> Self {
+        // INVARIANT: no node is linked.
+        Self {
+            root: bindings::rb_root {
+                rb_node: ptr::null_mut(),
+            },
+            _owns: PhantomData,
+        }
+    }
+
+    /// Whether the map is empty.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.root.rb_node.is_null()
+    }
+
+    /// The key and value of `node`.
+    ///
+    /// # Safety
+    ///
+    /// `node` is linked in `self` (and stays so for `'a`).
+    #[inline]
+    unsafe fn node<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a V) {
+        let node = node.cast::<Node<K, V>>();
+        // SAFETY: the caller's: a linked node is a live `Node` (type
+        // invariants; `links` is its first field) with both fields
+        // initialised.
+        unsafe { (&(*node).key, &(*node).value) }
+    }
+
+    /// Walks down from the root as `cmp` says.
+    #[inline]
+    fn walk(&mut self, mut cmp: impl FnMut(&K) -> Ordering) -> Place {
+        let mut parent = ptr::null_mut();
+        let mut link: *mut *mut bindings::rb_node = &mut self.root.rb_node;
+        loop {
+            // SAFETY: `link` points at the root's link or at a link of a
+            // node linked in `self`, borrowed mutably.
+            let node = unsafe { *link };
+            if node.is_null() {
+                return Place::Vacant(parent, link);
+            }
+            // SAFETY: `node` is linked in `self`.
+            let (key, _) = unsafe { Self::node(node) };
+            link = match cmp(key) {
+                Ordering::Equal => return Place::Found(node),
+                // SAFETY: `node` is linked in `self`: its links are valid.
+                Ordering::Less => unsafe { &mut (*node).rb_left },
+                // SAFETY: as above.
+                Ordering::Greater => unsafe { &mut (*node).rb_right },
+            };
+            parent = node;
+        }
+    }
+
+    /// The key and value that `cmp` finds.
+    #[inline]
+    pub fn get_by(&self, mut cmp: impl FnMut(&K) -> Ordering) -> Option<(&K, &V)> {
+        let mut node = self.root.rb_node;
+        while !node.is_null() {
+            // SAFETY: `node` is linked in `self`, borrowed for the result's
+            // lifetime.
+            let (key, value) = unsafe { Self::node(node) };
+            node = match cmp(key) {
+                Ordering::Equal => return Some((key, value)),
+                // SAFETY: `node` is linked in `self`: its links are valid.
+                Ordering::Less => unsafe { (*node).rb_left },
+                // SAFETY: as above.
+                Ordering::Greater => unsafe { (*node).rb_right },
+            };
+        }
+        None
+    }
+
+    /// The entry that `cmp` finds, to change or remove.
+    #[inline]
+    pub fn find_mut_by(&mut self, cmp: impl FnMut(&K) -> Ordering) -> Option<Occupied<'_, K, V>> {
+        match self.walk(cmp) {
+            Place::Found(node) => Some(Occupied { map: self, node }),
+            Place::Vacant(..) => None,
+        }
+    }
+
+    /// The place that `cmp` finds: an entry, or where one belongs. One
+    /// walk, to look and then insert or replace.
+    #[inline]
+    pub fn entry_by(&mut self, cmp: impl FnMut(&K) -> Ordering) -> Entry<'_, K, V> {
+        match self.walk(cmp) {
+            Place::Found(node) => Entry::Occupied(Occupied { map: self, node }),
+            Place::Vacant(parent, link) => Entry::Vacant(Vacant {
+                map: self,
+                parent,
+                link,
+            }),
+        }
+    }
+
+    /// The first entry, to change or remove.
+    #[inline]
+    pub fn first_mut(&mut self) -> Option<Occupied<'_, K, V>> {
+        // SAFETY: `root` is a valid tree (type invariants).
+        let node = unsafe { bindings::rb_first(&self.root) };
+        (!node.is_null()).then_some(Occupied { map: self, node })
+    }
+
+    /// The entries in order.
+    #[inline]
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter {
+            // SAFETY: `root` is a valid tree (type invariants).
+            node: unsafe { bindings::rb_first(&self.root) },
+            _map: PhantomData,
+        }
+    }
+
+    /// The entries in order from the first whose key is not below the one
+    /// `cmp` describes.
+    #[inline]
+    pub fn iter_from_by(&self, mut cmp: impl FnMut(&K) -> Ordering) -> Iter<'_, K, V> {
+        let mut node = self.root.rb_node;
+        let mut from = ptr::null_mut();
+        while !node.is_null() {
+            // SAFETY: `node` is linked in `self`.
+            let (key, _) = unsafe { Self::node(node) };
+            match cmp(key) {
+                Ordering::Equal => {
+                    from = node;
+                    break;
+                }
+                Ordering::Less => {
+                    from = node;
+                    // SAFETY: `node` is linked in `self`: its links are valid.
+                    node = unsafe { (*node).rb_left };
+                }
+                // SAFETY: as above.
+                Ordering::Greater => node = unsafe { (*node).rb_right },
+            }
+        }
+        Iter {
+            node: from,
+            _map: PhantomData,
+        }
+    }
+
+    /// Removes and drops every entry.
+    pub fn clear(&mut self) {
+        let root = core::mem::take(self);
+        drop(root);
+    }
+}
+
+impl<K, V> Drop for RbMap<K, V> {
+    fn drop(&mut self) {
+        // SAFETY: `root` is a valid tree (type invariants).
+        let mut node = unsafe { bindings::rb_first_postorder(&self.root) };
+        while !node.is_null() {
+            // Children come before their parent in post-order: `node`'s
+            // successor is found before `node` is freed, and never
+            // through a freed node.
+            // SAFETY: `node` is linked in the tree, which is only read
+            // from here on.
+            let next = unsafe { bindings::rb_next_postorder(node) };
+            // SAFETY: `node` was allocated by `NodeReservation::new` with
+            // its fields initialised and is owned by the map (type
+            // invariants); it is dropped and freed once.
+            unsafe {
+                ptr::drop_in_place(node.cast::<Node<K, V>>());
+                bindings::kfree(node.cast());
+            }
+            node = next;
+        }
+    }
+}
+
+/// An entry of a map in order, borrowed.
+pub struct Iter<'a, K, V> {
+    /// The next node, linked in the map borrowed for `'a` (or null).
+    node: *mut bindings::rb_node,
+    _map: PhantomData<&'a RbMap<K, V>>,
+}
+
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.node.is_null() {
+            return None;
+        }
+        let node = self.node;
+        // SAFETY: `node` is linked in the map borrowed for `'a`.
+        self.node = unsafe { bindings::rb_next(node) };
+        // SAFETY: as above.
+        Some(unsafe { RbMap::<K, V>::node(node) })
+    }
+}
+
+/// A place in a map that [`RbMap::entry_by`] found.
+pub enum Entry<'a, K, V> {
+    /// An entry is there.
+    Occupied(Occupied<'a, K, V>),
+    /// None is: one can be inserted there.
+    Vacant(Vacant<'a, K, V>),
+}
+
+/// An entry of a map, borrowed mutably with its map.
+///
+/// # Invariants
+///
+/// `node` is linked in `map`.
+pub struct Occupied<'a, K, V> {
+    map: &'a mut RbMap<K, V>,
+    node: *mut bindings::rb_node,
+}
+
+impl<'a, K, V> Occupied<'a, K, V> {
+    #[inline]
+    fn node(&self) -> *mut Node<K, V> {
+        self.node.cast()
+    }
+
+    /// Its key.
+    #[inline]
+    pub fn key(&self) -> &K {
+        // SAFETY: `node` is linked in the map (type invariants), borrowed
+        // as long as `self`.
+        unsafe { &(*self.node()).key }
+    }
+
+    /// Its value.
+    #[inline]
+    pub fn get(&self) -> &V {
+        // SAFETY: as in `key`.
+        unsafe { &(*self.node()).value }
+    }
+
+    /// Its key, and its value to change (not its key: that would move it
+    /// out of order).
+    #[inline]
+    pub fn get_mut(&mut self) -> (&K, &mut V) {
+        let node = self.node();
+        // SAFETY: as in `key`; the map is borrowed mutably by `self`, and
+        // the two fields are disjoint.
+        unsafe { (&(*node).key, &mut (*node).value) }
+    }
+
+    /// Unlinks and frees its node, returning its key and value.
+    #[inline]
+    pub fn remove(self) -> (K, V) {
+        let node = self.node();
+        // SAFETY: `node` is linked in the map (type invariants), which is
+        // a valid tree; after this it is not linked anywhere.
+        unsafe { bindings::rb_erase(self.node, &mut self.map.root) };
+        // SAFETY: `node`, unlinked above, is a live `Node` with both
+        // fields initialised (the map's invariants), owned by the map:
+        // its fields are moved out once and the memory freed once.
+        unsafe {
+            let key = ptr::read(&(*node).key);
+            let value = ptr::read(&(*node).value);
+            bindings::kfree(node.cast());
+            (key, value)
+        }
+    }
+}
+
+/// An empty place in a map, where [`RbMap::entry_by`] ended.
+///
+/// # Invariants
+///
+/// `link` is the null link of `parent` (the root's link when `parent` is
+/// null) in `map`, where a node belongs.
+pub struct Vacant<'a, K, V> {
+    map: &'a mut RbMap<K, V>,
+    parent: *mut bindings::rb_node,
+    link: *mut *mut bindings::rb_node,
+}
+
+impl<'a, K, V> Vacant<'a, K, V> {
+    /// Inserts `key` and `value` here, in the node reserved before.
+    /// `key` is the one whose comparison found this place.
+    #[inline]
+    pub fn insert(self, node: NodeReservation<K, V>, key: K, value: V) -> &'a mut V {
+        self.insert_made(
+            node,
+            |place| {
+                place.write(key);
+            },
+            value,
+        )
+    }
+
+    /// Inserts a key and `value` here, as [`insert`](Self::insert), the
+    /// key made where it is stored rather than moved there: a default key
+    /// that `make_key` then sets.
+    #[inline]
+    pub fn insert_with(
+        self,
+        node: NodeReservation<K, V>,
+        make_key: impl FnOnce(&mut K),
+        value: V,
+    ) -> &'a mut V
+    where
+        K: Default,
+    {
+        self.insert_made(node, |place| make_key(place.write(K::default())), value)
+    }
+
+    /// Inserts the key that `make_key` writes and `value` here. Both
+    /// callers' `make_key` write the key: it is initialised when linked.
+    #[inline]
+    fn insert_made(
+        self,
+        node: NodeReservation<K, V>,
+        make_key: impl FnOnce(&mut MaybeUninit<K>),
+        value: V,
+    ) -> &'a mut V {
+        let raw = node.into_raw();
+        // Field by field, not a `Node` built and then moved: a key can be
+        // large, and is better written once where it stays.
+        // SAFETY: `raw` is a fresh allocation for a `Node` (the
+        // reservation's invariants), owned here, its key written by
+        // `make_key` (both callers') and its value below. Written before
+        // it is linked, as `rb_link_node()` does; `link` and `parent` are
+        // the place the walk found in `map`, still borrowed mutably (type
+        // invariants); `rb_insert_color()` rebalances the valid tree.
+        unsafe {
+            make_key(&mut *ptr::addr_of_mut!((*raw).key).cast::<MaybeUninit<K>>());
+            ptr::addr_of_mut!((*raw).value).write(value);
+            let links = ptr::addr_of_mut!((*raw).links);
+            links.write(bindings::rb_node {
+                __rb_parent_color: self.parent as _,
+                rb_right: ptr::null_mut(),
+                rb_left: ptr::null_mut(),
+            });
+            *self.link = links;
+            bindings::rb_insert_color(links, &mut self.map.root);
+        }
+        // INVARIANT: the node is linked, initialised and owned by the map.
+        // SAFETY: the node lives as long as it is linked; the map is
+        // borrowed mutably for `'a`.
+        unsafe { &mut (*raw).value }
+    }
+}
+
+/// Memory for one node of an [`RbMap`], allocated before the map is
+/// changed, so that an insert cannot fail half-way.
+///
+/// # Invariants
+///
+/// `ptr` was returned by `kmalloc()` for a `Node<K, V>`, uninitialised,
+/// owned by this value.
+pub struct NodeReservation<K, V> {
+    ptr: NonNull<MaybeUninit<Node<K, V>>>,
+}
+
+// SAFETY: it owns an uninitialised allocation, which `kfree()` may free on
+// any thread.
+unsafe impl<K, V> Send for NodeReservation<K, V> {}
+
+impl<K, V> NodeReservation<K, V> {
+    /// Memory for a node, charged to the current task's memory cgroup
+    /// (`GFP_KERNEL_ACCOUNT`: process context only, as handlers are).
+    #[inline]
+    pub fn new() -> Result<Self> {
+        #[allow(clippy::let_unit_value)]
+        let () = Node::<K, V>::FITS_KMALLOC;
+        // SAFETY: no preconditions; the caller may sleep.
+        let ptr = unsafe {
+            bindings::rgnl_kmalloc(
+                core::mem::size_of::<Node<K, V>>(),
+                bindings::RGNL_GFP_KERNEL_ACCOUNT,
+            )
+        };
+        // INVARIANT: `kmalloc()`'s memory, aligned for a node (checked
+        // at build time), owned here.
+        Ok(Self {
+            ptr: NonNull::new(ptr.cast()).ok_or(ENOMEM)?,
+        })
+    }
+
+    #[inline]
+    fn into_raw(self) -> *mut Node<K, V> {
+        let ptr = self.ptr.as_ptr().cast();
+        core::mem::forget(self);
+        ptr
+    }
+}
+
+impl<K, V> Drop for NodeReservation<K, V> {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` is `kmalloc()`'s, owned here and unused (type
+        // invariants): nothing to drop, freed once.
+        unsafe { bindings::kfree(self.ptr.as_ptr().cast()) };
+    }
+}
