@@ -3,7 +3,7 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::registry::{Counters, Entry, Key, Refusal};
+use crate::registry::{Counters, Key, Refusal, Stored};
 use crate::rgnl_nl::{attr, attr_entry, group, max_payload, DelReason, Rgnl};
 use crate::{audit, watch};
 use genl::{kind, size, Attr, Cmd, Extack, Field, MsgBuilder, Request, Slot, Writer};
@@ -80,7 +80,7 @@ const _: () = assert!(
 );
 
 /// Writes `key` and `entry` as an ENTRY nest.
-pub(crate) fn put_entry(w: &mut Writer<'_, attr::Set>, key: &[u8], entry: &Entry) -> Result {
+pub(crate) fn put_entry(w: &mut Writer<'_, attr::Set>, key: &[u8], entry: Stored<'_>) -> Result {
     w.put_nest(attr::ENTRY, |w| {
         w.put(attr_entry::KEY, key)?;
         w.put(attr_entry::VALUE, &entry.value)?;
@@ -101,7 +101,7 @@ pub(crate) fn entry_message(
     req: &Request<'_, Rgnl>,
     cmd: Cmd<attr::Set>,
     key: &[u8],
-    entry: &Entry,
+    entry: Stored<'_>,
 ) -> Result<Message> {
     let mut msg = req.new_message(cmd, entry_size(key.len(), entry.value.len()))?;
     put_entry(&mut msg.writer(), key, entry)?;
@@ -162,7 +162,7 @@ impl Notices {
 pub(crate) fn del_message(
     msg: Result<Message>,
     key: &[u8],
-    entry: &Entry,
+    entry: Stored<'_>,
     reason: DelReason,
 ) -> Result<Message> {
     let mut msg = msg?;

@@ -8,9 +8,11 @@
 //! everything that can fail (the checks, the allocations, the caller's
 //! preparation of its notification) before they change anything.
 
-use crate::rgnl_nl::{KEY_MAX_LEN, MAX_BYTES_LIMIT, MAX_ENTRIES_LIMIT, TTL_MAX_MS};
+use crate::rgnl_nl::{KEY_MAX_LEN, MAX_BYTES_LIMIT, MAX_ENTRIES_LIMIT};
 use core::cmp::Ordering;
-use genl::{kernel_api, Attr, Bytes, MapEntry, NetState, NodeReservation, RbMap};
+use genl::{
+    indexed_map, kernel_api, Attr, Bytes, IndexReservation, IndexedMap, NetState, NodeReservation,
+};
 use kernel::prelude::*;
 
 /// The limits of a new namespace, within what `LIMITS_SET` accepts.
@@ -47,16 +49,8 @@ impl Key {
         !bytes.is_empty() && bytes.len() <= KEY_MAX_LEN as usize
     }
 
-    /// The key `bytes`, [`valid`](Self::valid) (past the longest key, cut
-    /// short).
-    #[inline]
-    pub(crate) fn from_valid(bytes: &[u8]) -> Self {
-        let mut key = Self::default();
-        key.set(bytes);
-        key
-    }
-
-    /// Makes this the key `bytes`, as [`from_valid`](Self::from_valid).
+    /// Makes this the key `bytes`, [`valid`](Self::valid) (past the
+    /// longest key, cut short).
     #[inline]
     pub(crate) fn set(&mut self, bytes: &[u8]) {
         let len = bytes.len().min(KEY_MAX_LEN as usize);
@@ -68,7 +62,7 @@ impl Key {
 
     #[inline]
     pub(crate) fn as_bytes(&self) -> &[u8] {
-        // `len` is at most the array's (`new`).
+        // `len` is at most the array's (`set`).
         self.bytes
             .get(..usize::from(self.len))
             .unwrap_or(&self.bytes)
@@ -106,14 +100,10 @@ fn compare(a: &[u8], b: &[u8]) -> Ordering {
 
 /// What is stored under a key.
 pub(crate) struct Entry {
-    /// 16 bytes, not a `KVec`'s 24: the node stays within kmalloc-128.
+    /// 12 bytes, not a `KVec`'s 24: with the tag beside it, the node (and
+    /// the link to its lease) stays within kmalloc-128.
     pub(crate) value: Bytes,
     pub(crate) tag: u32,
-    /// The low 32 bits of the expiry time ([`now_ms`]), 0 for none: in the
-    /// 4 bytes `tag` leaves free, so the node stays within kmalloc-128.
-    /// Exact while the expiry is less than 2^31 ms (24 days) from now: a
-    /// time to live is at most a day, and due entries go promptly.
-    expires: u32,
     pub(crate) revision: u64,
 }
 
@@ -122,31 +112,7 @@ pub(crate) fn now_ms() -> u64 {
     kernel_api::monotonic_ms()
 }
 
-impl Entry {
-    /// When the entry expires, if it does.
-    fn expiry(&self, now: u64) -> Option<u64> {
-        (self.expires != 0).then(|| {
-            now.wrapping_add_signed(i64::from(self.expires.wrapping_sub(now as u32) as i32))
-        })
-    }
-
-    /// The milliseconds it has left (0 once due), if it expires.
-    pub(crate) fn ttl_left(&self) -> Option<u64> {
-        if self.expires == 0 {
-            return None;
-        }
-        let now = now_ms();
-        self.expiry(now).map(|at| at.saturating_sub(now))
-    }
-}
-
-// An entry keeps the low 32 bits of its expiry time in milliseconds,
-// exact within 2^31 ms of now: the spec's longest time to live is far less.
-// (At build time.)
-#[allow(clippy::disallowed_macros)]
-const _: () = assert!(TTL_MAX_MS < 1 << 30);
-
-/// A time to live given to an entry.
+/// A time to live given to an entry: its place in the expiry order.
 pub(crate) struct Lease {
     /// When it expires ([`now_ms`]).
     at: u64,
@@ -157,20 +123,52 @@ pub(crate) struct Lease {
 impl Lease {
     /// A lease of `ttl_ms` from now, told to `owner` (0: nobody).
     pub(crate) fn new(ttl_ms: u32, owner: u32) -> Self {
-        let mut at = now_ms().saturating_add(u64::from(ttl_ms));
-        // 0 in `Entry::expires` means "never": a millisecond later instead.
-        if at as u32 == 0 {
-            at = at.wrapping_add(1);
+        Self {
+            at: now_ms().saturating_add(u64::from(ttl_ms)),
+            owner,
         }
-        Self { at, owner }
     }
 }
 
-/// An entry in expiry order: when, then which.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Expiry {
-    at: u64,
-    key: Key,
+// Leases are in the order they end (and then by key: the map's second
+// order), whoever is told.
+impl PartialEq for Lease {
+    fn eq(&self, other: &Self) -> bool {
+        self.at == other.at
+    }
+}
+impl Eq for Lease {}
+impl PartialOrd for Lease {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Lease {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.at.cmp(&other.at)
+    }
+}
+
+/// An entry as stored: its fields, and its lease if it has one.
+#[derive(Clone, Copy)]
+pub(crate) struct Stored<'a> {
+    entry: &'a Entry,
+    lease: Option<&'a Lease>,
+}
+
+impl core::ops::Deref for Stored<'_> {
+    type Target = Entry;
+
+    fn deref(&self) -> &Entry {
+        self.entry
+    }
+}
+
+impl Stored<'_> {
+    /// The milliseconds it has left (0 once due), if it expires.
+    pub(crate) fn ttl_left(&self) -> Option<u64> {
+        self.lease.map(|l| l.at.saturating_sub(now_ms()))
+    }
 }
 
 /// Counters reported by STATS_GET, from the namespace's creation on.
@@ -187,11 +185,8 @@ pub(crate) struct Counters {
 
 /// The registry of one network namespace.
 pub(crate) struct Registry {
-    entries: RbMap<Key, Entry>,
-    /// The entries that expire, with the port id to tell (0: none).
-    expiries: RbMap<Expiry, u32>,
-    /// Entries in `expiries`.
-    leases: u32,
+    /// The entries, those that expire also in expiry order.
+    entries: IndexedMap<Key, Entry, Lease>,
     /// Entries in `entries` (at most `MAX_ENTRIES_LIMIT`).
     count: u32,
     /// Value bytes in `entries` (at most `MAX_BYTES_LIMIT`).
@@ -229,9 +224,7 @@ impl From<Error> for Refusal {
 impl NetState for Registry {
     fn new() -> Result<Self> {
         Ok(Self {
-            entries: RbMap::new(),
-            expiries: RbMap::new(),
-            leases: 0,
+            entries: IndexedMap::new(),
             count: 0,
             bytes: 0,
             max_entries: DEFAULT_MAX_ENTRIES,
@@ -256,43 +249,20 @@ impl Registry {
         self.generation
     }
 
-    pub(crate) fn get(&self, key: &[u8]) -> Option<&Entry> {
+    pub(crate) fn get(&self, key: &[u8]) -> Option<Stored<'_>> {
         self.entries
             .get_by(|k| compare(key, k.as_bytes()))
-            .map(|(_, entry)| entry)
+            .map(|(_, entry, lease)| Stored { entry, lease })
     }
 
     /// Whether any entry expires.
     pub(crate) fn has_leases(&self) -> bool {
-        self.leases != 0
+        self.entries.has_ordered()
     }
 
     /// When the next entry expires.
     pub(crate) fn next_expiry(&self) -> Option<u64> {
-        self.expiries.iter().next().map(|(e, _)| e.at)
-    }
-
-    /// Removes `key`'s place in the expiry order, if `entry` has one.
-    fn unlease(expiries: &mut RbMap<Expiry, u32>, leases: &mut u32, key: &[u8], entry: &Entry) {
-        if let Some(at) = entry.expiry(now_ms()) {
-            let found = expiries
-                .find_mut_by(|e| at.cmp(&e.at).then_with(|| compare(key, e.key.as_bytes())));
-            if let Some(found) = found {
-                found.remove();
-                *leases = leases.saturating_sub(1);
-            }
-        }
-    }
-
-    /// Gives an entry its place in the expiry order.
-    fn lease(
-        expiries: &mut RbMap<Expiry, u32>,
-        (node, expiry, owner): (NodeReservation<Expiry, u32>, Expiry, u32),
-    ) {
-        // (Always vacant: the entry's old place was removed first.)
-        if let MapEntry::Vacant(slot) = expiries.entry_by(|e| expiry.cmp(e)) {
-            slot.insert(node, expiry, owner);
-        }
+        self.entries.first_order().map(|lease| lease.at)
     }
 
     fn changed(&mut self) {
@@ -328,60 +298,44 @@ impl Registry {
         tag: u32,
         (create, replace): (bool, bool),
         lease: Option<Lease>,
-        prepare: impl FnOnce(&Entry) -> Result<T>,
+        prepare: impl FnOnce(Stored<'_>) -> Result<T>,
     ) -> Result<T, Refusal> {
         let revision = self.next_revision;
         let len = value.bytes().len();
-        let has_leases = self.has_leases();
         // Charged to the writer's memory cgroup, as GFP is.
         let new_entry = || -> Result<Entry> {
             Ok(Entry {
                 value: value.memdup()?,
                 tag,
-                expires: lease.as_ref().map_or(0, |l| l.at as u32),
                 revision,
             })
         };
         // The entry's place in the expiry order, if it has a lease.
-        let expiry_node = || -> Result<_> {
-            match &lease {
-                Some(lease) => Ok(Some((
-                    NodeReservation::new()?,
-                    Expiry {
-                        at: lease.at,
-                        key: Key::from_valid(key),
-                    },
-                    lease.owner,
-                ))),
-                None => Ok(None),
-            }
+        let place = || -> Result<Option<IndexReservation<Lease>>> {
+            lease.as_ref().map(|_| IndexReservation::new()).transpose()
         };
-        let (expiries, leases) = (&mut self.expiries, &mut self.leases);
         // One walk of the tree: the entry API keeps the place it found.
         let prepared = match self.entries.entry_by(|k| compare(key, k.as_bytes())) {
-            MapEntry::Occupied(mut old) => {
+            indexed_map::Entry::Occupied(mut old) => {
                 if !replace {
                     return Err(Refusal::Exists);
                 }
                 let bytes =
                     Self::bytes_after(self.bytes, self.max_bytes, old.get().value.len(), len)?;
                 let entry = new_entry()?;
-                let node = expiry_node()?;
-                let prepared = prepare(&entry)?;
+                let place = place()?;
+                let prepared = prepare(Stored {
+                    entry: &entry,
+                    lease: lease.as_ref(),
+                })?;
                 self.bytes = bytes;
-                if has_leases {
-                    Self::unlease(expiries, leases, key, old.get());
-                }
-                if let Some(node) = node {
-                    Self::lease(expiries, node);
-                    *leases = leases.saturating_add(1);
-                }
+                old.set_order(place.zip(lease));
                 // The old value is freed here.
-                *old.get_mut().1 = entry;
+                *old.get_mut() = entry;
                 self.counters.replaced = self.counters.replaced.wrapping_add(1);
                 prepared
             }
-            MapEntry::Vacant(slot) => {
+            indexed_map::Entry::Vacant(slot) => {
                 if !create {
                     return Err(Refusal::Missing);
                 }
@@ -391,14 +345,13 @@ impl Registry {
                 let bytes = Self::bytes_after(self.bytes, self.max_bytes, 0, len)?;
                 let entry = new_entry()?;
                 let node = NodeReservation::new()?;
-                let expiry = expiry_node()?;
-                let prepared = prepare(&entry)?;
+                let place = place()?;
+                let prepared = prepare(Stored {
+                    entry: &entry,
+                    lease: lease.as_ref(),
+                })?;
                 self.bytes = bytes;
-                if let Some(expiry) = expiry {
-                    Self::lease(expiries, expiry);
-                    *leases = leases.saturating_add(1);
-                }
-                slot.insert_with(node, |k: &mut Key| k.set(key), entry);
+                slot.insert_with(node, |k: &mut Key| k.set(key), entry, place.zip(lease));
                 self.count = self.count.saturating_add(1);
                 self.counters.created = self.counters.created.wrapping_add(1);
                 prepared
@@ -414,18 +367,18 @@ impl Registry {
     pub(crate) fn remove<T>(
         &mut self,
         key: &[u8],
-        prepare: impl FnOnce(&Entry) -> Result<T>,
+        prepare: impl FnOnce(Stored<'_>) -> Result<T>,
     ) -> Result<T, Refusal> {
         // One walk: the found entry is removed where it is.
         let found = self
             .entries
             .find_mut_by(|k| compare(key, k.as_bytes()))
             .ok_or(Refusal::Missing)?;
-        let prepared = prepare(found.get())?;
-        let (_, entry) = found.remove();
-        if entry.expires != 0 {
-            Self::unlease(&mut self.expiries, &mut self.leases, key, &entry);
-        }
+        let prepared = prepare(Stored {
+            entry: found.get(),
+            lease: found.order(),
+        })?;
+        let (_, entry, _) = found.remove();
         self.count = self.count.saturating_sub(1);
         self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
         self.counters.deleted = self.counters.deleted.wrapping_add(1);
@@ -436,10 +389,8 @@ impl Registry {
     /// Removes every entry, returning how many there were.
     pub(crate) fn flush(&mut self) -> u32 {
         let count = self.len();
-        // Frees the nodes and values.
+        // Frees the nodes, values and leases.
         self.entries.clear();
-        self.expiries.clear();
-        self.leases = 0;
         self.count = 0;
         self.bytes = 0;
         self.counters.flushed = self.counters.flushed.wrapping_add(u64::from(count));
@@ -454,40 +405,29 @@ impl Registry {
     pub(crate) fn expire_first<T>(
         &mut self,
         now: u64,
-        prepare: impl FnOnce(&Key, &Entry, u32) -> Result<T>,
+        prepare: impl FnOnce(&Key, Stored<'_>, u32) -> Result<T>,
     ) -> Option<Result<T>> {
-        loop {
-            let first = self.expiries.first_mut()?;
-            let (expiry, owner) = (first.key(), *first.get());
-            if expiry.at > now {
-                return None;
-            }
-            // Every expiry has its entry, with that expiry: they change
-            // together. Checked anyway: an orphan would stay first forever.
-            // One walk of the entries: the found entry is removed where it is.
-            let Some(found) = self
-                .entries
-                .find_mut_by(|k| expiry.key.cmp(k))
-                .filter(|e| e.get().expires == expiry.at as u32)
-            else {
-                pr_warn!("an expiry without its entry, dropped\n");
-                first.remove();
-                self.leases = self.leases.saturating_sub(1);
-                continue;
-            };
-            let prepared = match prepare(&expiry.key, found.get(), owner) {
-                Ok(prepared) => prepared,
-                Err(e) => return Some(Err(e)),
-            };
-            let (_, entry) = found.remove();
-            first.remove();
-            self.leases = self.leases.saturating_sub(1);
-            self.count = self.count.saturating_sub(1);
-            self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
-            self.counters.expired = self.counters.expired.wrapping_add(1);
-            self.changed();
-            return Some(Ok(prepared));
+        // The lease first to end, and its entry: no walk.
+        let first = self.entries.first_ordered_mut()?;
+        let lease = first.order()?;
+        if lease.at > now {
+            return None;
         }
+        let owner = lease.owner;
+        let stored = Stored {
+            entry: first.get(),
+            lease: Some(lease),
+        };
+        let prepared = match prepare(first.key(), stored, owner) {
+            Ok(prepared) => prepared,
+            Err(e) => return Some(Err(e)),
+        };
+        let (_, entry, _) = first.remove();
+        self.count = self.count.saturating_sub(1);
+        self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
+        self.counters.expired = self.counters.expired.wrapping_add(1);
+        self.changed();
+        Some(Ok(prepared))
     }
 
     /// Calls `f` with each entry whose key starts with `prefix`, in key
@@ -498,16 +438,17 @@ impl Registry {
         &self,
         from: Option<&Key>,
         prefix: &[u8],
-        mut f: impl FnMut(&Key, &Entry) -> Result,
+        mut f: impl FnMut(&Key, Stored<'_>) -> Result,
     ) -> core::result::Result<(), (Error, Key)> {
         // Keys with the prefix sort at or after the prefix itself.
         let from = from.map_or(prefix, Key::as_bytes);
-        for (key, entry) in self.entries.iter_from_by(|k| compare(from, k.as_bytes())) {
+        for (key, entry, lease) in self.entries.iter_from_by(|k| compare(from, k.as_bytes())) {
             if !key.as_bytes().starts_with(prefix) {
                 break;
             }
-            if entry.ttl_left() != Some(0) {
-                f(key, entry).map_err(|e| (e, key.clone()))?;
+            let stored = Stored { entry, lease };
+            if stored.ttl_left() != Some(0) {
+                f(key, stored).map_err(|e| (e, key.clone()))?;
             }
         }
         Ok(())

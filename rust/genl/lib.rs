@@ -28,6 +28,7 @@ mod deferred;
 mod dump;
 mod extack;
 mod family;
+pub mod indexed_map;
 mod inlined;
 pub mod kind;
 mod lock;
@@ -38,10 +39,10 @@ mod net;
 mod netns;
 mod ops;
 mod policy;
+pub mod rb_map;
 mod request;
 pub mod size;
 mod sock;
-mod tree;
 mod view;
 
 pub use attrs::{Attr, Attrs, Nested};
@@ -49,15 +50,16 @@ pub use bytes::Bytes;
 pub use dump::{Dump, DumpCursor, DumpIt, DumpOut, DumpStart};
 pub use extack::Extack;
 pub use family::{Family, FamilySpec, FamilyStorage, Registration, StorageOwner};
+pub use indexed_map::{IndexReservation, Indexed, IndexedMap};
 pub use mcast::McGroup;
 pub use msg::{ArrayWriter, Cmd, MsgBuilder, Writer};
 pub use net::{Gfp, Net};
 pub use netns::NetState;
 pub use ops::{DoIt, SplitOp};
 pub use policy::{policy, AttrPolicy, Policy, RangeU64, SparseEnum, ATTR_TYPE_MAX};
+pub use rb_map::{NodeReservation, RbMap};
 pub use request::{nlm_flags, Request};
 pub use sock::SockState;
-pub use tree::{Entry as MapEntry, Iter as MapIter, NodeReservation, Occupied, RbMap, Vacant};
 pub use view::{AttrId, AttrSet, Field, Multi, NestView, Raw, Slot, View};
 
 /// The prefix of the layer's own kernel log lines.

@@ -27,12 +27,6 @@ struct Node<K, V> {
 /// that of `unsigned long long`).
 const KMALLOC_MIN_ALIGN: usize = core::mem::align_of::<u64>();
 
-impl<K, V> Node<K, V> {
-    /// Checked when a reservation is made: a node that `kmalloc()` could
-    /// misalign does not build.
-    const FITS_KMALLOC: () = assert!(core::mem::align_of::<Self>() <= KMALLOC_MIN_ALIGN);
-}
-
 /// An ordered map whose keys are `K` and values `V`.
 ///
 /// Lookups take a comparison instead of a key: `cmp(k)` says where the key
@@ -92,12 +86,25 @@ impl<K, V> RbMap<K, V> {
     ///
     /// `node` is linked in `self` (and stays so for `'a`).
     #[inline]
-    unsafe fn node<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a V) {
+    pub(crate) unsafe fn node<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a V) {
         let node = node.cast::<Node<K, V>>();
         // SAFETY: the caller's: a linked node is a live `Node` (type
         // invariants; `links` is its first field) with both fields
         // initialised.
         unsafe { (&(*node).key, &(*node).value) }
+    }
+
+    /// The key and value of `node`, the value to change.
+    ///
+    /// # Safety
+    ///
+    /// `node` is linked in `self`, borrowed mutably for `'a` (and stays
+    /// linked).
+    #[inline]
+    pub(crate) unsafe fn node_mut<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a mut V) {
+        let node = node.cast::<Node<K, V>>();
+        // SAFETY: the caller's, as in `node`; the fields are disjoint.
+        unsafe { (&(*node).key, &mut (*node).value) }
     }
 
     /// Walks down from the root as `cmp` says.
@@ -165,6 +172,17 @@ impl<K, V> RbMap<K, V> {
                 link,
             }),
         }
+    }
+
+    /// The entry of `node`, to change or remove.
+    ///
+    /// # Safety
+    ///
+    /// `node` is linked in `self`.
+    #[inline]
+    pub(crate) unsafe fn occupied(&mut self, node: *mut bindings::rb_node) -> Occupied<'_, K, V> {
+        // INVARIANT: the caller's.
+        Occupied { map: self, node }
     }
 
     /// The first entry, to change or remove.
@@ -291,6 +309,12 @@ impl<'a, K, V> Occupied<'a, K, V> {
         self.node.cast()
     }
 
+    /// Its node, linked in the map as long as the entry stays there.
+    #[inline]
+    pub(crate) fn raw_node(&self) -> *mut bindings::rb_node {
+        self.node
+    }
+
     /// Its key.
     #[inline]
     pub fn key(&self) -> &K {
@@ -352,13 +376,15 @@ impl<'a, K, V> Vacant<'a, K, V> {
     /// `key` is the one whose comparison found this place.
     #[inline]
     pub fn insert(self, node: NodeReservation<K, V>, key: K, value: V) -> &'a mut V {
-        self.insert_made(
+        let node = self.insert_made(
             node,
             |place| {
                 place.write(key);
             },
             value,
-        )
+        );
+        // SAFETY: the node is linked in the map, borrowed mutably for `'a`.
+        unsafe { &mut (*node).value }
     }
 
     /// Inserts a key and `value` here, as [`insert`](Self::insert), the
@@ -374,19 +400,38 @@ impl<'a, K, V> Vacant<'a, K, V> {
     where
         K: Default,
     {
-        self.insert_made(node, |place| make_key(place.write(K::default())), value)
+        let node = self.insert_made(node, |place| make_key(place.write(K::default())), value);
+        // SAFETY: the node is linked in the map, borrowed mutably for `'a`.
+        unsafe { &mut (*node).value }
     }
 
-    /// Inserts the key that `make_key` writes and `value` here. Both
-    /// callers' `make_key` write the key: it is initialised when linked.
+    /// Inserts a key and `value` as [`insert_with`](Self::insert_with)
+    /// does, returning the node linked (for [`IndexedMap`](crate::IndexedMap)).
+    #[inline]
+    pub(crate) fn insert_with_node(
+        self,
+        node: NodeReservation<K, V>,
+        make_key: impl FnOnce(&mut K),
+        value: V,
+    ) -> *mut bindings::rb_node
+    where
+        K: Default,
+    {
+        self.insert_made(node, |place| make_key(place.write(K::default())), value)
+            .cast()
+    }
+
+    /// Inserts the key that `make_key` writes and `value` here, returning
+    /// the node linked, which lives as long as it stays in the map. Every
+    /// caller's `make_key` writes the key: it is initialised when linked.
     #[inline]
     fn insert_made(
         self,
         node: NodeReservation<K, V>,
         make_key: impl FnOnce(&mut MaybeUninit<K>),
         value: V,
-    ) -> &'a mut V {
-        let raw = node.into_raw();
+    ) -> *mut Node<K, V> {
+        let raw = node.0.into_raw();
         // Field by field, not a `Node` built and then moved: a key can be
         // large, and is better written once where it stays.
         // SAFETY: `raw` is a fresh allocation for a `Node` (the
@@ -408,57 +453,69 @@ impl<'a, K, V> Vacant<'a, K, V> {
             bindings::rb_insert_color(links, &mut self.map.root);
         }
         // INVARIANT: the node is linked, initialised and owned by the map.
-        // SAFETY: the node lives as long as it is linked; the map is
-        // borrowed mutably for `'a`.
-        unsafe { &mut (*raw).value }
+        raw
     }
 }
 
 /// Memory for one node of an [`RbMap`], allocated before the map is
 /// changed, so that an insert cannot fail half-way.
-///
-/// # Invariants
-///
-/// `ptr` was returned by `kmalloc()` for a `Node<K, V>`, uninitialised,
-/// owned by this value.
-pub struct NodeReservation<K, V> {
-    ptr: NonNull<MaybeUninit<Node<K, V>>>,
-}
-
-// SAFETY: it owns an uninitialised allocation, which `kfree()` may free on
-// any thread.
-unsafe impl<K, V> Send for NodeReservation<K, V> {}
+pub struct NodeReservation<K, V>(Alloc<Node<K, V>>);
 
 impl<K, V> NodeReservation<K, V> {
     /// Memory for a node, charged to the current task's memory cgroup
     /// (`GFP_KERNEL_ACCOUNT`: process context only, as handlers are).
     #[inline]
     pub fn new() -> Result<Self> {
+        Ok(Self(Alloc::new()?))
+    }
+}
+
+/// Memory for one `T` from `kmalloc()`, uninitialised.
+///
+/// # Invariants
+///
+/// `ptr` was returned by `kmalloc()` for a `T`, is uninitialised and owned
+/// by this value.
+pub(crate) struct Alloc<T> {
+    ptr: NonNull<MaybeUninit<T>>,
+}
+
+// SAFETY: it owns an uninitialised allocation, which `kfree()` may free on
+// any thread.
+unsafe impl<T> Send for Alloc<T> {}
+
+impl<T> Alloc<T> {
+    /// Checked when memory is allocated: a `T` that `kmalloc()` could
+    /// misalign does not build.
+    const FITS_KMALLOC: () = assert!(core::mem::align_of::<T>() <= KMALLOC_MIN_ALIGN);
+
+    /// Memory for a `T`, charged to the current task's memory cgroup
+    /// (`GFP_KERNEL_ACCOUNT`: process context only).
+    #[inline]
+    pub(crate) fn new() -> Result<Self> {
         #[allow(clippy::let_unit_value)]
-        let () = Node::<K, V>::FITS_KMALLOC;
+        let () = Self::FITS_KMALLOC;
         // SAFETY: no preconditions; the caller may sleep.
         let ptr = unsafe {
-            bindings::rgnl_kmalloc(
-                core::mem::size_of::<Node<K, V>>(),
-                bindings::RGNL_GFP_KERNEL_ACCOUNT,
-            )
+            bindings::rgnl_kmalloc(core::mem::size_of::<T>(), bindings::RGNL_GFP_KERNEL_ACCOUNT)
         };
-        // INVARIANT: `kmalloc()`'s memory, aligned for a node (checked
-        // at build time), owned here.
+        // INVARIANT: `kmalloc()`'s memory, aligned for a `T` (checked at
+        // build time), owned here.
         Ok(Self {
             ptr: NonNull::new(ptr.cast()).ok_or(ENOMEM)?,
         })
     }
 
+    /// The memory, now the caller's to initialise and `kfree()`.
     #[inline]
-    fn into_raw(self) -> *mut Node<K, V> {
+    pub(crate) fn into_raw(self) -> *mut T {
         let ptr = self.ptr.as_ptr().cast();
         core::mem::forget(self);
         ptr
     }
 }
 
-impl<K, V> Drop for NodeReservation<K, V> {
+impl<T> Drop for Alloc<T> {
     fn drop(&mut self) {
         // SAFETY: `ptr` is `kmalloc()`'s, owned here and unused (type
         // invariants): nothing to drop, freed once.
