@@ -443,7 +443,8 @@ impl Registry {
         // Keys with the prefix sort at or after the prefix itself.
         let from = from.map_or(prefix, Key::as_bytes);
         for (key, entry, lease) in self.entries.iter_from_by(|k| compare(from, k.as_bytes())) {
-            if !key.as_bytes().starts_with(prefix) {
+            // (No `memcmp()` call for the empty prefix of a whole dump.)
+            if !prefix.is_empty() && !key.as_bytes().starts_with(prefix) {
                 break;
             }
             let stored = Stored { entry, lease };
