@@ -3,7 +3,7 @@
 //! How entries travel: the KEY of a request, and the ENTRY nest of replies,
 //! dump messages and notifications.
 
-use crate::registry::{Counters, Key, Refusal, Stored};
+use crate::registry::{valid_key, Counters, Refusal, Stored};
 use crate::rgnl_nl::{attr, attr_entry, group, max_payload, DelReason, Rgnl};
 use crate::{audit, watch};
 use genl::{kind, size, Attr, Cmd, Extack, Field, MsgBuilder, Request, Slot, Writer};
@@ -27,7 +27,7 @@ impl<'a> RequestKey<'a> {
     pub(crate) fn of(slot: Slot<'a, kind::NulStr>) -> Result<Self> {
         let field = slot.required()?;
         let bytes = field.bytes();
-        if !Key::valid(bytes) {
+        if !valid_key(bytes) {
             return Err(field.fail(EINVAL, c_str!("key must not be empty")));
         }
         Ok(Self {

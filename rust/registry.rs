@@ -11,7 +11,8 @@
 use crate::rgnl_nl::{KEY_MAX_LEN, MAX_BYTES_LIMIT, MAX_ENTRIES_LIMIT};
 use core::cmp::Ordering;
 use genl::{
-    indexed_map, kernel_api, Attr, Bytes, IndexReservation, IndexedMap, NetState, NodeReservation,
+    compare_bytes as compare, indexed_map, kernel_api, Attr, Bytes, IndexReservation, IndexedMap,
+    InlineBytes, NetState, NodeReservation,
 };
 use kernel::prelude::*;
 
@@ -24,78 +25,13 @@ const _: () = assert!(DEFAULT_MAX_ENTRIES <= MAX_ENTRIES_LIMIT);
 #[allow(clippy::disallowed_macros)]
 const _: () = assert!(DEFAULT_MAX_BYTES <= MAX_BYTES_LIMIT);
 
-/// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise (empty only
-/// as it is made: [`Default`]).
-#[derive(Clone)]
-pub(crate) struct Key {
-    len: u8,
-    bytes: [u8; KEY_MAX_LEN as usize],
-}
+/// An entry key: 1 to [`KEY_MAX_LEN`] bytes, ordered bytewise.
+pub(crate) type Key = InlineBytes<{ KEY_MAX_LEN as usize }>;
 
-impl Default for Key {
-    #[inline]
-    fn default() -> Self {
-        Self {
-            len: 0,
-            bytes: [0; KEY_MAX_LEN as usize],
-        }
-    }
-}
-
-impl Key {
-    /// Whether `bytes` make a key: not empty, not too long.
-    #[inline]
-    pub(crate) fn valid(bytes: &[u8]) -> bool {
-        !bytes.is_empty() && bytes.len() <= KEY_MAX_LEN as usize
-    }
-
-    /// Makes this the key `bytes`, [`valid`](Self::valid) (past the
-    /// longest key, cut short).
-    #[inline]
-    pub(crate) fn set(&mut self, bytes: &[u8]) {
-        let len = bytes.len().min(KEY_MAX_LEN as usize);
-        if let (Some(to), Some(from)) = (self.bytes.get_mut(..len), bytes.get(..len)) {
-            to.copy_from_slice(from);
-            self.len = len as u8;
-        }
-    }
-
-    #[inline]
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        // `len` is at most the array's (`set`).
-        self.bytes
-            .get(..usize::from(self.len))
-            .unwrap_or(&self.bytes)
-    }
-}
-
-impl PartialEq for Key {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Key {}
-impl PartialOrd for Key {
-    #[inline]
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Key {
-    #[inline]
-    fn cmp(&self, other: &Self) -> Ordering {
-        compare(self.as_bytes(), other.as_bytes())
-    }
-}
-
-/// Keys' order: bytewise, as `memcmp()` and then the length. Open-coded:
-/// the slices' own `cmp` is an out-of-line call around `memcmp()`, which
-/// every step of a tree walk would pay for. Lookups compare a request's
-/// bytes with the keys in the tree, as C does: no key is built for them.
+/// Whether `bytes` make a key: not empty, not too long.
 #[inline]
-fn compare(a: &[u8], b: &[u8]) -> Ordering {
-    a.iter().cmp(b.iter())
+pub(crate) fn valid_key(bytes: &[u8]) -> bool {
+    !bytes.is_empty() && bytes.len() <= KEY_MAX_LEN as usize
 }
 
 /// What is stored under a key.

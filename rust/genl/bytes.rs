@@ -9,16 +9,18 @@ use kernel::prelude::*;
 
 /// An immutable byte string in one `kmalloc` allocation of exactly its
 /// length, made by [`Attr::memdup`](crate::Attr::memdup). A pointer and a
-/// `u32` length, packed to 4-byte alignment: 12 bytes where a `KVec<u8>`
-/// takes 24 (it keeps a capacity), and a `u32` beside it fills 16; that can
-/// decide the slab size class of a node that holds one. Filled with one `memcpy()` by `kmemdup()` (6.12's
+/// `u32` length, packed to 4-byte alignment: 12 bytes on 64-bit where a
+/// `KVec<u8>` takes 24 (it keeps a capacity), and a `u32` beside it fills
+/// 16; that can decide the slab size class of a node that holds one.
+/// Filled with one `memcpy()` by `kmemdup()` (6.12's
 /// `KVec::extend_from_slice` copies element by element, and its allocator
 /// goes through `krealloc()`).
 ///
 /// # Invariants
 ///
-/// `ptr` was returned by `kmemdup()` (`rgnl_kmemdup`) for `len` bytes (`ZERO_SIZE_PTR` for
-/// none), is owned by this value and freed once, with `kfree()`.
+/// `ptr` was returned by `kmemdup()` (`rgnl_kmemdup`) for `len` bytes
+/// (`ZERO_SIZE_PTR` for none), is owned by this value and freed once, with
+/// `kfree()`.
 // Packed: its fields are only read by value (the compiler refuses
 // references to them), with loads that need no alignment.
 #[repr(C, packed(4))]

@@ -31,6 +31,19 @@ void *rgnl_kmalloc(size_t size, gfp_t gfp)
 	return kmalloc(size, gfp);
 }
 
+/*
+ * kmalloc() of a constant size, one helper per size class: with a constant
+ * size kmalloc() picks its cache at build time, as for a C struct; a size
+ * known only at run time is looked up on every call. The layer's
+ * allocations of a type call the helper of the type's class.
+ */
+#define RGNL_KMALLOC_CLASS(size) \
+	void *rgnl_kmalloc_##size(gfp_t gfp) \
+	{ \
+		return kmalloc(size, gfp); \
+	}
+RGNL_KMALLOC_CLASSES(RGNL_KMALLOC_CLASS)
+
 /* kmemdup() through its macro: alloc_hooks() tags it for allocation profiling. */
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp)
 {
@@ -210,16 +223,6 @@ void rgnl_genl_notify_filtered(const struct genl_family *family,
 void rgnl_mutex_init(struct mutex *lock)
 {
 	mutex_init(lock);
-}
-
-void rgnl_mutex_lock(struct mutex *lock)
-{
-	mutex_lock(lock);
-}
-
-void rgnl_mutex_unlock(struct mutex *lock)
-{
-	mutex_unlock(lock);
 }
 
 u64 rgnl_get_random_u64(void)

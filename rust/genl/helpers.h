@@ -21,6 +21,11 @@ void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
 int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 void *rgnl_kmalloc(size_t size, gfp_t gfp);
+/* kmalloc()'s size classes up to 8 KiB (with 8-byte KMALLOC_MIN_SIZE). */
+#define RGNL_KMALLOC_CLASSES(f) \
+	f(8) f(16) f(32) f(64) f(96) f(128) f(192) f(256) f(512) f(1024) f(2048) f(4096) f(8192)
+#define RGNL_KMALLOC_CLASS_DECL(size) void *rgnl_kmalloc_##size(gfp_t gfp);
+RGNL_KMALLOC_CLASSES(RGNL_KMALLOC_CLASS_DECL)
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp);
 void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
@@ -32,8 +37,6 @@ void rgnl_nl_set_bad_attr(struct netlink_ext_ack *extack, const struct nlattr *a
 void rgnl_nl_set_err_attr_miss(struct netlink_ext_ack *extack,
 			       struct nlattr *nest, u16 type);
 void rgnl_mutex_init(struct mutex *lock);
-void rgnl_mutex_lock(struct mutex *lock);
-void rgnl_mutex_unlock(struct mutex *lock);
 void rgnl_init_delayed_work(struct delayed_work *dwork, work_func_t fn);
 void rgnl_defer(struct delayed_work *dwork, unsigned int msecs);
 void rgnl_disable_delayed_work_sync(struct delayed_work *dwork);

@@ -11,7 +11,9 @@ use crate::rb_map::{Alloc, Entry as MapEntry, NodeReservation, Occupied as MapOc
 use core::{cmp::Ordering, ptr};
 use kernel::prelude::*;
 
-/// A value of an [`IndexedMap`] with its place in the second order.
+/// A value of an [`IndexedMap`] with its place in the second order. No
+/// `Drop`: [`IndexedMap`]'s frees the places first, then the map drops the
+/// entries, whose `index` it no longer reads.
 pub struct Indexed<V, O> {
     value: V,
     /// Its node in the map's second order, or null.
@@ -51,6 +53,7 @@ impl<O> IndexReservation<O> {
 ///   `order`, allocated by [`IndexReservation::new`] with its fields
 ///   initialised, whose `entry` is that entry's node.
 /// - Each node linked in `order` is the `index` of exactly one entry.
+/// - `order` is a valid red-black tree (as `lib/rbtree.c` keeps it).
 pub struct IndexedMap<K, V, O> {
     map: RbMap<K, Indexed<V, O>>,
     order: bindings::rb_root,
@@ -223,7 +226,8 @@ unsafe fn unindex<O>(order: &mut bindings::rb_root, index: *mut IndexNode<O>) ->
 /// # Safety
 ///
 /// `entry` is an entry's node in the map of `order`, whose `index` is null;
-/// the caller makes it the entry's `index`.
+/// the caller makes it the entry's `index`. The map is borrowed mutably by
+/// the caller, who holds no reference into it.
 unsafe fn index<K: Ord, V, O: Ord>(
     order: &mut bindings::rb_root,
     place: IndexReservation<O>,
@@ -231,7 +235,7 @@ unsafe fn index<K: Ord, V, O: Ord>(
     entry: *mut bindings::rb_node,
 ) -> *mut IndexNode<O> {
     // SAFETY: `entry` is linked in the map (the caller's).
-    let (key, _) = unsafe { RbMap::<K, Indexed<V, O>>::node(entry) };
+    let key = unsafe { RbMap::<K, Indexed<V, O>>::key_of(entry) };
     let mut parent = ptr::null_mut();
     let mut link: *mut *mut bindings::rb_node = &mut order.rb_node;
     // SAFETY: `link` is the root's link or a link of a node linked in
@@ -240,7 +244,7 @@ unsafe fn index<K: Ord, V, O: Ord>(
         while !(*link).is_null() {
             parent = *link;
             let node = parent.cast::<IndexNode<O>>();
-            let (other, _) = RbMap::<K, Indexed<V, O>>::node((*node).entry);
+            let other = RbMap::<K, Indexed<V, O>>::key_of((*node).entry);
             link = match value.cmp(&(*node).order).then_with(|| key.cmp(other)) {
                 Ordering::Less => &mut (*parent).rb_left,
                 _ => &mut (*parent).rb_right,
@@ -277,12 +281,16 @@ pub enum Entry<'a, K, V, O> {
 }
 
 /// An entry of an [`IndexedMap`], borrowed mutably with its map.
+///
+/// # Invariants
+///
+/// `order` is the second order of the map whose entry `entry` is.
 pub struct Occupied<'a, K, V, O> {
     entry: MapOccupied<'a, K, Indexed<V, O>>,
     order: &'a mut bindings::rb_root,
 }
 
-impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
+impl<'a, K, V, O> Occupied<'a, K, V, O> {
     /// Its key.
     #[inline]
     pub fn key(&self) -> &K {
@@ -309,25 +317,28 @@ impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
     pub fn get_mut(&mut self) -> &mut V {
         &mut self.entry.get_mut().1.value
     }
+}
 
+impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
     /// Gives it the place `order` in the second order, in the memory
     /// reserved for it, or none; its old place goes.
     #[inline]
     pub fn set_order(&mut self, order: Option<(IndexReservation<O>, O)>) {
         let node = self.entry.raw_node();
-        let indexed = self.entry.get_mut().1;
-        if !indexed.index.is_null() {
-            // SAFETY: `index` is a node of the order (the map's
-            // invariants), no longer named once reset below.
-            drop(unsafe { unindex(self.order, indexed.index) });
-            indexed.index = ptr::null_mut();
+        let old = core::mem::take(&mut self.entry.get_mut().1.index);
+        if !old.is_null() {
+            // SAFETY: `old` was the entry's place, a node of the order (the
+            // map's invariants), named by nothing since the line above.
+            drop(unsafe { unindex(self.order, old) });
         }
         if let Some((place, value)) = order {
+            // SAFETY: `node` is the entry's, linked in the map (borrowed
+            // mutably by `self`, no reference into it held), its `index`
+            // null.
+            let index = unsafe { index::<K, V, O>(self.order, place, value, node) };
             // INVARIANT: the new place names the entry's node and is its
             // `index`.
-            // SAFETY: `node` is the entry's, linked in the map, its `index`
-            // null.
-            indexed.index = unsafe { index::<K, V, O>(self.order, place, value, node) };
+            self.entry.get_mut().1.index = index;
         }
     }
 
@@ -346,6 +357,10 @@ impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
 
 /// An empty place in an [`IndexedMap`], where [`IndexedMap::entry_by`]
 /// ended.
+///
+/// # Invariants
+///
+/// `order` is the second order of the map whose place `slot` is.
 pub struct Vacant<'a, K, V, O> {
     slot: crate::rb_map::Vacant<'a, K, Indexed<V, O>>,
     order: &'a mut bindings::rb_root,
@@ -371,12 +386,13 @@ impl<'a, K: Ord + Default, V, O: Ord> Vacant<'a, K, V, O> {
         let node = self.slot.insert_with_node(node, make_key, indexed);
         if let Some((place, value)) = order {
             // SAFETY: `node` was just linked in the map, with a null
-            // `index`, and the map is borrowed mutably.
+            // `index`; the map is borrowed mutably, no reference into it
+            // held.
             unsafe {
                 let index = index::<K, V, O>(self.order, place, value, node);
                 // INVARIANT: the new place names the entry's node and is
                 // its `index`.
-                RbMap::<K, Indexed<V, O>>::node_mut(node).1.index = index;
+                RbMap::<K, Indexed<V, O>>::value_mut(node).index = index;
             }
         }
     }

@@ -30,6 +30,27 @@ pub(crate) unsafe fn init(lock: &Opaque<bindings::mutex>) {
 /// The mutex of family `F`, held while the guard lives.
 pub(crate) struct FamilyLock<F: Family>(PhantomData<F>);
 
+/// `mutex_lock(lock)`, called directly rather than through a helper: a
+/// function of the kernel's, unless lockdep makes it a macro for
+/// `mutex_lock_nested(lock, 0)`.
+///
+/// # Safety
+///
+/// `lock` is an initialised mutex; the caller may sleep.
+#[inline(always)]
+unsafe fn lock(lock: *mut bindings::mutex) {
+    // SAFETY: the caller's.
+    #[cfg(not(CONFIG_DEBUG_LOCK_ALLOC))]
+    unsafe {
+        bindings::mutex_lock(lock)
+    };
+    // SAFETY: the caller's.
+    #[cfg(CONFIG_DEBUG_LOCK_ALLOC)]
+    unsafe {
+        bindings::mutex_lock_nested(lock, 0)
+    };
+}
+
 impl<F: Family> FamilyLock<F> {
     /// Takes the mutex; sleeps. The family must have been registered (its
     /// mutex is initialised then, and never destroyed).
@@ -38,7 +59,7 @@ impl<F: Family> FamilyLock<F> {
         // SAFETY: initialised by `Registration::new` before anything that
         // takes it can run (callbacks exist only once it registered);
         // process context; released by `drop`.
-        unsafe { bindings::rgnl_mutex_lock(F::storage().lock_ptr()) };
+        unsafe { lock(F::storage().lock_ptr()) };
         Self(PhantomData)
     }
 }
@@ -47,6 +68,6 @@ impl<F: Family> Drop for FamilyLock<F> {
     #[inline]
     fn drop(&mut self) {
         // SAFETY: taken by `new`.
-        unsafe { bindings::rgnl_mutex_unlock(F::storage().lock_ptr()) };
+        unsafe { bindings::mutex_unlock(F::storage().lock_ptr()) };
     }
 }

@@ -36,8 +36,9 @@ const KMALLOC_MIN_ALIGN: usize = core::mem::align_of::<u64>();
 ///
 /// # Invariants
 ///
-/// `root` links only nodes allocated by [`NodeReservation::new`] whose key
-/// and value are initialised, each linked once and owned by the map.
+/// `root` is a valid red-black tree (as `lib/rbtree.c` keeps it) that links
+/// only nodes allocated by [`NodeReservation::new`] whose key and value are
+/// initialised, each linked once and owned by the map.
 pub struct RbMap<K, V> {
     root: bindings::rb_root,
     _owns: PhantomData<Node<K, V>>,
@@ -49,8 +50,9 @@ unsafe impl<K: Send, V: Send> Send for RbMap<K, V> {}
 // SAFETY: `&RbMap` only reads the tree, its keys and values.
 unsafe impl<K: Sync, V: Sync> Sync for RbMap<K, V> {}
 
-/// Where a walk ended: at the node found, or at the empty link where the
-/// key sought belongs and its parent.
+/// Where a walk ended: at the node found, or at the empty place where the
+/// key sought belongs: its parent and the parent's null link (both null:
+/// the root's).
 enum Place {
     Found(*mut bindings::rb_node),
     Vacant(*mut bindings::rb_node, *mut *mut bindings::rb_node),
@@ -84,52 +86,64 @@ impl<K, V> RbMap<K, V> {
     ///
     /// # Safety
     ///
-    /// `node` is linked in `self` (and stays so for `'a`).
+    /// `node` is linked in a map borrowed for `'a`, and no `&mut` to its
+    /// value is live in `'a`.
     #[inline]
     pub(crate) unsafe fn node<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a V) {
         let node = node.cast::<Node<K, V>>();
         // SAFETY: the caller's: a linked node is a live `Node` (type
         // invariants; `links` is its first field) with both fields
         // initialised.
-        unsafe { (&(*node).key, &(*node).value) }
+        unsafe { (&*ptr::addr_of!((*node).key), &*ptr::addr_of!((*node).value)) }
     }
 
-    /// The key and value of `node`, the value to change.
+    /// The key of `node` (no reference to its value is made).
     ///
     /// # Safety
     ///
-    /// `node` is linked in `self`, borrowed mutably for `'a` (and stays
-    /// linked).
+    /// `node` is linked in a map borrowed for `'a`.
     #[inline]
-    pub(crate) unsafe fn node_mut<'a>(node: *mut bindings::rb_node) -> (&'a K, &'a mut V) {
-        let node = node.cast::<Node<K, V>>();
-        // SAFETY: the caller's, as in `node`; the fields are disjoint.
-        unsafe { (&(*node).key, &mut (*node).value) }
+    pub(crate) unsafe fn key_of<'a>(node: *mut bindings::rb_node) -> &'a K {
+        // SAFETY: the caller's, as in `node`; keys never change in place.
+        unsafe { &*ptr::addr_of!((*node.cast::<Node<K, V>>()).key) }
+    }
+
+    /// The value of `node`, to change.
+    ///
+    /// # Safety
+    ///
+    /// `node` is linked in a map borrowed mutably for `'a`, and no other
+    /// reference to its value is live in `'a`.
+    #[inline]
+    pub(crate) unsafe fn value_mut<'a>(node: *mut bindings::rb_node) -> &'a mut V {
+        // SAFETY: the caller's.
+        unsafe { &mut *ptr::addr_of_mut!((*node.cast::<Node<K, V>>()).value) }
     }
 
     /// Walks down from the root as `cmp` says.
     #[inline]
     fn walk(&mut self, mut cmp: impl FnMut(&K) -> Ordering) -> Place {
+        let mut node = self.root.rb_node;
         let mut parent = ptr::null_mut();
-        let mut link: *mut *mut bindings::rb_node = &mut self.root.rb_node;
-        loop {
-            // SAFETY: `link` points at the root's link or at a link of a
-            // node linked in `self`, borrowed mutably.
-            let node = unsafe { *link };
-            if node.is_null() {
-                return Place::Vacant(parent, link);
-            }
-            // SAFETY: `node` is linked in `self`.
-            let (key, _) = unsafe { Self::node(node) };
+        // The null link where the walk ends, in a node; null for the
+        // root's (a pointer into the map itself would not outlive the
+        // borrow that made it).
+        let mut link: *mut *mut bindings::rb_node = ptr::null_mut();
+        while !node.is_null() {
+            // SAFETY: `node` is linked in `self`, borrowed.
+            let key = unsafe { Self::key_of(node) };
             link = match cmp(key) {
                 Ordering::Equal => return Place::Found(node),
                 // SAFETY: `node` is linked in `self`: its links are valid.
-                Ordering::Less => unsafe { &mut (*node).rb_left },
+                Ordering::Less => unsafe { ptr::addr_of_mut!((*node).rb_left) },
                 // SAFETY: as above.
-                Ordering::Greater => unsafe { &mut (*node).rb_right },
+                Ordering::Greater => unsafe { ptr::addr_of_mut!((*node).rb_right) },
             };
             parent = node;
+            // SAFETY: `link` is a link of `node`.
+            node = unsafe { *link };
         }
+        Place::Vacant(parent, link)
     }
 
     /// The key and value that `cmp` finds.
@@ -211,7 +225,7 @@ impl<K, V> RbMap<K, V> {
         let mut from = ptr::null_mut();
         while !node.is_null() {
             // SAFETY: `node` is linked in `self`.
-            let (key, _) = unsafe { Self::node(node) };
+            let key = unsafe { Self::key_of(node) };
             match cmp(key) {
                 Ordering::Equal => {
                     from = node;
@@ -234,8 +248,7 @@ impl<K, V> RbMap<K, V> {
 
     /// Removes and drops every entry.
     pub fn clear(&mut self) {
-        let root = core::mem::take(self);
-        drop(root);
+        drop(core::mem::take(self));
     }
 }
 
@@ -351,8 +364,8 @@ impl<'a, K, V> Occupied<'a, K, V> {
         // fields initialised (the map's invariants), owned by the map:
         // its fields are moved out once and the memory freed once.
         unsafe {
-            let key = ptr::read(&(*node).key);
-            let value = ptr::read(&(*node).value);
+            let key = ptr::read(ptr::addr_of!((*node).key));
+            let value = ptr::read(ptr::addr_of!((*node).value));
             bindings::kfree(node.cast());
             (key, value)
         }
@@ -363,8 +376,8 @@ impl<'a, K, V> Occupied<'a, K, V> {
 ///
 /// # Invariants
 ///
-/// `link` is the null link of `parent` (the root's link when `parent` is
-/// null) in `map`, where a node belongs.
+/// `parent` and `link` are null and `map` empty, or `parent` is linked in
+/// `map` and `link` is its null link: where a node belongs.
 pub struct Vacant<'a, K, V> {
     map: &'a mut RbMap<K, V>,
     parent: *mut bindings::rb_node,
@@ -376,15 +389,19 @@ impl<'a, K, V> Vacant<'a, K, V> {
     /// `key` is the one whose comparison found this place.
     #[inline]
     pub fn insert(self, node: NodeReservation<K, V>, key: K, value: V) -> &'a mut V {
-        let node = self.insert_made(
-            node,
-            |place| {
-                place.write(key);
-            },
-            value,
-        );
-        // SAFETY: the node is linked in the map, borrowed mutably for `'a`.
-        unsafe { &mut (*node).value }
+        // SAFETY: `make_key` writes the key.
+        let node = unsafe {
+            self.insert_made(
+                node,
+                |place| {
+                    place.write(key);
+                },
+                value,
+            )
+        };
+        // SAFETY: the node is linked in the map, borrowed mutably for `'a`;
+        // nothing else refers to its value.
+        unsafe { RbMap::<K, V>::value_mut(node) }
     }
 
     /// Inserts a key and `value` here, as [`insert`](Self::insert), the
@@ -400,9 +417,10 @@ impl<'a, K, V> Vacant<'a, K, V> {
     where
         K: Default,
     {
-        let node = self.insert_made(node, |place| make_key(place.write(K::default())), value);
-        // SAFETY: the node is linked in the map, borrowed mutably for `'a`.
-        unsafe { &mut (*node).value }
+        let node = self.insert_with_node(node, make_key, value);
+        // SAFETY: the node is linked in the map, borrowed mutably for `'a`;
+        // nothing else refers to its value.
+        unsafe { RbMap::<K, V>::value_mut(node) }
     }
 
     /// Inserts a key and `value` as [`insert_with`](Self::insert_with)
@@ -417,43 +435,57 @@ impl<'a, K, V> Vacant<'a, K, V> {
     where
         K: Default,
     {
-        self.insert_made(node, |place| make_key(place.write(K::default())), value)
-            .cast()
+        // SAFETY: `make_key` gets the key written with `K::default()`.
+        unsafe { self.insert_made(node, |place| make_key(place.write(K::default())), value) }
     }
 
     /// Inserts the key that `make_key` writes and `value` here, returning
-    /// the node linked, which lives as long as it stays in the map. Every
-    /// caller's `make_key` writes the key: it is initialised when linked.
+    /// the node linked, which lives as long as it stays in the map.
+    ///
+    /// # Safety
+    ///
+    /// `make_key` initialises the key it is given.
     #[inline]
-    fn insert_made(
+    unsafe fn insert_made(
         self,
         node: NodeReservation<K, V>,
         make_key: impl FnOnce(&mut MaybeUninit<K>),
         value: V,
-    ) -> *mut Node<K, V> {
-        let raw = node.0.into_raw();
+    ) -> *mut bindings::rb_node {
+        let raw = node.0.as_mut_ptr();
         // Field by field, not a `Node` built and then moved: a key can be
-        // large, and is better written once where it stays.
-        // SAFETY: `raw` is a fresh allocation for a `Node` (the
-        // reservation's invariants), owned here, its key written by
-        // `make_key` (both callers') and its value below. Written before
-        // it is linked, as `rb_link_node()` does; `link` and `parent` are
-        // the place the walk found in `map`, still borrowed mutably (type
-        // invariants); `rb_insert_color()` rebalances the valid tree.
+        // large, and is better written once where it stays. The memory
+        // stays the reservation's (freed if `make_key` panics) until linked.
+        // SAFETY: `raw` is the reservation's memory for a `Node`, unused;
+        // the key is written by `make_key` (the caller's contract).
         unsafe {
             make_key(&mut *ptr::addr_of_mut!((*raw).key).cast::<MaybeUninit<K>>());
             ptr::addr_of_mut!((*raw).value).write(value);
+        }
+        let raw = node.0.into_raw();
+        // SAFETY: `raw` is a node with its key and value written, now owned
+        // here; its links are written before it is linked, as
+        // `rb_link_node()` does, at the null link of `parent` (or the
+        // root's) that the walk found in `map`, still borrowed mutably
+        // (type invariants); `rb_insert_color()` rebalances the valid tree.
+        unsafe {
             let links = ptr::addr_of_mut!((*raw).links);
             links.write(bindings::rb_node {
                 __rb_parent_color: self.parent as _,
                 rb_right: ptr::null_mut(),
                 rb_left: ptr::null_mut(),
             });
-            *self.link = links;
+            let link = if self.link.is_null() {
+                ptr::addr_of_mut!(self.map.root.rb_node)
+            } else {
+                self.link
+            };
+            *link = links;
             bindings::rb_insert_color(links, &mut self.map.root);
+            // INVARIANT: the node is linked, initialised and owned by the
+            // map, which stays a valid tree.
+            links
         }
-        // INVARIANT: the node is linked, initialised and owned by the map.
-        raw
     }
 }
 
@@ -467,6 +499,34 @@ impl<K, V> NodeReservation<K, V> {
     #[inline]
     pub fn new() -> Result<Self> {
         Ok(Self(Alloc::new()?))
+    }
+}
+
+/// `kmalloc(size, gfp)` for a `size` known at build time: through the C
+/// helper of its size class, whose `kmalloc()` of a constant picks the slab
+/// cache at build time (a size known at run time is looked up, about 50
+/// instructions more). A class holds every size up to its own: the object
+/// is the one `kmalloc(size)` would give.
+#[inline(always)]
+fn kmalloc_sized(size: usize, gfp: bindings::gfp_t) -> *mut core::ffi::c_void {
+    // SAFETY: no preconditions; the caller's context allows `gfp`.
+    unsafe {
+        match size {
+            0..=8 => bindings::rgnl_kmalloc_8(gfp),
+            9..=16 => bindings::rgnl_kmalloc_16(gfp),
+            17..=32 => bindings::rgnl_kmalloc_32(gfp),
+            33..=64 => bindings::rgnl_kmalloc_64(gfp),
+            65..=96 => bindings::rgnl_kmalloc_96(gfp),
+            97..=128 => bindings::rgnl_kmalloc_128(gfp),
+            129..=192 => bindings::rgnl_kmalloc_192(gfp),
+            193..=256 => bindings::rgnl_kmalloc_256(gfp),
+            257..=512 => bindings::rgnl_kmalloc_512(gfp),
+            513..=1024 => bindings::rgnl_kmalloc_1024(gfp),
+            1025..=2048 => bindings::rgnl_kmalloc_2048(gfp),
+            2049..=4096 => bindings::rgnl_kmalloc_4096(gfp),
+            4097..=8192 => bindings::rgnl_kmalloc_8192(gfp),
+            _ => bindings::rgnl_kmalloc(size, gfp),
+        }
     }
 }
 
@@ -495,15 +555,18 @@ impl<T> Alloc<T> {
     pub(crate) fn new() -> Result<Self> {
         #[allow(clippy::let_unit_value)]
         let () = Self::FITS_KMALLOC;
-        // SAFETY: no preconditions; the caller may sleep.
-        let ptr = unsafe {
-            bindings::rgnl_kmalloc(core::mem::size_of::<T>(), bindings::RGNL_GFP_KERNEL_ACCOUNT)
-        };
+        let ptr = kmalloc_sized(core::mem::size_of::<T>(), bindings::RGNL_GFP_KERNEL_ACCOUNT);
         // INVARIANT: `kmalloc()`'s memory, aligned for a `T` (checked at
         // build time), owned here.
         Ok(Self {
             ptr: NonNull::new(ptr.cast()).ok_or(ENOMEM)?,
         })
+    }
+
+    /// The memory, still this value's.
+    #[inline]
+    pub(crate) fn as_mut_ptr(&self) -> *mut T {
+        self.ptr.as_ptr().cast()
     }
 
     /// The memory, now the caller's to initialise and `kfree()`.
