@@ -53,10 +53,12 @@ impl<O> IndexReservation<O> {
 ///   `order`, allocated by [`IndexReservation::new`] with its fields
 ///   initialised, whose `entry` is that entry's node.
 /// - Each node linked in `order` is the `index` of exactly one entry.
-/// - `order` is a valid red-black tree (as `lib/rbtree.c` keeps it).
+/// - `order` is a valid red-black tree (as `lib/rbtree.c` keeps it) whose
+///   `rb_leftmost` is its first node (null when empty).
 pub struct IndexedMap<K, V, O> {
     map: RbMap<K, Indexed<V, O>>,
-    order: bindings::rb_root,
+    /// The second order, keeping its first node as C's `rb_root_cached`.
+    order: bindings::rb_root_cached,
 }
 
 // SAFETY: the map owns its keys, values and orders; the links between its
@@ -90,8 +92,11 @@ impl<K: Ord, V, O: Ord> IndexedMap<K, V, O> {
         // INVARIANT: no entry, no place in the order.
         Self {
             map: RbMap::new(),
-            order: bindings::rb_root {
-                rb_node: ptr::null_mut(),
+            order: bindings::rb_root_cached {
+                rb_root: bindings::rb_root {
+                    rb_node: ptr::null_mut(),
+                },
+                rb_leftmost: ptr::null_mut(),
             },
         }
     }
@@ -99,7 +104,7 @@ impl<K: Ord, V, O: Ord> IndexedMap<K, V, O> {
     /// Whether any entry stands in the second order.
     #[inline]
     pub fn has_ordered(&self) -> bool {
-        !self.order.rb_node.is_null()
+        !self.order.rb_root.rb_node.is_null()
     }
 
     /// The key, value and order of the entry that `cmp` finds.
@@ -136,18 +141,16 @@ impl<K: Ord, V, O: Ord> IndexedMap<K, V, O> {
     /// The order of the entry first in the second order.
     #[inline]
     pub fn first_order(&self) -> Option<&O> {
-        // SAFETY: `order` is a valid tree (type invariants).
-        let first = unsafe { bindings::rb_first(&self.order) };
-        // SAFETY: `first` is null or a node of `self.order`.
-        unsafe { order_of(first.cast::<IndexNode<O>>()) }
+        // SAFETY: `rb_leftmost` is null or the first node of `self.order`
+        // (type invariants).
+        unsafe { order_of(self.order.rb_leftmost.cast::<IndexNode<O>>()) }
     }
 
     /// The entry first in the second order, to change or remove: no walk
     /// of the map.
     #[inline]
     pub fn first_ordered_mut(&mut self) -> Option<Occupied<'_, K, V, O>> {
-        // SAFETY: `order` is a valid tree (type invariants).
-        let first = unsafe { bindings::rb_first(&self.order) }.cast::<IndexNode<O>>();
+        let first = self.order.rb_leftmost.cast::<IndexNode<O>>();
         if first.is_null() {
             return None;
         }
@@ -185,7 +188,7 @@ impl<K, V, O> Drop for IndexedMap<K, V, O> {
         // The places in the order go first; the map then drops the
         // entries, whose `index` no longer matters.
         // SAFETY: `order` is a valid tree (type invariants).
-        let mut node = unsafe { bindings::rb_first_postorder(&self.order) };
+        let mut node = unsafe { bindings::rb_first_postorder(&self.order.rb_root) };
         while !node.is_null() {
             // Post-order: the successor is found before `node` is freed,
             // never through a freed node.
@@ -208,12 +211,17 @@ impl<K, V, O> Drop for IndexedMap<K, V, O> {
 ///
 /// `index` is a node linked in `order`, which the caller's entry no longer
 /// names.
-unsafe fn unindex<O>(order: &mut bindings::rb_root, index: *mut IndexNode<O>) -> O {
+unsafe fn unindex<O>(order: &mut bindings::rb_root_cached, index: *mut IndexNode<O>) -> O {
     // SAFETY: the caller's: `index` is linked in the valid tree `order`,
     // an initialised `IndexNode` from `kmalloc()` that nothing else names
-    // after this: its order moved out and its memory freed once.
+    // after this: its order moved out and its memory freed once. The
+    // first node is kept as `rb_erase_cached()` does.
     unsafe {
-        bindings::rb_erase(ptr::addr_of_mut!((*index).links), order);
+        let links = ptr::addr_of_mut!((*index).links);
+        if order.rb_leftmost == links {
+            order.rb_leftmost = bindings::rb_next(links);
+        }
+        bindings::rb_erase(links, &mut order.rb_root);
         let value = ptr::read(ptr::addr_of!((*index).order));
         bindings::kfree(index.cast());
         value
@@ -229,7 +237,7 @@ unsafe fn unindex<O>(order: &mut bindings::rb_root, index: *mut IndexNode<O>) ->
 /// the caller makes it the entry's `index`. The map is borrowed mutably by
 /// the caller, who holds no reference into it.
 unsafe fn index<K: Ord, V, O: Ord>(
-    order: &mut bindings::rb_root,
+    order: &mut bindings::rb_root_cached,
     place: IndexReservation<O>,
     value: O,
     entry: *mut bindings::rb_node,
@@ -237,7 +245,9 @@ unsafe fn index<K: Ord, V, O: Ord>(
     // SAFETY: `entry` is linked in the map (the caller's).
     let key = unsafe { RbMap::<K, Indexed<V, O>>::key_of(entry) };
     let mut parent = ptr::null_mut();
-    let mut link: *mut *mut bindings::rb_node = &mut order.rb_node;
+    let mut link: *mut *mut bindings::rb_node = &mut order.rb_root.rb_node;
+    // Whether the new node comes first: it never went right.
+    let mut leftmost = true;
     // SAFETY: `link` is the root's link or a link of a node linked in
     // `order`, borrowed mutably; each node's `entry` is linked in the map.
     unsafe {
@@ -247,14 +257,18 @@ unsafe fn index<K: Ord, V, O: Ord>(
             let other = RbMap::<K, Indexed<V, O>>::key_of((*node).entry);
             link = match value.cmp(&(*node).order).then_with(|| key.cmp(other)) {
                 Ordering::Less => &mut (*parent).rb_left,
-                _ => &mut (*parent).rb_right,
+                _ => {
+                    leftmost = false;
+                    &mut (*parent).rb_right
+                }
             };
         }
     }
     let raw = place.0.into_raw();
     // SAFETY: `raw` is fresh memory for an `IndexNode`, initialised here
     // before it is linked at the null link the walk ended on, as
-    // `rb_link_node()` does; `rb_insert_color()` rebalances the valid tree.
+    // `rb_link_node()` does; `rb_insert_color()` rebalances the valid tree;
+    // the first node is kept as `rb_insert_color_cached()` does.
     unsafe {
         raw.write(IndexNode {
             links: bindings::rb_node {
@@ -267,7 +281,10 @@ unsafe fn index<K: Ord, V, O: Ord>(
         });
         let links = ptr::addr_of_mut!((*raw).links);
         *link = links;
-        bindings::rb_insert_color(links, order);
+        if leftmost {
+            order.rb_leftmost = links;
+        }
+        bindings::rb_insert_color(links, &mut order.rb_root);
     }
     raw
 }
@@ -287,7 +304,7 @@ pub enum Entry<'a, K, V, O> {
 /// `order` is the second order of the map whose entry `entry` is.
 pub struct Occupied<'a, K, V, O> {
     entry: MapOccupied<'a, K, Indexed<V, O>>,
-    order: &'a mut bindings::rb_root,
+    order: &'a mut bindings::rb_root_cached,
 }
 
 impl<'a, K, V, O> Occupied<'a, K, V, O> {
@@ -363,7 +380,7 @@ impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
 /// `order` is the second order of the map whose place `slot` is.
 pub struct Vacant<'a, K, V, O> {
     slot: crate::rb_map::Vacant<'a, K, Indexed<V, O>>,
-    order: &'a mut bindings::rb_root,
+    order: &'a mut bindings::rb_root_cached,
 }
 
 impl<'a, K: Ord + Default, V, O: Ord> Vacant<'a, K, V, O> {
