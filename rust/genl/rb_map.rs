@@ -188,6 +188,21 @@ impl<K, V> RbMap<K, V> {
         }
     }
 
+    /// The first node, or null: `rb_first()` (an inline function on 7.x,
+    /// exported on 6.12).
+    #[inline]
+    fn first_node(&self) -> *mut bindings::rb_node {
+        let mut node = self.root.rb_node;
+        // SAFETY: `node` and its left children are linked in `self` (type
+        // invariants).
+        unsafe {
+            while !node.is_null() && !(*node).rb_left.is_null() {
+                node = (*node).rb_left;
+            }
+        }
+        node
+    }
+
     /// The entry of `node`, to change or remove.
     ///
     /// # Safety
@@ -202,8 +217,7 @@ impl<K, V> RbMap<K, V> {
     /// The first entry, to change or remove.
     #[inline]
     pub fn first_mut(&mut self) -> Option<Occupied<'_, K, V>> {
-        // SAFETY: `root` is a valid tree (type invariants).
-        let node = unsafe { bindings::rb_first(&self.root) };
+        let node = self.first_node();
         (!node.is_null()).then_some(Occupied { map: self, node })
     }
 
@@ -211,8 +225,7 @@ impl<K, V> RbMap<K, V> {
     #[inline]
     pub fn iter(&self) -> Iter<'_, K, V> {
         Iter {
-            // SAFETY: `root` is a valid tree (type invariants).
-            node: unsafe { bindings::rb_first(&self.root) },
+            node: self.first_node(),
             _map: PhantomData,
         }
     }
