@@ -20,6 +20,7 @@ pub const MAX_ERRNO: u32 = bindings::RGNL_MAX_ERRNO;
 /// fails where the macro's value does not fit, rather than cut it
 /// (`PAGE_SIZE` as an `s16` is 0 on 64 KiB pages). A const parameter, so
 /// that the check runs at build time only, wherever this is called.
+#[inline]
 pub const fn fit_i16<const V: u32>() -> i16 {
     const {
         assert!(
@@ -32,6 +33,7 @@ pub const fn fit_i16<const V: u32>() -> i16 {
 
 /// `V`, a header constant, as a policy length (`u16`): the build fails
 /// where the macro's value does not fit.
+#[inline]
 pub const fn fit_u16<const V: u32>() -> u16 {
     const {
         assert!(

@@ -342,6 +342,7 @@ fn fingerprint<F: Family, C: Hash>(cursor: &C) -> [u32; 2] {
 
 /// The `min_dump_alloc` of a dump op whose messages carry at most
 /// `max_message` bytes of attributes.
+#[inline]
 const fn min_dump_alloc(max_message: usize) -> u32 {
     let total = size::message(max_message);
     assert!(

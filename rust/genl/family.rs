@@ -153,6 +153,7 @@ unsafe impl<F> Sync for FamilyStorage<F> {}
 impl<F> FamilyStorage<F> {
     /// Storage for a family that is not registered yet.
     #[doc(hidden)]
+    #[inline]
     pub const fn new() -> Self {
         Self {
             family: Opaque::uninit(),
@@ -199,6 +200,7 @@ impl<F> FamilyStorage<F> {
 
 /// Copies `name` into a `GENL_NAMSIZ` array, failing the build when it is
 /// empty or does not fit with its NUL (the kernel `WARN`s on both).
+#[inline]
 pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
     let bytes = crate::compat::cstr_bytes_with_nul(name);
     assert!(bytes.len() > 1, "genetlink names must not be empty");
@@ -214,6 +216,7 @@ pub(crate) const fn name_array(name: &CStr) -> [core::ffi::c_char; 16] {
 
 /// Whether `name` is one `genl_register_family` gives a fixed family id and
 /// multicast group (and `BUG`s on with more than one group).
+#[inline]
 const fn is_reserved_name(name: &CStr) -> bool {
     const RESERVED: [&[u8]; 3] = [b"NET_DM\0", b"VFS_DQUOT\0", b"pmcraid\0"];
     let name = crate::compat::cstr_bytes_with_nul(name);
@@ -234,6 +237,7 @@ const fn is_reserved_name(name: &CStr) -> bool {
     false
 }
 
+#[inline]
 const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
     let mut i = 1;
     while i < ops.len() {
@@ -247,6 +251,7 @@ const fn ops_are_valid<F: Family>(ops: &[SplitOp<F>]) -> bool {
     ops.len() <= u8::MAX as usize
 }
 
+#[inline]
 const fn validate_flags_allowed<F: Family>(ops: &[SplitOp<F>]) -> bool {
     let mut i = 0;
     while i < ops.len() {

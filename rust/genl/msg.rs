@@ -48,6 +48,7 @@ impl<S> Copy for Cmd<S> {}
 
 impl<S> Cmd<S> {
     /// Command number `id`.
+    #[inline]
     pub const fn new(id: u8) -> Self {
         Self {
             id,
@@ -56,6 +57,7 @@ impl<S> Cmd<S> {
     }
 
     /// The command's number.
+    #[inline]
     pub const fn id(self) -> u8 {
         self.id
     }

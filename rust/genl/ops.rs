@@ -57,6 +57,7 @@ const OP_POLICY_MAX_LEN: usize = 1024;
 /// The policy pointer and `maxattr` of a handler's policy. A policy of at
 /// most one entry (type 0, which is never valid) takes no attributes: the
 /// kernel's way of saying so differs (`compat::NO_ATTRS_POLICY`).
+#[inline]
 const fn policy_ptr(p: &'static Policy) -> (*const bindings::nla_policy, u32) {
     assert!(
         p.len() <= OP_POLICY_MAX_LEN,
@@ -70,6 +71,7 @@ const fn policy_ptr(p: &'static Policy) -> (*const bindings::nla_policy, u32) {
 
 impl<F: Family> SplitOp<F> {
     /// The do operation of command `cmd`, handled by `H`.
+    #[inline]
     pub const fn doit<H: DoIt<F>>(cmd: u8) -> Self {
         let (policy, maxattr) = policy_ptr(H::POLICY);
         Self::new(
@@ -91,6 +93,7 @@ impl<F: Family> SplitOp<F> {
     }
 
     /// The dump operation of command `cmd`, handled by `H`.
+    #[inline]
     pub const fn dumpit<H: DumpIt<F>>(cmd: u8) -> Self {
         let (policy, maxattr) = policy_ptr(H::POLICY);
         Self::new(
@@ -108,6 +111,7 @@ impl<F: Family> SplitOp<F> {
         )
     }
 
+    #[inline]
     const fn new(
         callbacks: bindings::genl_split_ops__bindgen_ty_1,
         policy: *const bindings::nla_policy,
@@ -132,6 +136,7 @@ impl<F: Family> SplitOp<F> {
 
     /// Requires `CAP_NET_ADMIN` in the initial user namespace
     /// (`GENL_ADMIN_PERM`).
+    #[inline]
     pub const fn admin_perm(mut self) -> Self {
         self.op.flags |= bindings::GENL_ADMIN_PERM as u8;
         self
@@ -139,6 +144,7 @@ impl<F: Family> SplitOp<F> {
 
     /// Requires `CAP_NET_ADMIN` in the user namespace owning the request's
     /// network namespace (`GENL_UNS_ADMIN_PERM`).
+    #[inline]
     pub const fn uns_admin_perm(mut self) -> Self {
         self.op.flags |= bindings::GENL_UNS_ADMIN_PERM as u8;
         self
@@ -150,6 +156,7 @@ impl<F: Family> SplitOp<F> {
     /// a type the policy leaves `NLA_UNSPEC` are accepted unchecked, and
     /// the handler sees them; trailing bytes are ignored. For legacy
     /// families only; the attribute accessors check lengths either way.
+    #[inline]
     pub const fn dont_validate_strict(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_STRICT as u8;
         self
@@ -161,6 +168,7 @@ impl<F: Family> SplitOp<F> {
     /// the attributes are still parsed and validated with the policy, and
     /// the dump sees them. (A full op's flag means more: see
     /// [`SplitOp::dont_parse_dump`].)
+    #[inline]
     pub const fn dont_validate_dump(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
         self
@@ -174,6 +182,7 @@ impl<F: Family> SplitOp<F> {
     /// it where it lists none for the full op: 6.12's reject-all, which
     /// its requests never meet, and 7.x's stand-in, an empty policy (see
     /// `compat::UNPARSED_DUMP`).
+    #[inline]
     pub const fn dont_parse_dump(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP as u8;
         if self.op.flags & bindings::GENL_CMD_CAP_DUMP as u8 != 0 {
@@ -187,6 +196,7 @@ impl<F: Family> SplitOp<F> {
 
     /// Validates a dump's request liberally (`GENL_DONT_VALIDATE_DUMP_STRICT`),
     /// as [`SplitOp::dont_validate_strict`] does a do's.
+    #[inline]
     pub const fn dont_validate_dump_strict(mut self) -> Self {
         self.op.validate |= bindings::GENL_DONT_VALIDATE_DUMP_STRICT as u8;
         self
@@ -195,11 +205,13 @@ impl<F: Family> SplitOp<F> {
     /// Whether the core takes this row's `dont_validate_*` flags in a family
     /// whose `resv_start_op` is `resv_start_op` (`genl_validate_ops` refuses,
     /// with a `WARN`, such flags on commands from it on).
+    #[inline]
     pub(crate) const fn validate_allowed(&self, resv_start_op: u8) -> bool {
         self.op.validate == 0 || self.op.cmd < resv_start_op
     }
 
     /// Whether `b` may follow `a` in a table (`genl_validate_ops`).
+    #[inline]
     pub(crate) const fn may_follow(a: &Self, b: &Self) -> bool {
         let (a, b) = (&a.op, &b.op);
         let caps = (bindings::GENL_CMD_CAP_DO | bindings::GENL_CMD_CAP_DUMP) as u8;

@@ -51,6 +51,7 @@ impl Policy {
         self.0.is_empty()
     }
 
+    #[inline]
     pub(crate) const fn as_ptr(&self) -> *const bindings::nla_policy {
         self.0.as_ptr().cast()
     }
@@ -79,6 +80,7 @@ pub struct RangeU64(bindings::netlink_range_validation);
 
 impl RangeU64 {
     /// The inclusive range `min..=max`.
+    #[inline]
     pub const fn new(min: u64, max: u64) -> Self {
         assert!(min <= max, "a range's minimum must not exceed its maximum");
         Self(bindings::netlink_range_validation { min, max })
@@ -89,6 +91,7 @@ impl RangeU64 {
 /// widest member): the kernel reads members other than the one a rule
 /// sets (`min`/`max` of any integer in policy dumps), so none may be left
 /// uninitialised.
+#[inline]
 const fn zeroed_anon() -> bindings::nla_policy__bindgen_ty_1 {
     bindings::nla_policy__bindgen_ty_1 {
         nested_policy: core::ptr::null(),
@@ -143,6 +146,7 @@ unsafe extern "C" fn validate_one_of<E: SparseEnum, const W: usize>(
 }
 
 impl AttrPolicy {
+    #[inline]
     const fn of(nla_type: u32, len: u16) -> Self {
         Self(bindings::nla_policy {
             type_: nla_type as u8,
@@ -154,83 +158,102 @@ impl AttrPolicy {
 
     /// Not accepted: `NLA_UNSPEC`, which strict validation rejects. The
     /// policy of an attribute an operation does not take.
+    #[inline]
     pub const fn unspec() -> Self {
         Self::of(bindings::NLA_UNSPEC, 0)
     }
     /// An unsigned 8-bit integer.
+    #[inline]
     pub const fn u8() -> Self {
         Self::of(bindings::NLA_U8, 0)
     }
     /// An unsigned 16-bit integer.
+    #[inline]
     pub const fn u16() -> Self {
         Self::of(bindings::NLA_U16, 0)
     }
     /// An unsigned 32-bit integer.
+    #[inline]
     pub const fn u32() -> Self {
         Self::of(bindings::NLA_U32, 0)
     }
     /// An unsigned 64-bit integer.
+    #[inline]
     pub const fn u64() -> Self {
         Self::of(bindings::NLA_U64, 0)
     }
     /// An unsigned integer of 32 or 64 bits, as the sender chose
     /// (`NLA_UINT`).
+    #[inline]
     pub const fn uint() -> Self {
         Self::of(bindings::NLA_UINT, 0)
     }
     /// A big-endian unsigned 16-bit integer.
+    #[inline]
     pub const fn be16() -> Self {
         Self::of(bindings::NLA_BE16, 0)
     }
     /// A big-endian unsigned 32-bit integer.
+    #[inline]
     pub const fn be32() -> Self {
         Self::of(bindings::NLA_BE32, 0)
     }
     /// A signed 8-bit integer.
+    #[inline]
     pub const fn s8() -> Self {
         Self::of(bindings::NLA_S8, 0)
     }
     /// A signed 16-bit integer.
+    #[inline]
     pub const fn s16() -> Self {
         Self::of(bindings::NLA_S16, 0)
     }
     /// A signed 32-bit integer.
+    #[inline]
     pub const fn s32() -> Self {
         Self::of(bindings::NLA_S32, 0)
     }
     /// A signed 64-bit integer.
+    #[inline]
     pub const fn s64() -> Self {
         Self::of(bindings::NLA_S64, 0)
     }
     /// A signed integer of 32 or 64 bits, as the sender chose (`NLA_SINT`).
+    #[inline]
     pub const fn sint() -> Self {
         Self::of(bindings::NLA_SINT, 0)
     }
     /// A flag: present or absent, no payload.
+    #[inline]
     pub const fn flag() -> Self {
         Self::of(bindings::NLA_FLAG, 0)
     }
     /// A NUL-terminated string of 1 to `max_len` bytes before the NUL
     /// (`max_len` at least 1: the kernel reads 0 as "unbounded").
+    #[inline]
     pub const fn nul_string(max_len: u16) -> Self {
         assert!(max_len > 0, "a string's maximum length must be at least 1");
         Self::of(bindings::NLA_NUL_STRING, max_len)
     }
     /// A NUL-terminated string of any length.
+    #[inline]
     pub const fn nul_string_unbounded() -> Self {
         Self::of(bindings::NLA_NUL_STRING, 0)
     }
     /// A string of 1 to `max_len` bytes, NUL-terminated or not (`NLA_STRING`;
     /// `max_len` at least 1, as for [`AttrPolicy::nul_string`]).
+    #[inline]
     pub const fn string(max_len: u16) -> Self {
         assert!(max_len > 0, "a string's maximum length must be at least 1");
         Self::of(bindings::NLA_STRING, max_len)
     }
     /// A string of any length, NUL-terminated or not.
+    #[inline]
     pub const fn string_unbounded() -> Self {
         Self::of(bindings::NLA_STRING, 0)
     }
     /// Binary data of exactly `len` bytes (`NLA_POLICY_EXACT_LEN`).
+    #[inline]
     pub const fn exact_len(len: u16) -> Self {
         assert!(
             len <= i16::MAX as u16,
@@ -244,6 +267,7 @@ impl AttrPolicy {
     }
     /// Binary data of `min_len` to `max_len` bytes, `1 <= min_len <= max_len
     /// <= i16::MAX`: `NLA_POLICY_RANGE(NLA_BINARY, min, max)`.
+    #[inline]
     pub const fn binary_range(min_len: u16, max_len: u16) -> Self {
         assert!(
             min_len > 0 && min_len <= max_len && max_len <= i16::MAX as u16,
@@ -261,6 +285,7 @@ impl AttrPolicy {
     /// validation ([`crate::SplitOp::dont_validate_strict`]) takes it with
     /// at least `min_len` bytes. Elsewhere, [`AttrPolicy::min_len`] says
     /// what is meant.
+    #[inline]
     pub const fn unspec_min_len(min_len: u16) -> Self {
         assert!(
             min_len > 0,
@@ -269,6 +294,7 @@ impl AttrPolicy {
         Self::of(bindings::NLA_UNSPEC, min_len)
     }
     /// Binary data of any length.
+    #[inline]
     pub const fn binary_unbounded() -> Self {
         Self::of(bindings::NLA_BINARY, 0)
     }
@@ -276,6 +302,7 @@ impl AttrPolicy {
     /// ynl-gen-c generates for a `max-len` check (nlctrl does not report
     /// this form's maximum). `max_len` is 1 to `i16::MAX`, the kernel's
     /// field.
+    #[inline]
     pub const fn binary(max_len: u16) -> Self {
         assert!(
             max_len > 0 && max_len <= i16::MAX as u16,
@@ -285,15 +312,18 @@ impl AttrPolicy {
     }
     /// A nested attribute set, validated against `policy` (indexed by the
     /// nested attribute types).
+    #[inline]
     pub const fn nested(policy: &'static Policy) -> Self {
         Self::of_nested(bindings::NLA_NESTED, policy)
     }
     /// An indexed array (`NLA_POLICY_NESTED_ARRAY`): a nest of nests, each
     /// validated with `policy` (their own types are indexes, not checked).
+    #[inline]
     pub const fn nested_array(policy: &'static Policy) -> Self {
         Self::of_nested(bindings::NLA_NESTED_ARRAY, policy)
     }
     /// A rule of type `nla_type` whose nested attributes `policy` checks.
+    #[inline]
     const fn of_nested(nla_type: u32, policy: &'static Policy) -> Self {
         assert!(
             policy.len() >= 2,
@@ -307,6 +337,7 @@ impl AttrPolicy {
     }
     /// A `struct nla_bitfield32` whose value and selector may only set the
     /// bits of `valid` (`NLA_POLICY_BITFIELD32`).
+    #[inline]
     pub const fn bitfield32(valid: u32) -> Self {
         let mut p = Self::of(bindings::NLA_BITFIELD32, 0);
         // A write of the member alone keeps the union's other bytes zero.
@@ -315,6 +346,7 @@ impl AttrPolicy {
     }
     /// An attribute that is always refused, with `msg` as the extack message
     /// (shorter than an attribute can carry, as the ACK reports it in one).
+    #[inline]
     pub const fn reject(msg: &'static kernel::str::CStr) -> Self {
         assert!(
             crate::compat::cstr_len(msg) < crate::size::ATTR_PAYLOAD_MAX,
@@ -332,6 +364,7 @@ impl AttrPolicy {
     /// be within the type (not negative for an unsigned one, which the
     /// kernel `WARN`s about); use [`AttrPolicy::range_u64`] for wider
     /// ranges.
+    #[inline]
     pub const fn range(self, min: i16, max: i16) -> Self {
         self.check_range(min, max);
         self.with_range(bindings::NLA_VALIDATE_RANGE, min, max)
@@ -339,6 +372,7 @@ impl AttrPolicy {
 
     /// Restricts an integer to at least `min` (`NLA_POLICY_MIN`), with the
     /// bounds of [`AttrPolicy::range`].
+    #[inline]
     pub const fn min(self, min: i16) -> Self {
         self.check_range(min, min);
         self.with_range(bindings::NLA_VALIDATE_MIN, min, 0)
@@ -346,6 +380,7 @@ impl AttrPolicy {
 
     /// Restricts an integer to at most `max` (`NLA_POLICY_MAX`), with the
     /// bounds of [`AttrPolicy::range`].
+    #[inline]
     pub const fn max(self, max: i16) -> Self {
         self.check_range(max, max);
         self.with_range(bindings::NLA_VALIDATE_MAX, 0, max)
@@ -353,6 +388,7 @@ impl AttrPolicy {
 
     /// Restricts an unsigned integer to the bits of `mask`
     /// (`NLA_POLICY_MASK`).
+    #[inline]
     pub const fn mask(mut self, mask: u32) -> Self {
         assert!(
             is_unsigned(self.0.type_ as u32),
@@ -373,6 +409,7 @@ impl AttrPolicy {
     /// as a range, and `WARN`s on it (ynl-gen-c of 6.12 writes a sparse
     /// enum's range instead: the generator does too).
     #[cfg(rgnl_kernel_7)]
+    #[inline]
     pub const fn one_of<E: SparseEnum>(mut self) -> Self {
         let validate: unsafe extern "C" fn(
             *const bindings::nlattr,
@@ -391,6 +428,7 @@ impl AttrPolicy {
     }
 
     /// The checks of [`AttrPolicy::range`] for `min..=max`.
+    #[inline]
     const fn check_range(&self, min: i16, max: i16) {
         assert!(min <= max, "a range's minimum must not exceed its maximum");
         let t = self.0.type_ as u32;
@@ -409,6 +447,7 @@ impl AttrPolicy {
         );
     }
 
+    #[inline]
     const fn with_range(mut self, validation: u32, min: i16, max: i16) -> Self {
         self.0.validation_type = validation as u8;
         // A write of the member alone keeps the union's other bytes.
@@ -418,6 +457,7 @@ impl AttrPolicy {
     }
 
     /// Restricts an unsigned integer to `range`, checked by the kernel.
+    #[inline]
     pub const fn range_u64(mut self, range: &'static RangeU64) -> Self {
         assert!(
             is_unsigned(self.0.type_ as u32),
@@ -431,6 +471,7 @@ impl AttrPolicy {
     /// Requires a binary attribute of any length ([`AttrPolicy::binary_unbounded`])
     /// to be at least `min_len` bytes, 1 to `i16::MAX` (the kernel's field):
     /// `NLA_POLICY_MIN_LEN`. [`AttrPolicy::binary_range`] bounds both ends.
+    #[inline]
     pub const fn min_len(self, min_len: u16) -> Self {
         assert!(
             self.0.type_ as u32 == bindings::NLA_BINARY
@@ -446,6 +487,7 @@ impl AttrPolicy {
     }
 }
 
+#[inline]
 const fn is_signed(t: u32) -> bool {
     matches!(
         t,
@@ -457,6 +499,7 @@ const fn is_signed(t: u32) -> bool {
     )
 }
 
+#[inline]
 const fn is_unsigned(t: u32) -> bool {
     matches!(
         t,
@@ -470,6 +513,7 @@ const fn is_unsigned(t: u32) -> bool {
     )
 }
 
+#[inline]
 const fn is_integer(t: u32) -> bool {
     is_unsigned(t) || is_signed(t)
 }
@@ -478,6 +522,7 @@ const fn is_integer(t: u32) -> bool {
 /// listed is [`AttrPolicy::unspec`] and so refused. `N` is the highest
 /// attribute type plus one, at most [`ATTR_TYPE_MAX`] + 1. Type 0 is
 /// reserved and may not be listed.
+#[inline]
 pub const fn policy<const N: usize>(entries: &[(u16, AttrPolicy)]) -> Policy<[AttrPolicy; N]> {
     assert!(
         N <= ATTR_TYPE_MAX as usize + 1,

@@ -55,6 +55,7 @@ pub const fn nest(inner: usize) -> usize {
 
 /// The sum of `sizes` (attributes one after another), saturating: a bound
 /// too large to allocate fails the allocation, not the arithmetic.
+#[inline]
 pub const fn sum(sizes: &[usize]) -> usize {
     let mut total = 0usize;
     let mut i = 0;

@@ -59,6 +59,7 @@ impl<S, K> Copy for AttrId<S, K> {}
 
 impl<S, K> AttrId<S, K> {
     /// Attribute number `id` (generated from the spec).
+    #[inline]
     pub const fn new(id: u16) -> Self {
         Self {
             id,
@@ -67,6 +68,7 @@ impl<S, K> AttrId<S, K> {
     }
 
     /// The attribute's number.
+    #[inline]
     pub const fn id(self) -> u16 {
         self.id
     }
