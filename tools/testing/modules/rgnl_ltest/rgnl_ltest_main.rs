@@ -26,8 +26,12 @@
 //!   end it with an error, not call it for ever.
 //! - SOCK counts its calls in its socket's state, a 64 KiB buffer that
 //!   `SockState::new` allocates (USES, and SIZE the buffer's length).
+//! - MAPS runs the checks of the layer's maps (`maps.rs`) and replies with
+//!   how many passed (USES), or fails with `EINVAL`.
 
 #![forbid(unsafe_code)]
+
+mod maps;
 
 use core::sync::atomic::{AtomicU32, Ordering};
 use genl::{
@@ -62,6 +66,7 @@ const CMD_SIZES: Cmd<Raw> = Cmd::new(6);
 const CMD_UNPARSED: Cmd<Raw> = Cmd::new(7);
 const CMD_STUCK: Cmd<Raw> = Cmd::new(8);
 const CMD_SOCK: Cmd<Raw> = Cmd::new(9);
+const CMD_MAPS: Cmd<Raw> = Cmd::new(10);
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
@@ -89,6 +94,7 @@ impl FamilySpec for LayerTest {
         SplitOp::dumpit::<Sizes>(CMD_UNPARSED.id()).dont_parse_dump(),
         SplitOp::dumpit::<Stuck>(CMD_STUCK.id()),
         SplitOp::doit::<Sock>(CMD_SOCK.id()),
+        SplitOp::doit::<Maps>(CMD_MAPS.id()),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::sys_admin(c_str!("admins"))];
     const MIN_RESV_START_OP: u8 = CMD_UNPARSED.id() + 1;
@@ -277,6 +283,19 @@ impl DoIt<LayerTest> for Sock {
         let mut w = msg.writer();
         w.put_u32(ATTR_USES, uses)?;
         w.put_u32(ATTR_SIZE, len)?;
+        req.reply(msg)
+    }
+}
+
+struct Maps;
+
+impl DoIt<LayerTest> for Maps {
+    const POLICY: &'static Policy = Policy::NONE;
+
+    fn doit(req: &mut Request<'_, LayerTest>) -> Result {
+        let checks = maps::run()?;
+        let mut msg = req.new_message(CMD_MAPS, size::U32)?;
+        msg.writer().put_u32(ATTR_USES, checks)?;
         req.reply(msg)
     }
 }
