@@ -7,7 +7,9 @@
 //! takes its place in that order with it.
 
 use crate::bindings;
-use crate::rb_map::{Alloc, Entry as MapEntry, NodeReservation, Occupied as MapOccupied, RbMap};
+use crate::rb_map::{
+    free_tree, Alloc, Entry as MapEntry, NodeReservation, Occupied as MapOccupied, RbMap,
+};
 use core::{cmp::Ordering, ptr};
 use kernel::prelude::*;
 
@@ -187,21 +189,10 @@ impl<K, V, O> Drop for IndexedMap<K, V, O> {
     fn drop(&mut self) {
         // The places in the order go first; the map then drops the
         // entries, whose `index` no longer matters.
-        // SAFETY: `order` is a valid tree (type invariants).
-        let mut node = unsafe { bindings::rb_first_postorder(&self.order.rb_root) };
-        while !node.is_null() {
-            // Post-order: the successor is found before `node` is freed,
-            // never through a freed node.
-            // SAFETY: `node` is linked in the tree, only read from here on.
-            let next = unsafe { bindings::rb_next_postorder(node) };
-            // SAFETY: `node` is an initialised `IndexNode` from `kmalloc()`
-            // owned by the map (type invariants), dropped and freed once.
-            unsafe {
-                ptr::drop_in_place(node.cast::<IndexNode<O>>());
-                bindings::kfree(node.cast());
-            }
-            node = next;
-        }
+        // SAFETY: the order is a valid tree of initialised `IndexNode`s
+        // from `kmalloc()` owned by the map (type invariants), unused after
+        // this.
+        unsafe { free_tree::<IndexNode<O>>(&self.order.rb_root) };
     }
 }
 

@@ -267,24 +267,35 @@ impl<K, V> RbMap<K, V> {
 
 impl<K, V> Drop for RbMap<K, V> {
     fn drop(&mut self) {
-        // SAFETY: `root` is a valid tree (type invariants).
-        let mut node = unsafe { bindings::rb_first_postorder(&self.root) };
-        while !node.is_null() {
-            // Children come before their parent in post-order: `node`'s
-            // successor is found before `node` is freed, and never
-            // through a freed node.
-            // SAFETY: `node` is linked in the tree, which is only read
-            // from here on.
-            let next = unsafe { bindings::rb_next_postorder(node) };
-            // SAFETY: `node` was allocated by `NodeReservation::new` with
-            // its fields initialised and is owned by the map (type
-            // invariants); it is dropped and freed once.
-            unsafe {
-                ptr::drop_in_place(node.cast::<Node<K, V>>());
-                bindings::kfree(node.cast());
-            }
-            node = next;
+        // SAFETY: the tree is valid and links only initialised `Node`s
+        // from `kmalloc()` owned by the map (type invariants), unused after
+        // this.
+        unsafe { free_tree::<Node<K, V>>(&self.root) };
+    }
+}
+
+/// Drops and frees every node of `root`, a `T` whose first field is its
+/// `rb_node`, in post-order: children come before their parent, so each
+/// node's successor is found before the node is freed, never through a
+/// freed node.
+///
+/// # Safety
+///
+/// `root` is a valid tree of initialised `T`s from `kmalloc()` that the
+/// caller owns and no longer uses.
+pub(crate) unsafe fn free_tree<T>(root: &bindings::rb_root) {
+    // SAFETY: `root` is a valid tree (the caller's).
+    let mut node = unsafe { bindings::rb_first_postorder(root) };
+    while !node.is_null() {
+        // SAFETY: `node` is linked in the tree, only read from here on.
+        let next = unsafe { bindings::rb_next_postorder(node) };
+        // SAFETY: `node` is an initialised `T` from `kmalloc()`, owned by
+        // the caller (the caller's), dropped and freed once.
+        unsafe {
+            ptr::drop_in_place(node.cast::<T>());
+            bindings::kfree(node.cast());
         }
+        node = next;
     }
 }
 
