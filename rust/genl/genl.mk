@@ -50,7 +50,7 @@ quiet_cmd_genl_bindgen = BINDGEN $@
 		--allowlist-type 'rb_node|rb_root|rb_root_cached|genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|delayed_work|work_struct|mutex|netlink_range_validation.*|nla_policy_validation' \
 		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*|init_net' \
 		--opaque-type 'sk_buff|net|sock|module|xarray' \
-		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) \
+		-o $@ -- $(filter-out $(genl-bindgen-skip), $(c_flags)) $(genl-inline-check-cflags) \
 		-w $(genl-bindgen-target) -fno-builtin -D__BINDGEN__ -DMODULE
 
 # Clang builds carry their --target in c_flags (scripts/Makefile.clang);
@@ -63,7 +63,12 @@ $(obj)/genl_bindings.rs: $(genl-dir)/bindings_helper.h $(genl-dir)/helpers.h FOR
 $(obj)/genl_helpers.c: $(genl-dir)/helpers.c FORCE
 	$(call if_changed,copy)
 $(obj)/genl_helpers.o: $(obj)/genl_helpers.c
-CFLAGS_genl_helpers.o := -I$(genl-dir)
+# genl-inline-check := y in a module's Kbuild (a test module's) builds the
+# check of the layer's copies of C inlines against C's own
+# (inlined_check.rs, `genl::check_inlined`).
+genl-inline-check-cflags := $(if $(filter y,$(genl-inline-check)),-DRGNL_INLINE_CHECK)
+CFLAGS_genl_helpers.o := -I$(genl-dir) $(genl-inline-check-cflags)
+
 
 # The layer's crate: Kbuild's own Rust rule, with the metadata emitted too.
 # Or, with genl-prebuilt=DIR on make's command line, copied from DIR, where
@@ -82,6 +87,7 @@ endif
 RUSTFLAGS_genl.o := --emit=metadata=$(obj)/libgenl.rmeta
 # 7.x's rule no longer passes --crate-name: rustc would call it `lib`.
 RUSTFLAGS_genl.o += $(if $(filter 7,$(VERSION)),--cfg rgnl_kernel_7 --crate-name genl)
+RUSTFLAGS_genl.o += $(if $(genl-inline-check-cflags),--cfg rgnl_inline_check)
 
 # The family's crate (or crates: `genl-crate` may name several).
 #

@@ -234,3 +234,88 @@ u64 rgnl_ktime_get_ms(void)
 {
 	return ktime_to_ms(ktime_get());
 }
+
+#ifdef RGNL_INLINE_CHECK
+/*
+ * C's own inlines that rust/genl/inlined.rs copies, for the check that
+ * compares the copies with them (inlined_check.rs): built only into a test
+ * module (genl-inline-check := y in its Kbuild).
+ */
+u32 rgnl_c_skb_len(const struct sk_buff *skb)
+{
+	return skb->len;
+}
+
+struct sk_buff *rgnl_c_genlmsg_new(size_t payload, gfp_t flags)
+{
+	return genlmsg_new(payload, flags);
+}
+
+void rgnl_c_genlmsg_end(struct sk_buff *skb, void *hdr)
+{
+	genlmsg_end(skb, hdr);
+}
+
+void rgnl_c_genl_dump_check_consistent(struct netlink_callback *cb, void *hdr)
+{
+	genl_dump_check_consistent(cb, hdr);
+}
+
+struct net *rgnl_c_genl_info_net(const struct genl_info *info)
+{
+	return genl_info_net(info);
+}
+
+const struct genl_info *rgnl_c_genl_info_dump(struct netlink_callback *cb)
+{
+	return genl_info_dump(cb);
+}
+
+struct nlattr *rgnl_c_nla_nest_start(struct sk_buff *skb, int attrtype)
+{
+	return nla_nest_start(skb, attrtype);
+}
+
+int rgnl_c_nla_nest_end(struct sk_buff *skb, struct nlattr *start)
+{
+	return nla_nest_end(skb, start);
+}
+
+bool rgnl_c_genl_has_listeners(const struct genl_family *family, struct net *net,
+			       unsigned int group)
+{
+	return genl_has_listeners(family, net, group);
+}
+
+/* The socket genlmsg_reply() unicasts through (genlmsg_unicast()). */
+struct sock *rgnl_c_genl_sock(struct net *net)
+{
+	return net->genl_sock;
+}
+
+bool rgnl_c_skb_equal(const struct sk_buff *a, const struct sk_buff *b)
+{
+	return a->len == b->len && !memcmp(a->data, b->data, a->len);
+}
+
+/* A zeroed callback of a dump, its data a zeroed genl_dumpit_info. */
+struct netlink_callback *rgnl_c_callback_new(void)
+{
+	struct netlink_callback *cb = kzalloc(sizeof(*cb), GFP_KERNEL);
+
+	if (!cb)
+		return NULL;
+	cb->data = kzalloc(sizeof(struct genl_dumpit_info), GFP_KERNEL);
+	if (!cb->data) {
+		kfree(cb);
+		return NULL;
+	}
+	return cb;
+}
+
+void rgnl_c_callback_free(struct netlink_callback *cb)
+{
+	kfree(cb->data);
+	kfree(cb);
+}
+#endif

@@ -58,4 +58,21 @@ void rgnl_genl_notify_filtered(const struct genl_family *family,
 u64 rgnl_get_random_u64(void);
 u64 rgnl_ktime_get_ms(void);
 
+#ifdef RGNL_INLINE_CHECK
+u32 rgnl_c_skb_len(const struct sk_buff *skb);
+struct sk_buff *rgnl_c_genlmsg_new(size_t payload, gfp_t flags);
+void rgnl_c_genlmsg_end(struct sk_buff *skb, void *hdr);
+void rgnl_c_genl_dump_check_consistent(struct netlink_callback *cb, void *hdr);
+struct net *rgnl_c_genl_info_net(const struct genl_info *info);
+const struct genl_info *rgnl_c_genl_info_dump(struct netlink_callback *cb);
+struct nlattr *rgnl_c_nla_nest_start(struct sk_buff *skb, int attrtype);
+int rgnl_c_nla_nest_end(struct sk_buff *skb, struct nlattr *start);
+bool rgnl_c_genl_has_listeners(const struct genl_family *family, struct net *net,
+			       unsigned int group);
+struct sock *rgnl_c_genl_sock(struct net *net);
+bool rgnl_c_skb_equal(const struct sk_buff *a, const struct sk_buff *b);
+struct netlink_callback *rgnl_c_callback_new(void);
+void rgnl_c_callback_free(struct netlink_callback *cb);
+#endif
+
 #endif

@@ -228,7 +228,7 @@ pub(crate) unsafe fn nla_nest_end_checked(
 ///
 /// `net` is alive.
 #[inline]
-unsafe fn genl_sock(net: *mut bindings::net) -> *mut bindings::sock {
+pub(crate) unsafe fn genl_sock(net: *mut bindings::net) -> *mut bindings::sock {
     // SAFETY: every `net` holds its genetlink socket at this offset.
     unsafe {
         net.byte_add(bindings::RGNL_NET_GENL_SOCK_OFFSET)

@@ -31,6 +31,8 @@ mod family;
 pub mod indexed_map;
 mod inline_bytes;
 mod inlined;
+#[cfg(rgnl_inline_check)]
+mod inlined_check;
 pub mod kind;
 mod lock;
 mod mcast;
@@ -53,6 +55,8 @@ pub use extack::Extack;
 pub use family::{Family, FamilySpec, FamilyStorage, Registration, StorageOwner};
 pub use indexed_map::{IndexReservation, Indexed, IndexedMap};
 pub use inline_bytes::{compare_bytes, InlineBytes};
+#[cfg(rgnl_inline_check)]
+pub use inlined_check::check_inlined;
 pub use mcast::McGroup;
 pub use msg::{ArrayWriter, Cmd, MsgBuilder, Writer};
 pub use net::{Gfp, Net};

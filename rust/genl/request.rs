@@ -64,6 +64,12 @@ impl<'a, F: Family> Request<'a, F> {
         }
     }
 
+    /// The request's `genl_info`, valid while it is handled.
+    #[cfg(rgnl_inline_check)]
+    pub(crate) fn info_ptr(&self) -> *const bindings::genl_info {
+        self.info
+    }
+
     fn info(&self) -> &bindings::genl_info {
         // SAFETY: by the type invariants `info` is valid for `'a`.
         unsafe { &*self.info }

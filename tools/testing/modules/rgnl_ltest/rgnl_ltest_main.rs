@@ -28,6 +28,8 @@
 //!   `SockState::new` allocates (USES, and SIZE the buffer's length).
 //! - MAPS runs the checks of the layer's maps (`maps.rs`) and replies with
 //!   how many passed (USES), or fails with `EINVAL`.
+//! - INLINED runs the layer's check of its copies of C's netlink inlines
+//!   against C's own (`genl::check_inlined`), replying as MAPS does.
 
 #![forbid(unsafe_code)]
 
@@ -67,6 +69,7 @@ const CMD_UNPARSED: Cmd<Raw> = Cmd::new(7);
 const CMD_STUCK: Cmd<Raw> = Cmd::new(8);
 const CMD_SOCK: Cmd<Raw> = Cmd::new(9);
 const CMD_MAPS: Cmd<Raw> = Cmd::new(10);
+const CMD_INLINED: Cmd<Raw> = Cmd::new(11);
 
 /// The largest SIZE: past what an attribute can carry.
 const SIZE_MAX: usize = 80_000;
@@ -95,6 +98,7 @@ impl FamilySpec for LayerTest {
         SplitOp::dumpit::<Stuck>(CMD_STUCK.id()),
         SplitOp::doit::<Sock>(CMD_SOCK.id()),
         SplitOp::doit::<Maps>(CMD_MAPS.id()),
+        SplitOp::doit::<Inlined>(CMD_INLINED.id()),
     ];
     const MCGRPS: &'static [McGroup] = &[McGroup::sys_admin(c_str!("admins"))];
     const MIN_RESV_START_OP: u8 = CMD_UNPARSED.id() + 1;
@@ -295,6 +299,19 @@ impl DoIt<LayerTest> for Maps {
     fn doit(req: &mut Request<'_, LayerTest>) -> Result {
         let checks = maps::run()?;
         let mut msg = req.new_message(CMD_MAPS, size::U32)?;
+        msg.writer().put_u32(ATTR_USES, checks)?;
+        req.reply(msg)
+    }
+}
+
+struct Inlined;
+
+impl DoIt<LayerTest> for Inlined {
+    const POLICY: &'static Policy = Policy::NONE;
+
+    fn doit(req: &mut Request<'_, LayerTest>) -> Result {
+        let checks = genl::check_inlined(req)?;
+        let mut msg = req.new_message(CMD_INLINED, size::U32)?;
         msg.writer().put_u32(ATTR_USES, checks)?;
         req.reply(msg)
     }

@@ -689,6 +689,16 @@ def maps_checked():
     ksft_eq(lt.do('maps', {}), {'uses': 2149})
 
 
+def inlined_matches_c():
+    """The layer's copies of C's netlink inlines (rust/genl/inlined.rs) give
+    what C's own give, run side by side in the kernel under test: 20
+    comparisons (genlmsg_new's skb for 7 sizes, a nest and genlmsg_end's
+    bytes, the dump consistency flag for 5 sequence moves, genl_info_dump,
+    genl_info_net, genlmsg_reply's socket, genl_has_listeners)."""
+    lt, _ = ltest()
+    ksft_eq(lt.do('inlined', {}), {'uses': 20})
+
+
 def ltest_rmmod():
     """rmmod rgnl_ltest: it unloads, and nlctrl no longer knows it."""
     _, unload = ltest()
@@ -714,7 +724,7 @@ def main() -> None:
               nest_delivered, nest_too_long_refused, noattr_without_attrs,
               noattr_refuses_attr, noattr_refuses_any_type, reinit_busy,
               reinit_leaves_family, admins_refused_to_nobody, admins_root_joins,
-              bind_unbind_counted, maps_checked, ltest_rmmod])
+              bind_unbind_counted, maps_checked, inlined_matches_c, ltest_rmmod])
     ksft_exit()
 
 
