@@ -79,7 +79,9 @@ const _: () = assert!(
     ) == max_payload::ENTRY_GET_DUMP
 );
 
-/// Writes `key` and `entry` as an ENTRY nest.
+/// Writes `key` and `entry` as an ENTRY nest. Inlined: a dump writes one
+/// for every entry.
+#[inline]
 pub(crate) fn put_entry(w: &mut Writer<'_, attr::Set>, key: &[u8], entry: Stored<'_>) -> Result {
     w.put_nest(attr::ENTRY, |w| {
         w.put(attr_entry::KEY, key)?;

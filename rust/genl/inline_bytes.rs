@@ -60,10 +60,10 @@ impl<const N: usize> InlineBytes<N> {
     /// Its bytes.
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        let len = usize::from(self.len).min(N);
-        // SAFETY: `bytes[..len]` are initialised (type invariants), and
+        // SAFETY: `len <= N` and `bytes[..len]` are initialised (type
+        // invariants: no bound check on every step of a tree walk), and
         // `MaybeUninit<u8>` has `u8`'s layout.
-        unsafe { core::slice::from_raw_parts(self.bytes.as_ptr().cast::<u8>(), len) }
+        unsafe { core::slice::from_raw_parts(self.bytes.as_ptr().cast::<u8>(), self.len.into()) }
     }
 }
 
