@@ -263,7 +263,7 @@ unsafe fn index<K: Ord, V, O: Ord>(
     unsafe {
         raw.write(IndexNode {
             links: bindings::rb_node {
-                __rb_parent_color: parent as _,
+                __rb_parent_color: parent as core::ffi::c_ulong,
                 rb_right: ptr::null_mut(),
                 rb_left: ptr::null_mut(),
             },

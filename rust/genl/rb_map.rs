@@ -495,7 +495,7 @@ impl<'a, K, V> Vacant<'a, K, V> {
         unsafe {
             let links = ptr::addr_of_mut!((*raw).links);
             links.write(bindings::rb_node {
-                __rb_parent_color: self.parent as _,
+                __rb_parent_color: self.parent as core::ffi::c_ulong,
                 rb_right: ptr::null_mut(),
                 rb_left: ptr::null_mut(),
             });

@@ -79,7 +79,8 @@ fn plain_map(checks: &mut u32) -> Result {
     let mut count = 0u32;
     for (key, v) in map.iter() {
         let i = v.wrapping_sub(N);
-        let in_order = last.map_or(true, |l| l < i) && i % 3 != 0 && key.as_bytes() == key_of(i);
+        let in_order =
+            !matches!(last, Some(l) if l >= i) && i % 3 != 0 && key.as_bytes() == key_of(i);
         check(
             in_order,
             "iteration in key order, without the removed",
@@ -208,7 +209,7 @@ fn indexed_map(checks: &mut u32) -> Result {
             return check(false, "the first ordered has an order", checks);
         };
         check(
-            last.map_or(true, |l| l < (order, v)),
+            !matches!(last, Some(l) if l >= (order, v)),
             "second order, then key",
             checks,
         )?;
