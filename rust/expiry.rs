@@ -9,7 +9,7 @@
 
 use crate::entry::Message;
 use crate::entry::{del_message, del_size};
-use crate::registry::{now_ms, Key, Registry};
+use crate::registry::{now_ms, Counters, Key, Registry, Stored};
 use crate::rgnl_nl::{cmd, group, DelReason, Rgnl};
 use crate::watch;
 use genl::{Gfp, MsgBuilder, Net, Request};
@@ -24,7 +24,6 @@ pub(crate) const BATCH: u32 = 1000;
 
 /// The notices of one expired entry.
 struct Expired {
-    key: Key,
     event: Option<Message>,
     owner: Option<(u32, Message)>,
 }
@@ -39,7 +38,7 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
             return net.defer(0);
         }
         left = left.saturating_sub(1);
-        let expired = state.expire_first(now, |key, entry, owner| {
+        let prepare = |key: &Key, entry: Stored<'_>, owner| {
             let notice = || {
                 let msg = MsgBuilder::event(
                     net,
@@ -58,15 +57,13 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
                 0 => None,
                 port => Some((port, notice()?)),
             };
-            Ok(Expired {
-                key: key.clone(),
-                event,
-                owner,
-            })
-        });
-        match expired {
+            Ok(Expired { event, owner })
+        };
+        match state.expire_first(now, prepare, |key, expired, counters| {
+            send(net, counters, key, expired)
+        }) {
             None => break,
-            Some(Ok(expired)) => send(net, state, expired),
+            Some(Ok(())) => {}
             Some(Err(_)) => return net.defer(RETRY_MS),
         }
     }
@@ -76,12 +73,12 @@ pub(crate) fn expire(net: &Net<'_, Rgnl>, state: &mut Registry, batch: Option<u3
     }
 }
 
-/// Sends the notices of an expired entry. Listeners with a full receive
-/// buffer, and an owner whose port is closed, miss theirs.
-fn send(net: &Net<'_, Rgnl>, state: &mut Registry, expired: Expired) {
-    let key = expired.key.as_bytes();
+/// Sends the notices of the expired entry `key`. Listeners with a full
+/// receive buffer, and an owner whose port is closed, miss theirs.
+fn send(net: &Net<'_, Rgnl>, counters: &mut Counters, key: &Key, expired: Expired) {
+    let key = key.as_bytes();
     if let Some(msg) = expired.event {
-        state.counters.notifications = state.counters.notifications.wrapping_add(1);
+        counters.notifications = counters.notifications.wrapping_add(1);
         let _ = net.multicast_filtered(group::EVENTS, msg, Gfp::Kernel, |w| watch::wants(w, key));
     }
     if let Some((port, msg)) = expired.owner {

@@ -314,7 +314,7 @@ impl Registry {
             entry: found.get(),
             lease: found.order(),
         })?;
-        let (_, entry, _) = found.remove();
+        let (entry, _) = found.remove();
         self.count = self.count.saturating_sub(1);
         self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
         self.counters.deleted = self.counters.deleted.wrapping_add(1);
@@ -336,13 +336,16 @@ impl Registry {
 
     /// Removes the entry that expires first if it is due at `now`, calling
     /// `prepare` with it and the port id to tell (0: none) first (to build
-    /// its notifications); a failure there leaves it in place. `None` when
-    /// no entry is due.
+    /// its notifications); a failure there leaves it in place. Then, once
+    /// the registry counts it gone, `send` is called with its key (still in
+    /// place: not copied out) and what `prepare` returned. `None` when no
+    /// entry is due.
     pub(crate) fn expire_first<T>(
         &mut self,
         now: u64,
         prepare: impl FnOnce(&Key, Stored<'_>, u32) -> Result<T>,
-    ) -> Option<Result<T>> {
+        send: impl FnOnce(&Key, T, &mut Counters),
+    ) -> Option<Result> {
         // The lease first to end, and its entry: no walk.
         let first = self.entries.first_ordered_mut()?;
         let lease = first.order()?;
@@ -358,12 +361,13 @@ impl Registry {
             Ok(prepared) => prepared,
             Err(e) => return Some(Err(e)),
         };
-        let (_, entry, _) = first.remove();
+        self.counters.expired = self.counters.expired.wrapping_add(1);
+        send(first.key(), prepared, &mut self.counters);
+        let (entry, _) = first.remove();
         self.count = self.count.saturating_sub(1);
         self.bytes = self.bytes.saturating_sub(entry.value.len() as u32);
-        self.counters.expired = self.counters.expired.wrapping_add(1);
         self.changed();
-        Some(Ok(prepared))
+        Some(Ok(()))
     }
 
     /// Calls `f` with each entry whose key starts with `prefix`, in key

@@ -350,15 +350,30 @@ impl<'a, K: Ord, V, O: Ord> Occupied<'a, K, V, O> {
         }
     }
 
+    /// Takes the entry's place in the order out, returning its order.
+    #[inline]
+    fn unindex(&mut self) -> Option<O> {
+        let index = self.entry.get().index;
+        // SAFETY: `index` is null or a node of the order (the map's
+        // invariants), no longer named once the entry goes (the caller
+        // removes it next).
+        (!index.is_null()).then(|| unsafe { unindex(self.order, index) })
+    }
+
+    /// Removes the entry and its place in the order, returning its value
+    /// and order; the key is dropped where it is.
+    #[inline]
+    pub fn remove(mut self) -> (V, Option<O>) {
+        let order = self.unindex();
+        (self.entry.remove().value, order)
+    }
+
     /// Removes the entry and its place in the order, returning its key,
     /// value and order.
     #[inline]
-    pub fn remove(self) -> (K, V, Option<O>) {
-        let index = self.entry.get().index;
-        // SAFETY: `index` is null or a node of the order (the map's
-        // invariants), no longer named once the entry goes below.
-        let order = (!index.is_null()).then(|| unsafe { unindex(self.order, index) });
-        let (key, indexed) = self.entry.remove();
+    pub fn remove_entry(mut self) -> (K, V, Option<O>) {
+        let order = self.unindex();
+        let (key, indexed) = self.entry.remove_entry();
         (key, indexed.value, order)
     }
 }

@@ -377,16 +377,37 @@ impl<'a, K, V> Occupied<'a, K, V> {
         unsafe { (&(*node).key, &mut (*node).value) }
     }
 
-    /// Unlinks and frees its node, returning its key and value.
+    /// Unlinks its node, which the caller then empties and frees.
     #[inline]
-    pub fn remove(self) -> (K, V) {
+    fn unlink(self) -> *mut Node<K, V> {
         let node = self.node();
         // SAFETY: `node` is linked in the map (type invariants), which is
         // a valid tree; after this it is not linked anywhere.
         unsafe { bindings::rb_erase(self.node, &mut self.map.root) };
-        // SAFETY: `node`, unlinked above, is a live `Node` with both
-        // fields initialised (the map's invariants), owned by the map:
-        // its fields are moved out once and the memory freed once.
+        node
+    }
+
+    /// Unlinks and frees its node, returning its value; the key is dropped
+    /// where it is (not moved out to be dropped).
+    #[inline]
+    pub fn remove(self) -> V {
+        let node = self.unlink();
+        // SAFETY: `node`, unlinked, is a live `Node` with both fields
+        // initialised (the map's invariants), now ours: its key dropped
+        // and its value moved out once, its memory freed once.
+        unsafe {
+            ptr::drop_in_place(ptr::addr_of_mut!((*node).key));
+            let value = ptr::read(ptr::addr_of!((*node).value));
+            bindings::kfree(node.cast());
+            value
+        }
+    }
+
+    /// Unlinks and frees its node, returning its key and value.
+    #[inline]
+    pub fn remove_entry(self) -> (K, V) {
+        let node = self.unlink();
+        // SAFETY: as in `remove`, both fields moved out once.
         unsafe {
             let key = ptr::read(ptr::addr_of!((*node).key));
             let value = ptr::read(ptr::addr_of!((*node).value));

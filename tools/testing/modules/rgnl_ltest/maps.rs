@@ -71,7 +71,7 @@ fn plain_map(checks: &mut u32) -> Result {
         let k = key_of(i);
         let removed = map
             .find_mut_by(|o| compare_bytes(&k, o.as_bytes()))
-            .map(|e| e.remove());
+            .map(|e| e.remove_entry());
         let ok = removed.is_some_and(|(key, v)| key.as_bytes() == k && v == i.wrapping_add(N));
         check(ok, "a removal returns its key and value", checks)?;
     }
@@ -114,7 +114,7 @@ fn plain_map(checks: &mut u32) -> Result {
     )?;
     let first = map.first_mut().map(|e| e.remove());
     check(
-        first.is_some_and(|(_, v)| v == N.wrapping_add(1)),
+        first.is_some_and(|v| v == N.wrapping_add(1)),
         "first_mut is the least",
         checks,
     )?;
@@ -177,9 +177,9 @@ fn indexed_map(checks: &mut u32) -> Result {
         let k = key_of(i);
         let removed = map
             .find_mut_by(|o| compare_bytes(&k, o.as_bytes()))
-            .map(|e| e.remove());
+            .map(|e| e.remove_entry());
         check(
-            removed.is_some_and(|(_, v, _)| v == i),
+            removed.is_some_and(|(key, v, _)| key.as_bytes() == k && v == i),
             "a removal with its order",
             checks,
         )?;
@@ -215,7 +215,7 @@ fn indexed_map(checks: &mut u32) -> Result {
         )?;
         check(expected(v) == Some(order), "the order given", checks)?;
         last = Some((order, v));
-        let (_, _, o) = first.remove();
+        let (_, o) = first.remove();
         check(o == Some(order), "remove returns the order", checks)?;
         taken = taken.wrapping_add(1);
     }
