@@ -8,13 +8,18 @@ set +e
 printf '#!/bin/sh\nexec python3 /ynl/cli.py --no-schema --spec /rgnl/rgnl.yaml "$@" 2>&1\n' >/rgnl/ynl
 chmod +x /rgnl/ynl
 
-# iproute2 sees the family appear, as nlctrl announces it.
-timeout 10 genl ctrl monitor >/tmp/ctrlmon 2>&1 &
+# A generic netlink socket has joined a group (its Groups column in
+# /proc/net/netlink); no other socket of the guest holds one.
+subscribed() { awk '$2 == 16 && $4 != "00000000" { f = 1 } END { exit !f }' /proc/net/netlink; }
+
+# iproute2 sees the family appear, as nlctrl announces it (genl flushes
+# each message it prints).
+timeout 120 genl ctrl monitor >/tmp/ctrlmon 2>&1 &
 ctrlmon=$!
-sleep 0.5
+for i in $(seq 600); do subscribed && break; sleep 0.1; done
 check "insmod rgnl.ko" insmod rgnl.ko
-sleep 0.5
-kill $ctrlmon
+for i in $(seq 600); do grep -q "Name: rgnl" /tmp/ctrlmon && break; sleep 0.1; done
+{ kill $ctrlmon; wait $ctrlmon; } 2>/dev/null
 check "iproute2 genl ctrl monitor saw the family appear" grep -q "Name: rgnl" /tmp/ctrlmon
 
 # The family the kernel registered is the one the spec describes.
@@ -47,9 +52,8 @@ check "ynl: entry-new without --create on a missing key fails with ENOENT" \
 check "ynl: a key over the spec's max-len is refused by the kernel policy" \
 	sh -c "ynl --do entry-get --json '{\"key\": \"$(head -c 65 /dev/zero | tr '\0' k)\"}' | grep -q 'Attribute failed policy validation'"
 check "ynl: entry-del" ynl --do entry-del --json '{"key": "ynl-other"}'
-# Once ynl's generic netlink socket has joined a group (its Groups column in
-# /proc/net/netlink), changes reach it; it collects them after --sleep.
-subscribed() { awk '$2 == 16 && $4 != "00000000" { f = 1 } END { exit !f }' /proc/net/netlink; }
+# Once ynl's socket has joined its group, changes reach it; it collects
+# them after --sleep.
 ynl --subscribe events --sleep 4 >/tmp/ynlmon &
 ynlmon=$!
 for i in $(seq 300); do subscribed && break; sleep 0.1; done
