@@ -12,19 +12,6 @@ void rgnl_nlmsg_free(struct sk_buff *skb)
 	nlmsg_free(skb);
 }
 
-int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data)
-{
-	int pad = NLA_ALIGN(len) - len;
-
-	/* nla_append(), as skb_put_data() with the padding it leaves out. */
-	if (unlikely(skb_tailroom(skb) < len + pad))
-		return -EMSGSIZE;
-	skb_put_data(skb, data, len);
-	if (pad)
-		skb_put_zero(skb, pad);
-	return 0;
-}
-
 /* kmalloc() through its macro, as kmemdup() below. */
 void *rgnl_kmalloc(size_t size, gfp_t gfp)
 {
@@ -241,6 +228,19 @@ u64 rgnl_ktime_get_ms(void)
  * compares the copies with them (inlined_check.rs): built only into a test
  * module (genl-inline-check := y in its Kbuild).
  */
+
+/* What Writer::put_encoded does: nla_append(), padded as it is not. */
+int rgnl_c_nla_append_padded(struct sk_buff *skb, int len, const void *data)
+{
+	int pad = NLA_ALIGN(len) - len;
+
+	if (unlikely(skb_tailroom(skb) < len + pad))
+		return -EMSGSIZE;
+	skb_put_data(skb, data, len);
+	skb_put_zero(skb, pad);
+	return 0;
+}
+
 u32 rgnl_c_skb_len(const struct sk_buff *skb)
 {
 	return skb->len;

@@ -19,7 +19,6 @@
 
 void rgnl_genlmsg_cancel(struct sk_buff *skb, void *hdr);
 void rgnl_nlmsg_free(struct sk_buff *skb);
-int rgnl_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 void *rgnl_kmalloc(size_t size, gfp_t gfp);
 /* kmalloc()'s size classes up to 8 KiB (with 8-byte KMALLOC_MIN_SIZE). */
 #define RGNL_KMALLOC_CLASSES(f) \
@@ -59,6 +58,7 @@ u64 rgnl_get_random_u64(void);
 u64 rgnl_ktime_get_ms(void);
 
 #ifdef RGNL_INLINE_CHECK
+int rgnl_c_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 u32 rgnl_c_skb_len(const struct sk_buff *skb);
 struct sk_buff *rgnl_c_genlmsg_new(size_t payload, gfp_t flags);
 void rgnl_c_genlmsg_end(struct sk_buff *skb, void *hdr);

@@ -4,8 +4,11 @@
 //! for every message, written in Rust so that they inline as they do in C:
 //! a call through an out-of-line C helper costs tens of instructions (with
 //! a mitigated kernel's return thunks) on every reply and dump message.
+//! Also `nla_put` for payloads of a size known at build time, made of the
+//! inlines it calls (`skb_tailroom`, `__skb_put`): a message puts several.
 //! Fields of the structures bindgen keeps opaque (`sk_buff`, `net`) are
-//! read at offsets C computes (`bindings_helper.h`).
+//! read at offsets C computes (`bindings_helper.h`). `inlined_check.rs`
+//! compares each with C's own.
 //!
 //! Headers inside an skb are written unaligned: `netlink_dump` sizes a
 //! dump's skb by the reader's last `recvmsg` length, so its data, and every
@@ -170,6 +173,100 @@ pub(crate) fn genlmsg_new(payload: usize, flags: bindings::gfp_t) -> *mut bindin
     }
 }
 
+const NLA_HDRLEN: usize = core::mem::size_of::<bindings::nlattr>();
+
+/// A `u32` field of `skb` at `offset`.
+///
+/// # Safety
+///
+/// `skb` points to a valid `sk_buff` that holds a `u32` at `offset`.
+#[inline]
+unsafe fn skb_u32(skb: *mut bindings::sk_buff, offset: usize) -> *mut u32 {
+    // SAFETY: the caller's contract.
+    unsafe { skb.byte_add(offset).cast::<u32>() }
+}
+
+// `tail` and `end` are `u32` offsets from `head` (`sk_buff_data_t` of a
+// 64-bit kernel), which `nla_put_fixed` reads and writes as such.
+const _: () = assert!(
+    bindings::RGNL_SKB_TAIL_SIZE == 4 && bindings::RGNL_SKB_END_SIZE == 4,
+    "the layer needs NET_SKBUFF_DATA_USES_OFFSET (a 64-bit kernel)"
+);
+
+/// `__skb_put(skb, len)` where `skb_tailroom(skb)` holds `len` bytes (C's
+/// checks before its `__skb_put`, as `nla_put` does): the `len` bytes added
+/// at the tail, uninitialised, or null when they do not fit (never in a
+/// non-linear skb, whose tailroom is 0).
+///
+/// # Safety
+///
+/// `skb` is a valid linear skb with a message under construction, ours.
+#[inline(always)]
+pub(crate) unsafe fn skb_put_checked(skb: *mut bindings::sk_buff, len: usize) -> *mut u8 {
+    // SAFETY: `skb` is a valid `sk_buff`: its `data_len`, `tail`, `end` and
+    // `len` are `u32`s at these offsets (asserted above for the two
+    // `sk_buff_data_t`s).
+    let (data_len, tail, end, skb_len) = unsafe {
+        (
+            skb_u32(skb, bindings::RGNL_SKB_DATA_LEN_OFFSET),
+            skb_u32(skb, bindings::RGNL_SKB_TAIL_OFFSET),
+            skb_u32(skb, bindings::RGNL_SKB_END_OFFSET),
+            skb_u32(skb, bindings::RGNL_SKB_LEN_OFFSET),
+        )
+    };
+    // SAFETY: as above; the skb is ours, nobody else writes it.
+    unsafe {
+        // `skb_tailroom`: none in a non-linear skb. (`end` is never below
+        // `tail`; wrapping as C's unsigned subtraction.)
+        let room = end.read().wrapping_sub(tail.read()) as usize;
+        if data_len.read() != 0 || room < len {
+            return core::ptr::null_mut();
+        }
+        let at = skb_tail(skb);
+        // `len` fits the room, a `u32`.
+        tail.write(tail.read().wrapping_add(len as u32));
+        skb_len.write(skb_len.read().wrapping_add(len as u32));
+        at
+    }
+}
+
+/// `nla_put(skb, attrtype, N, data)` for a payload of a size known at build
+/// time (a scalar, a flag, a nest's header): `nla_put`'s tailroom check and
+/// `__nla_put`'s `__skb_put` ([`skb_put_checked`]), header, payload and
+/// zeroed padding, written out. Returns 0 or `-EMSGSIZE`, as `nla_put`
+/// does. The out-of-line `nla_put` costs some 35 instructions more for
+/// each attribute, and a message has several.
+///
+/// # Safety
+///
+/// `skb` is a valid linear skb with a message under construction, ours.
+#[inline(always)]
+pub(crate) unsafe fn nla_put_fixed<const N: usize>(
+    skb: *mut bindings::sk_buff,
+    attrtype: c_int,
+    data: &[u8; N],
+) -> c_int {
+    const { assert!(N <= 8, "a fixed-size attribute payload is at most 8 bytes") };
+    let total = const { size::attr(N) };
+    // SAFETY: the caller's contract.
+    let nla = unsafe { skb_put_checked(skb, total) };
+    if nla.is_null() {
+        return -(bindings::EMSGSIZE as c_int);
+    }
+    // SAFETY: `nla` is `total` bytes of the skb, ours; the attribute may be
+    // unaligned (module docs): `nla_len`, `nla_type` (the low 16 bits, as
+    // C's assignment keeps), the payload, and zeroes up to the 4-byte
+    // boundary.
+    unsafe {
+        nla.cast::<u16>().write_unaligned((NLA_HDRLEN + N) as u16);
+        nla.add(2).cast::<u16>().write_unaligned(attrtype as u16);
+        nla.add(NLA_HDRLEN).cast::<[u8; N]>().write_unaligned(*data);
+        nla.add(NLA_HDRLEN + N)
+            .write_bytes(0, total - NLA_HDRLEN - N);
+    }
+    0
+}
+
 /// `nla_nest_start(skb, attrtype)`: the start of a new nest, or null when
 /// the skb is full.
 ///
@@ -184,8 +281,8 @@ pub(crate) unsafe fn nla_nest_start(
     // SAFETY: `skb` is valid; the nest starts at its tail.
     let start = unsafe { skb_tail(skb) }.cast::<bindings::nlattr>();
     let attrtype = c_int::from(attrtype) | bindings::NLA_F_NESTED as c_int;
-    // SAFETY: an empty attribute; `nla_put` checks the tailroom.
-    if unsafe { bindings::nla_put(skb, attrtype, 0, core::ptr::null()) } < 0 {
+    // SAFETY: the caller's contract.
+    if unsafe { nla_put_fixed(skb, attrtype, &[]) } < 0 {
         return core::ptr::null_mut();
     }
     start

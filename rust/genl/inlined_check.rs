@@ -7,8 +7,15 @@
 //! changes what one of them does fails a test rather than going unnoticed.
 //! Built only into a test module (`genl-inline-check := y`).
 
-use crate::{bindings, family::Family, inlined, msg::emsgsize, request::Request};
-use core::ffi::c_void;
+use crate::{
+    bindings,
+    family::Family,
+    inlined,
+    msg::{emsgsize, Writer},
+    request::Request,
+    view::Raw,
+};
+use core::ffi::{c_int, c_void};
 use kernel::prelude::*;
 
 /// Counts the checks that pass; the first that fails is an `EINVAL`, named
@@ -105,6 +112,7 @@ pub fn check_inlined<F: Family>(req: &Request<'_, F>) -> Result<u32> {
         checks.that(room && len, "genlmsg_new: the skb's room and length")?;
     }
     messages::<F>(&mut checks)?;
+    puts(&mut checks)?;
     dumps::<F>(&mut checks)?;
     let info = req.info_ptr();
     // SAFETY: `info` is the request being handled; its namespace is alive.
@@ -157,6 +165,86 @@ fn messages<F: Family>(checks: &mut Checks) -> Result {
         bindings::rgnl_c_genlmsg_end(theirs.0, h2);
     }
     checks.that(ours.same(&theirs), "genlmsg_end: the bytes")
+}
+
+/// Puts into two skbs of the same size until both are full, each by `ours`
+/// and `theirs` (0 or `-EMSGSIZE`): the same result at every step, and the
+/// same bytes and room after it (one comparison per fill).
+///
+/// # Safety
+///
+/// `ours` and `theirs` put into the linear skb they are given, which is
+/// theirs for the call.
+unsafe fn fill(
+    checks: &mut Checks,
+    what: &str,
+    mut ours: impl FnMut(*mut bindings::sk_buff) -> c_int,
+    mut theirs: impl FnMut(*mut bindings::sk_buff) -> c_int,
+) -> Result {
+    let (a, b) = (Skb::new(100)?, Skb::new(100)?);
+    loop {
+        let (ra, rb) = (ours(a.0), theirs(b.0));
+        // SAFETY: both are valid skbs.
+        let room = unsafe { bindings::rgnl_skb_tailroom(a.0) == bindings::rgnl_skb_tailroom(b.0) };
+        if ra != rb || !room || !a.same(&b) {
+            return checks.that(false, what);
+        }
+        if ra < 0 {
+            return checks.that(true, what);
+        }
+    }
+}
+
+/// `nla_put_fixed` of `N` bytes beside C's `nla_put` (or, with `bit64`,
+/// `nla_put_64bit`, which the layer skips where it would not pad).
+fn fill_fixed<const N: usize>(checks: &mut Checks, what: &str, bit64: bool) -> Result {
+    let data: [u8; N] = core::array::from_fn(|i| 0xa1_u8.wrapping_add(i as u8));
+    // A type with bits beyond `nla_type`'s 16, which both truncate.
+    let t = 0x1_8005;
+    // SAFETY: each put checks the room of the skb it is given, ours.
+    unsafe {
+        fill(
+            checks,
+            what,
+            |skb| inlined::nla_put_fixed(skb, t, &data),
+            |skb| match bit64 {
+                true => bindings::nla_put_64bit(skb, t, N as c_int, data.as_ptr().cast(), 1),
+                false => bindings::nla_put(skb, t, N as c_int, data.as_ptr().cast()),
+            },
+        )
+    }
+}
+
+/// `nla_put_fixed` for each payload size a scalar, a flag or a nest header
+/// has; `Writer::put_encoded` (its `skb_put_checked`) for lengths around
+/// the padding.
+fn puts(checks: &mut Checks) -> Result {
+    fill_fixed::<0>(checks, "nla_put_fixed, 0 bytes", false)?;
+    fill_fixed::<1>(checks, "nla_put_fixed, 1 byte", false)?;
+    fill_fixed::<2>(checks, "nla_put_fixed, 2 bytes", false)?;
+    fill_fixed::<4>(checks, "nla_put_fixed, 4 bytes", false)?;
+    fill_fixed::<8>(checks, "nla_put_fixed, 8 bytes", false)?;
+    if bindings::RGNL_NLA_64BIT_PADS == 0 {
+        fill_fixed::<8>(checks, "nla_put_fixed for nla_put_64bit", true)?;
+    }
+    let data = [0x5a_u8; 7];
+    // (Not 0: nothing would ever fill the skb.)
+    for len in [1, 2, 3, 4, 7] {
+        let data = &data[..len];
+        // SAFETY: each put checks the room of the skb it is given, ours.
+        unsafe {
+            fill(
+                checks,
+                "Writer::put_encoded",
+                |skb| match Writer::<Raw>::from_raw(skb, 0).put_encoded(data) {
+                    Ok(()) => 0,
+                    Err(e) => e.to_errno(),
+                },
+                |skb| bindings::rgnl_c_nla_append_padded(skb, len as c_int, data.as_ptr().cast()),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The consistency flag of a dump message, for each way the dump's

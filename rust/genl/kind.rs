@@ -74,15 +74,15 @@ macro_rules! int_kind {
 
 int_kind!(
     /// `u8`.
-    U8, u8, from_ne_bytes, to_ne_bytes, put_bytes
+    U8, u8, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `u16`.
-    U16, u16, from_ne_bytes, to_ne_bytes, put_bytes
+    U16, u16, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `u32`.
-    U32, u32, from_ne_bytes, to_ne_bytes, put_bytes
+    U32, u32, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `u64`, 8-byte aligned with the family's pad attribute.
@@ -90,15 +90,15 @@ int_kind!(
 );
 int_kind!(
     /// `s8`.
-    S8, i8, from_ne_bytes, to_ne_bytes, put_bytes
+    S8, i8, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `s16`.
-    S16, i16, from_ne_bytes, to_ne_bytes, put_bytes
+    S16, i16, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `s32`.
-    S32, i32, from_ne_bytes, to_ne_bytes, put_bytes
+    S32, i32, from_ne_bytes, to_ne_bytes, put_fixed
 );
 int_kind!(
     /// `s64`, 8-byte aligned with the family's pad attribute.
@@ -106,11 +106,11 @@ int_kind!(
 );
 int_kind!(
     /// `u16` with `byte-order: big-endian`, in host order.
-    Be16, u16, from_be_bytes, to_be_bytes, put_bytes
+    Be16, u16, from_be_bytes, to_be_bytes, put_fixed
 );
 int_kind!(
     /// `u32` with `byte-order: big-endian`, in host order.
-    Be32, u32, from_be_bytes, to_be_bytes, put_bytes
+    Be32, u32, from_be_bytes, to_be_bytes, put_fixed
 );
 
 macro_rules! auto_int_kind {
@@ -135,8 +135,8 @@ macro_rules! auto_int_kind {
             #[inline]
             fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: $ty) -> Result {
                 match <$short>::try_from(v) {
-                    Ok(v) => w.put_bytes(attr_type, &v.to_ne_bytes()),
-                    Err(_) => w.put_bytes(attr_type, &v.to_ne_bytes()),
+                    Ok(v) => w.put_fixed(attr_type, &v.to_ne_bytes()),
+                    Err(_) => w.put_fixed(attr_type, &v.to_ne_bytes()),
                 }
             }
         }
@@ -167,7 +167,7 @@ impl Put for Flag {
     #[inline]
     fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: bool) -> Result {
         if v {
-            w.put_bytes(attr_type, &[])
+            w.put_fixed(attr_type, &[])
         } else {
             Ok(())
         }
@@ -263,7 +263,7 @@ impl Put for Bitfield32 {
     fn put<S>(w: &mut Writer<'_, S>, attr_type: u16, v: Bitfield32) -> Result {
         let [v0, v1, v2, v3] = v.value.to_ne_bytes();
         let [s0, s1, s2, s3] = v.selector.to_ne_bytes();
-        w.put_bytes(attr_type, &[v0, v1, v2, v3, s0, s1, s2, s3])
+        w.put_fixed(attr_type, &[v0, v1, v2, v3, s0, s1, s2, s3])
     }
 }
 
@@ -344,7 +344,7 @@ macro_rules! enum_base {
             }
             #[inline]
             fn put_u32<S>(w: &mut Writer<'_, S>, attr_type: u16, v: u32) -> Result {
-                w.put_bytes(attr_type, &(v as $ty).to_ne_bytes())
+                w.put_fixed(attr_type, &(v as $ty).to_ne_bytes())
             }
         }
     };

@@ -72,8 +72,8 @@ impl<S> Cmd<S> {
 ///
 /// # Invariants
 ///
-/// `skb` points to an skb with a message under construction, exclusively
-/// ours for `'a`.
+/// `skb` points to a linear skb with a message under construction,
+/// exclusively ours for `'a`.
 pub struct Writer<'a, S = Raw> {
     skb: *mut bindings::sk_buff,
     pad: u16,
@@ -97,8 +97,8 @@ impl<'a, S> Writer<'a, S> {
     }
 
     /// Puts attribute `attr` with value `v`, typed by the spec. (Always
-    /// inlined: the put is a few instructions around the C call, fewer
-    /// than a call of it.)
+    /// inlined: a scalar is written in place, other payloads are a few
+    /// instructions around the C call, fewer than a call of it.)
     #[inline(always)]
     pub fn put<K: Put>(&mut self, attr: AttrId<S, K>, v: K::In<'_>) -> Result {
         K::put(self, attr.id(), v)
@@ -154,34 +154,51 @@ impl<'a, S> Writer<'a, S> {
         }
     }
 
+    /// Puts a payload of `N` bytes, `N` known at build time: written inline
+    /// ([`inlined::nla_put_fixed`]).
+    #[inline(always)]
+    pub(crate) fn put_fixed<const N: usize>(&mut self, attr_type: u16, data: &[u8; N]) -> Result {
+        // SAFETY: by the type invariants `skb` is a linear skb that is ours.
+        if unsafe { inlined::nla_put_fixed(self.skb, attr_type.into(), data) } < 0 {
+            Err(emsgsize())
+        } else {
+            Ok(())
+        }
+    }
+
     /// Puts a `u8`.
     #[inline]
     pub fn put_u8(&mut self, attr_type: u16, v: u8) -> Result {
-        self.put_raw(attr_type, &v.to_ne_bytes())
+        self.put_fixed(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u16`.
     #[inline]
     pub fn put_u16(&mut self, attr_type: u16, v: u16) -> Result {
-        self.put_raw(attr_type, &v.to_ne_bytes())
+        self.put_fixed(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u32`.
     #[inline]
     pub fn put_u32(&mut self, attr_type: u16, v: u32) -> Result {
-        self.put_raw(attr_type, &v.to_ne_bytes())
+        self.put_fixed(attr_type, &v.to_ne_bytes())
     }
     /// Puts an `i32`.
     #[inline]
     pub fn put_s32(&mut self, attr_type: u16, v: i32) -> Result {
-        self.put_raw(attr_type, &v.to_ne_bytes())
+        self.put_fixed(attr_type, &v.to_ne_bytes())
     }
     /// Puts a `u64`, 8-byte aligned with the family's pad attribute.
     #[inline]
     pub fn put_u64(&mut self, attr_type: u16, v: u64) -> Result {
         self.put_64bit(attr_type, &v.to_ne_bytes())
     }
-    /// Puts 8 bytes, 8-byte aligned with the family's pad attribute.
+    /// Puts 8 bytes, 8-byte aligned with the family's pad attribute where
+    /// the architecture wants it (`nla_put_64bit`; never where unaligned
+    /// access is cheap, as on x86 and arm64: then inline).
     #[inline(always)]
     pub(crate) fn put_64bit(&mut self, attr_type: u16, b: &[u8; 8]) -> Result {
+        if bindings::RGNL_NLA_64BIT_PADS == 0 {
+            return self.put_fixed(attr_type, b);
+        }
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
         let ret = unsafe {
             bindings::nla_put_64bit(
@@ -201,7 +218,7 @@ impl<'a, S> Writer<'a, S> {
     /// Puts a flag (no payload).
     #[inline]
     pub fn put_flag(&mut self, attr_type: u16) -> Result {
-        self.put_raw(attr_type, &[])
+        self.put_fixed(attr_type, &[])
     }
     /// Puts binary data.
     #[inline(always)]
@@ -238,22 +255,29 @@ impl<'a, S> Writer<'a, S> {
 
     /// Appends already-encoded attributes verbatim (at most
     /// [`size::PAYLOAD_MAX`] bytes), padded to 4 bytes so that what follows
-    /// stays aligned.
+    /// stays aligned (`nla_append`, with the padding it leaves out).
     #[inline]
     pub fn put_encoded(&mut self, encoded: &[u8]) -> Result {
         if encoded.len() > size::PAYLOAD_MAX {
             return Err(emsgsize());
         }
-        let len = encoded.len() as core::ffi::c_int;
-        // SAFETY: as in `put_raw`; the helper checks the tailroom for the
-        // bytes and their padding.
-        let ret =
-            unsafe { bindings::rgnl_nla_append_padded(self.skb, len, encoded.as_ptr().cast()) };
-        if ret < 0 {
-            Err(emsgsize())
-        } else {
-            Ok(())
+        let padded = size::align4(encoded.len());
+        // SAFETY: by the type invariants `skb` is a linear skb that is ours.
+        let dst = unsafe { inlined::skb_put_checked(self.skb, padded) };
+        if dst.is_null() {
+            return Err(emsgsize());
         }
+        // SAFETY: `dst` is `padded` fresh bytes of the skb, which `encoded`
+        // (not in it) does not overlap. The padding is zeroed by zeroing
+        // the last 4-byte word before the copy (no `memset()` call for up
+        // to 3 bytes).
+        unsafe {
+            if padded != 0 {
+                dst.add(padded - 4).cast::<u32>().write_unaligned(0);
+            }
+            core::ptr::copy_nonoverlapping(encoded.as_ptr(), dst, encoded.len());
+        }
+        Ok(())
     }
 
     /// Puts a nested attribute whose contents `fill` writes; on any error,

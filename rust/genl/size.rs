@@ -16,7 +16,7 @@ use crate::bindings;
 const NLA_HDRLEN: usize = core::mem::size_of::<bindings::nlattr>();
 
 #[inline]
-const fn align4(len: usize) -> usize {
+pub(crate) const fn align4(len: usize) -> usize {
     // Saturating, here and below: sizes computed at run time have no
     // overflow check and no panic; one too large fails its allocation.
     len.saturating_add(3) & !3
