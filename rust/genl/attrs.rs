@@ -153,6 +153,7 @@ impl<'a> Attr<'a> {
     /// A copy of the payload the family may keep past the request:
     /// `nla_memdup(attr, GFP_KERNEL_ACCOUNT)`. What a request makes a
     /// family keep is charged to the sender's memory cgroup.
+    #[inline]
     pub fn memdup(&self) -> Result<Bytes> {
         // Requests are handled in process context.
         Bytes::copy_accounted(self.bytes())

@@ -38,18 +38,24 @@ unsafe impl Sync for Bytes {}
 impl Bytes {
     /// A copy of `src`, charged to the current task's memory cgroup
     /// (`GFP_KERNEL_ACCOUNT`; process context only).
+    #[inline]
     pub(crate) fn copy_accounted(src: &[u8]) -> Result<Self> {
         // Attribute payloads are below 64 KiB.
         let len = u32::try_from(src.len()).map_err(|_| EINVAL)?;
-        // SAFETY: `src` is valid for reads of `src.len()` bytes; the caller
-        // runs in process context, where `GFP_KERNEL_ACCOUNT` may sleep.
-        let ptr = unsafe {
-            bindings::rgnl_kmemdup(
-                src.as_ptr().cast(),
-                src.len(),
-                bindings::RGNL_GFP_KERNEL_ACCOUNT,
-            )
-        };
+        let (src, n, gfp) = (
+            src.as_ptr().cast(),
+            src.len(),
+            bindings::RGNL_GFP_KERNEL_ACCOUNT,
+        );
+        // `kmemdup()` is `kmemdup_noprof()` itself unless allocation
+        // profiling wraps it to tag the caller: then through a helper.
+        // SAFETY: `src` is valid for reads of `n` bytes; the caller runs in
+        // process context, where `GFP_KERNEL_ACCOUNT` may sleep.
+        #[cfg(not(CONFIG_MEM_ALLOC_PROFILING))]
+        let ptr = unsafe { bindings::kmemdup_noprof(src, n, gfp) };
+        // SAFETY: as above.
+        #[cfg(CONFIG_MEM_ALLOC_PROFILING)]
+        let ptr = unsafe { bindings::rgnl_kmemdup(src, n, gfp) };
         if ptr.is_null() {
             return Err(ENOMEM);
         }

@@ -46,7 +46,7 @@ quiet_cmd_genl_bindgen = BINDGEN $@
 		--no-layout-tests --no-debug '.*' \
 		--enable-function-attribute-detection \
 		--no-prepend-enum-name \
-		--allowlist-function 'rgnl_.*|genl_.*|genlmsg_put|__alloc_skb|nla_put|nla_put_64bit|nla_reserve|kfree|rb_insert_color|rb_erase|rb_next|rb_first_postorder|rb_next_postorder|mutex_lock|mutex_lock_nested|mutex_unlock|register_pernet_subsys|unregister_pernet_subsys|netlink_.*' \
+		--allowlist-function 'rgnl_.*|genl_.*|genlmsg_put|__alloc_skb|nla_put|nla_put_64bit|nla_reserve|kfree|kmemdup_noprof|rb_insert_color|rb_erase|rb_next|rb_first_postorder|rb_next_postorder|mutex_lock|mutex_lock_nested|mutex_unlock|register_pernet_subsys|unregister_pernet_subsys|netlink_.*' \
 		--allowlist-type 'rb_node|rb_root|rb_root_cached|genl_.*|nla_policy|netlink_callback|netlink_ext_ack|nlattr|nlmsghdr|genlmsghdr|pernet_operations|sk_buff|delayed_work|work_struct|mutex|netlink_range_validation.*|nla_policy_validation' \
 		--allowlist-var 'RGNL_.*|NLA_.*|NLM_F_.*|GENL_.*|NL_VALIDATE_.*|E[A-Z0-9]*|GFP_KERNEL|___GFP_.*|init_net' \
 		--opaque-type 'sk_buff|net|sock|module|xarray' \

@@ -31,11 +31,13 @@ void *rgnl_kmalloc(size_t size, gfp_t gfp)
 	}
 RGNL_KMALLOC_CLASSES(RGNL_KMALLOC_CLASS)
 
+#ifdef CONFIG_MEM_ALLOC_PROFILING
 /* kmemdup() through its macro: alloc_hooks() tags it for allocation profiling. */
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp)
 {
 	return kmemdup(src, len, gfp);
 }
+#endif
 
 void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb)
 {

@@ -25,7 +25,9 @@ void *rgnl_kmalloc(size_t size, gfp_t gfp);
 	f(8) f(16) f(32) f(64) f(96) f(128) f(192) f(256) f(512) f(1024) f(2048) f(4096) f(8192)
 #define RGNL_KMALLOC_CLASS_DECL(size) void *rgnl_kmalloc_##size(gfp_t gfp);
 RGNL_KMALLOC_CLASSES(RGNL_KMALLOC_CLASS_DECL)
+#ifdef CONFIG_MEM_ALLOC_PROFILING
 void *rgnl_kmemdup(const void *src, size_t len, gfp_t gfp);
+#endif
 void rgnl_dump_no_progress(struct sk_buff *skb, struct netlink_callback *cb);
 void rgnl_nla_nest_cancel(struct sk_buff *skb, struct nlattr *start);
 struct net *rgnl_dump_net(const struct netlink_callback *cb);
