@@ -18,7 +18,7 @@ use kernel::prelude::*;
 ///
 /// # Invariants
 ///
-/// `ptr` was returned by `kmemdup()` (`rgnl_kmemdup`) for `len` bytes
+/// `ptr` was returned by `kmemdup()` (`kmemdup_noprof()`, or the helper `rgnl_kmemdup`)
 /// (`ZERO_SIZE_PTR` for none), is owned by this value and freed once, with
 /// `kfree()`.
 // Packed: its fields are only read by value (the compiler refuses

@@ -2,13 +2,19 @@
 
 RGNL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RGNL_CACHE=${RGNL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rgnl}
-# The kernels rgnl builds and tests on (make KERNEL=...; 6.12 by default).
-RGNL_KERNELS=(6.12 7.3)
-RGNL_KERNEL=${RGNL_KERNEL:-6.12}
 BINDGEN_071_VERSION=0.71.1
 
 log() { printf '[rgnl %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[rgnl] error: %s\n' "$*" >&2; exit 1; }
+
+# The kernels rgnl builds and tests on (make KERNEL=...; 6.12 by default).
+# A script run by hand takes KERNEL as make does (make exports it to the
+# scripts as RGNL_KERNEL).
+RGNL_KERNELS=(6.12 7.3)
+if [ -n "${KERNEL:-}" ] && [ -n "${RGNL_KERNEL:-}" ] && [ "$KERNEL" != "$RGNL_KERNEL" ]; then
+	die "KERNEL=$KERNEL and RGNL_KERNEL=$RGNL_KERNEL disagree: set one"
+fi
+RGNL_KERNEL=${RGNL_KERNEL:-${KERNEL:-6.12}}
 
 # check_kernel VERSION: die unless rgnl supports that kernel.
 check_kernel() {
