@@ -27,11 +27,16 @@ const size_t RGNL_SKB_DATA_OFFSET = offsetof(struct sk_buff, data);
 const size_t RGNL_SKB_DATA_LEN_OFFSET = offsetof(struct sk_buff, data_len);
 const size_t RGNL_SKB_TAIL_OFFSET = offsetof(struct sk_buff, tail);
 const size_t RGNL_SKB_END_OFFSET = offsetof(struct sk_buff, end);
-/* 4 where tail and end are offsets from head (64-bit kernels). */
+/* tail and end are u32 offsets from head on 64-bit kernels. */
+#ifdef NET_SKBUFF_DATA_USES_OFFSET
+const u8 RGNL_SKB_DATA_USES_OFFSET = 1;
+#else
+const u8 RGNL_SKB_DATA_USES_OFFSET = 0;
+#endif
 const size_t RGNL_SKB_TAIL_SIZE = sizeof_field(struct sk_buff, tail);
 const size_t RGNL_SKB_END_SIZE = sizeof_field(struct sk_buff, end);
-/* nla_put_64bit() pads to 8 bytes only where unaligned access is slow. */
-const u8 RGNL_NLA_64BIT_PADS = !IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS);
+const size_t RGNL_SKB_LEN_SIZE = sizeof_field(struct sk_buff, len);
+const size_t RGNL_SKB_DATA_LEN_SIZE = sizeof_field(struct sk_buff, data_len);
 const size_t RGNL_NET_GENL_SOCK_OFFSET = offsetof(struct net, genl_sock);
 const int RGNL_NUMA_NO_NODE = NUMA_NO_NODE;
 const int RGNL_MSG_DONTWAIT = MSG_DONTWAIT;

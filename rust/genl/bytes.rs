@@ -18,7 +18,7 @@ use kernel::prelude::*;
 ///
 /// # Invariants
 ///
-/// `ptr` was returned by `kmemdup()` (`kmemdup_noprof()`, or the helper `rgnl_kmemdup`)
+/// `ptr` was returned by `kmemdup()` ([`kmemdup`]) for `len` bytes
 /// (`ZERO_SIZE_PTR` for none), is owned by this value and freed once, with
 /// `kfree()`.
 // Packed: its fields are only read by value (the compiler refuses
@@ -42,20 +42,9 @@ impl Bytes {
     pub(crate) fn copy_accounted(src: &[u8]) -> Result<Self> {
         // Attribute payloads are below 64 KiB.
         let len = u32::try_from(src.len()).map_err(|_| EINVAL)?;
-        let (src, n, gfp) = (
-            src.as_ptr().cast(),
-            src.len(),
-            bindings::RGNL_GFP_KERNEL_ACCOUNT,
-        );
-        // `kmemdup()` is `kmemdup_noprof()` itself unless allocation
-        // profiling wraps it to tag the caller: then through a helper.
-        // SAFETY: `src` is valid for reads of `n` bytes; the caller runs in
-        // process context, where `GFP_KERNEL_ACCOUNT` may sleep.
-        #[cfg(not(CONFIG_MEM_ALLOC_PROFILING))]
-        let ptr = unsafe { bindings::kmemdup_noprof(src, n, gfp) };
-        // SAFETY: as above.
-        #[cfg(CONFIG_MEM_ALLOC_PROFILING)]
-        let ptr = unsafe { bindings::rgnl_kmemdup(src, n, gfp) };
+        // SAFETY: the caller runs in process context (requests are handled
+        // there), where `GFP_KERNEL_ACCOUNT` may sleep.
+        let ptr = unsafe { kmemdup(src, bindings::RGNL_GFP_KERNEL_ACCOUNT) };
         if ptr.is_null() {
             return Err(ENOMEM);
         }
@@ -85,4 +74,22 @@ impl Drop for Bytes {
         // freed only here.
         unsafe { bindings::kfree(self.ptr.cast()) };
     }
+}
+
+/// `kmemdup(src, len, gfp)`: `kmemdup_noprof()` itself, called directly,
+/// unless allocation profiling makes `kmemdup()` a macro that tags its
+/// caller: then through a helper. Null when the allocation failed.
+///
+/// # Safety
+///
+/// The caller's context allows `gfp` (may it sleep).
+#[inline]
+unsafe fn kmemdup(src: &[u8], gfp: bindings::gfp_t) -> *mut core::ffi::c_void {
+    // SAFETY: `src` is valid for reads of `src.len()` bytes; the caller's
+    // contract.
+    #[cfg(not(CONFIG_MEM_ALLOC_PROFILING))]
+    return unsafe { bindings::kmemdup_noprof(src.as_ptr().cast(), src.len(), gfp) };
+    // SAFETY: as above.
+    #[cfg(CONFIG_MEM_ALLOC_PROFILING)]
+    return unsafe { bindings::rgnl_kmemdup(src.as_ptr().cast(), src.len(), gfp) };
 }

@@ -93,7 +93,8 @@ pub trait DumpIt<F: Family> {
 ///
 /// `skb` and `cb` are the arguments of a dumpit call of `F`, valid for
 /// `'a`, under `genl_mutex` and the family's mutex; the dump was started
-/// by [`start`].
+/// by [`start`]. `skb` is linear (`netlink_dump` allocates it with
+/// `alloc_skb`, or `netlink_alloc_large_skb`, and only reserves headroom).
 pub struct DumpOut<'a, F: Family> {
     skb: *mut bindings::sk_buff,
     cb: *mut bindings::netlink_callback,
@@ -280,7 +281,8 @@ impl<'a, F: Family> DumpOut<'a, F> {
         }
         // SAFETY: `hdr` was just put into this dump's skb.
         unsafe { inlined::genl_dump_check_consistent(self.cb, hdr) };
-        // SAFETY: the skb is ours for the closure's duration.
+        // SAFETY: the skb is linear (type invariants), with the message
+        // just put under construction, and ours for the closure's duration.
         let mut w = unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) };
         let filled = fill(&mut w).and_then(|()| {
             // SAFETY: `skb` is valid.

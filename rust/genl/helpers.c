@@ -231,6 +231,16 @@ u64 rgnl_ktime_get_ms(void)
  * module (genl-inline-check := y in its Kbuild).
  */
 
+/*
+ * Moves an empty skb's data headroom bytes on and fills its room with 0xff,
+ * so that a byte a put leaves unwritten shows.
+ */
+void rgnl_c_skb_prepare(struct sk_buff *skb, int headroom)
+{
+	skb_reserve(skb, headroom);
+	memset(skb_tail_pointer(skb), 0xff, skb_tailroom(skb));
+}
+
 /* What Writer::put_encoded does: nla_append(), padded as it is not. */
 int rgnl_c_nla_append_padded(struct sk_buff *skb, int len, const void *data)
 {

@@ -60,6 +60,7 @@ u64 rgnl_get_random_u64(void);
 u64 rgnl_ktime_get_ms(void);
 
 #ifdef RGNL_INLINE_CHECK
+void rgnl_c_skb_prepare(struct sk_buff *skb, int headroom);
 int rgnl_c_nla_append_padded(struct sk_buff *skb, int len, const void *data);
 u32 rgnl_c_skb_len(const struct sk_buff *skb);
 struct sk_buff *rgnl_c_genlmsg_new(size_t payload, gfp_t flags);

@@ -4,8 +4,8 @@
 //! for every message, written in Rust so that they inline as they do in C:
 //! a call through an out-of-line C helper costs tens of instructions (with
 //! a mitigated kernel's return thunks) on every reply and dump message.
-//! Also `nla_put` for payloads of a size known at build time, made of the
-//! inlines it calls (`skb_tailroom`, `__skb_put`): a message puts several.
+//! Also `nla_put` for payloads of a size known at build time, made of what
+//! it does (`skb_tailroom`, `skb_put`, the header): a message puts several.
 //! Fields of the structures bindgen keeps opaque (`sk_buff`, `net`) are
 //! read at offsets C computes (`bindings_helper.h`). `inlined_check.rs`
 //! compares each with C's own.
@@ -186,17 +186,22 @@ unsafe fn skb_u32(skb: *mut bindings::sk_buff, offset: usize) -> *mut u32 {
     unsafe { skb.byte_add(offset).cast::<u32>() }
 }
 
-// `tail` and `end` are `u32` offsets from `head` (`sk_buff_data_t` of a
-// 64-bit kernel), which `nla_put_fixed` reads and writes as such.
+// `tail` and `end` are `u32` offsets from `head` (`sk_buff_data_t` where
+// `NET_SKBUFF_DATA_USES_OFFSET`, on 64-bit kernels), and `len` and
+// `data_len` `u32`s: `skb_put_checked` reads and writes them as such.
 const _: () = assert!(
-    bindings::RGNL_SKB_TAIL_SIZE == 4 && bindings::RGNL_SKB_END_SIZE == 4,
+    bindings::RGNL_SKB_DATA_USES_OFFSET != 0
+        && bindings::RGNL_SKB_TAIL_SIZE == 4
+        && bindings::RGNL_SKB_END_SIZE == 4
+        && bindings::RGNL_SKB_LEN_SIZE == 4
+        && bindings::RGNL_SKB_DATA_LEN_SIZE == 4,
     "the layer needs NET_SKBUFF_DATA_USES_OFFSET (a 64-bit kernel)"
 );
 
-/// `__skb_put(skb, len)` where `skb_tailroom(skb)` holds `len` bytes (C's
-/// checks before its `__skb_put`, as `nla_put` does): the `len` bytes added
-/// at the tail, uninitialised, or null when they do not fit (never in a
-/// non-linear skb, whose tailroom is 0).
+/// `len` bytes added at the tail of `skb`, uninitialised, or null when they
+/// do not fit: `nla_put`'s check (`skb_tailroom`, which is 0 for a
+/// non-linear skb) and then `skb_put` (whose overflow check the room check
+/// makes moot: `__skb_put`). Both are inline in C but for `skb_put`.
 ///
 /// # Safety
 ///
@@ -204,8 +209,7 @@ const _: () = assert!(
 #[inline(always)]
 pub(crate) unsafe fn skb_put_checked(skb: *mut bindings::sk_buff, len: usize) -> *mut u8 {
     // SAFETY: `skb` is a valid `sk_buff`: its `data_len`, `tail`, `end` and
-    // `len` are `u32`s at these offsets (asserted above for the two
-    // `sk_buff_data_t`s).
+    // `len` are `u32`s at these offsets (asserted above).
     let (data_len, tail, end, skb_len) = unsafe {
         (
             skb_u32(skb, bindings::RGNL_SKB_DATA_LEN_OFFSET),
@@ -214,10 +218,12 @@ pub(crate) unsafe fn skb_put_checked(skb: *mut bindings::sk_buff, len: usize) ->
             skb_u32(skb, bindings::RGNL_SKB_LEN_OFFSET),
         )
     };
-    // SAFETY: as above; the skb is ours, nobody else writes it.
+    // SAFETY: as above; the skb is ours, nobody else writes it. Its linear
+    // data ends at `data + len`, the tail, with `end - tail` bytes of room
+    // after it.
     unsafe {
-        // `skb_tailroom`: none in a non-linear skb. (`end` is never below
-        // `tail`; wrapping as C's unsigned subtraction.)
+        // (`end` is never below `tail`; wrapping as C's unsigned
+        // subtraction.)
         let room = end.read().wrapping_sub(tail.read()) as usize;
         if data_len.read() != 0 || room < len {
             return core::ptr::null_mut();
@@ -230,12 +236,12 @@ pub(crate) unsafe fn skb_put_checked(skb: *mut bindings::sk_buff, len: usize) ->
     }
 }
 
-/// `nla_put(skb, attrtype, N, data)` for a payload of a size known at build
-/// time (a scalar, a flag, a nest's header): `nla_put`'s tailroom check and
-/// `__nla_put`'s `__skb_put` ([`skb_put_checked`]), header, payload and
-/// zeroed padding, written out. Returns 0 or `-EMSGSIZE`, as `nla_put`
-/// does. The out-of-line `nla_put` costs some 35 instructions more for
-/// each attribute, and a message has several.
+/// `nla_reserve` and `nla_put(skb, attrtype, N, data)` in one, for a
+/// payload of a size known at build time (a scalar, a flag, a nest's
+/// header): [`skb_put_checked`], then `__nla_reserve`'s header and zeroed
+/// padding and `__nla_put`'s payload, written out rather than called (the
+/// out-of-line call costs several times what it does, and a message puts
+/// several). The attribute, or null (C's `-EMSGSIZE`) when it does not fit.
 ///
 /// # Safety
 ///
@@ -245,18 +251,18 @@ pub(crate) unsafe fn nla_put_fixed<const N: usize>(
     skb: *mut bindings::sk_buff,
     attrtype: c_int,
     data: &[u8; N],
-) -> c_int {
+) -> *mut bindings::nlattr {
     const { assert!(N <= 8, "a fixed-size attribute payload is at most 8 bytes") };
     let total = const { size::attr(N) };
     // SAFETY: the caller's contract.
     let nla = unsafe { skb_put_checked(skb, total) };
     if nla.is_null() {
-        return -(bindings::EMSGSIZE as c_int);
+        return core::ptr::null_mut();
     }
-    // SAFETY: `nla` is `total` bytes of the skb, ours; the attribute may be
-    // unaligned (module docs): `nla_len`, `nla_type` (the low 16 bits, as
-    // C's assignment keeps), the payload, and zeroes up to the 4-byte
-    // boundary.
+    // SAFETY: `nla` is `total` fresh bytes of the skb, ours; the attribute
+    // may be unaligned (module docs): `nla_len`, `nla_type` (the low 16
+    // bits, as C's assignment keeps), the payload, and zeroes up to the
+    // 4-byte boundary.
     unsafe {
         nla.cast::<u16>().write_unaligned((NLA_HDRLEN + N) as u16);
         nla.add(2).cast::<u16>().write_unaligned(attrtype as u16);
@@ -264,7 +270,7 @@ pub(crate) unsafe fn nla_put_fixed<const N: usize>(
         nla.add(NLA_HDRLEN + N)
             .write_bytes(0, total - NLA_HDRLEN - N);
     }
-    0
+    nla.cast()
 }
 
 /// `nla_nest_start(skb, attrtype)`: the start of a new nest, or null when
@@ -278,14 +284,9 @@ pub(crate) unsafe fn nla_nest_start(
     skb: *mut bindings::sk_buff,
     attrtype: u16,
 ) -> *mut bindings::nlattr {
-    // SAFETY: `skb` is valid; the nest starts at its tail.
-    let start = unsafe { skb_tail(skb) }.cast::<bindings::nlattr>();
     let attrtype = c_int::from(attrtype) | bindings::NLA_F_NESTED as c_int;
     // SAFETY: the caller's contract.
-    if unsafe { nla_put_fixed(skb, attrtype, &[]) } < 0 {
-        return core::ptr::null_mut();
-    }
-    start
+    unsafe { nla_put_fixed(skb, attrtype, &[]) }
 }
 
 /// `nla_nest_end(skb, start)`, but a nest longer than its `u16` `nla_len`

@@ -112,7 +112,7 @@ pub fn check_inlined<F: Family>(req: &Request<'_, F>) -> Result<u32> {
         checks.that(room && len, "genlmsg_new: the skb's room and length")?;
     }
     messages::<F>(&mut checks)?;
-    puts(&mut checks)?;
+    puts::<F>(&mut checks)?;
     dumps::<F>(&mut checks)?;
     let info = req.info_ptr();
     // SAFETY: `info` is the request being handled; its namespace is alive.
@@ -167,82 +167,102 @@ fn messages<F: Family>(checks: &mut Checks) -> Result {
     checks.that(ours.same(&theirs), "genlmsg_end: the bytes")
 }
 
-/// Puts into two skbs of the same size until both are full, each by `ours`
-/// and `theirs` (0 or `-EMSGSIZE`): the same result at every step, and the
-/// same bytes and room after it (one comparison per fill).
-///
-/// # Safety
-///
-/// `ours` and `theirs` put into the linear skb they are given, which is
-/// theirs for the call.
-unsafe fn fill(
+/// Puts into two skbs of the same size until both are full, by `ours`
+/// (through a [`Writer`]) and by `theirs` (C, 0 or `-EMSGSIZE`): the same
+/// result at every step, and the same bytes and room after it. Each skb's
+/// room is filled with `0xff` first (so that a byte a put leaves unwritten
+/// shows), and the fill is done with the data 0 to 3 bytes into the skb (so
+/// that the attributes are unaligned and the room runs out at every
+/// remainder). One comparison in all.
+fn fill<F: Family>(
     checks: &mut Checks,
     what: &str,
-    mut ours: impl FnMut(*mut bindings::sk_buff) -> c_int,
+    mut ours: impl FnMut(&mut Writer<'_, Raw>) -> Result,
     mut theirs: impl FnMut(*mut bindings::sk_buff) -> c_int,
 ) -> Result {
-    let (a, b) = (Skb::new(100)?, Skb::new(100)?);
-    loop {
-        let (ra, rb) = (ours(a.0), theirs(b.0));
-        // SAFETY: both are valid skbs.
-        let room = unsafe { bindings::rgnl_skb_tailroom(a.0) == bindings::rgnl_skb_tailroom(b.0) };
-        if ra != rb || !room || !a.same(&b) {
-            return checks.that(false, what);
+    for headroom in 0..4 {
+        let (a, b) = (Skb::new(100)?, Skb::new(100)?);
+        // SAFETY: both are fresh, empty skbs of ours.
+        unsafe {
+            bindings::rgnl_c_skb_prepare(a.0, headroom);
+            bindings::rgnl_c_skb_prepare(b.0, headroom);
         }
-        if ra < 0 {
-            return checks.that(true, what);
+        a.put_header::<F>()?;
+        b.put_header::<F>()?;
+        // SAFETY: `a` is a linear skb (C's `genlmsg_new`: a plain
+        // `alloc_skb`) with the message just put under construction, ours
+        // while `a` lives, which outlives `w`; nothing else writes it.
+        let mut w = unsafe { Writer::<Raw>::from_raw(a.0, 1) };
+        loop {
+            let ra = match ours(&mut w) {
+                Ok(()) => 0,
+                Err(e) => e.to_errno(),
+            };
+            let rb = theirs(b.0);
+            // SAFETY: both are valid skbs.
+            let room =
+                unsafe { bindings::rgnl_skb_tailroom(a.0) == bindings::rgnl_skb_tailroom(b.0) };
+            if ra != rb || !room || !a.same(&b) {
+                return checks.that(false, what);
+            }
+            if ra < 0 {
+                break;
+            }
         }
     }
+    checks.that(true, what)
 }
 
-/// `nla_put_fixed` of `N` bytes beside C's `nla_put` (or, with `bit64`,
-/// `nla_put_64bit`, which the layer skips where it would not pad).
-fn fill_fixed<const N: usize>(checks: &mut Checks, what: &str, bit64: bool) -> Result {
+// A type with bits beyond `nla_type`'s 16, which C truncates to the type
+// the writer is given.
+const C_TYPE: c_int = 0x1_8005;
+const TYPE: u16 = 0x8005;
+
+/// `Writer::put_fixed` of `N` bytes (`nla_put_fixed`) beside C's `nla_put`.
+fn fill_fixed<F: Family, const N: usize>(checks: &mut Checks, what: &str) -> Result {
     let data: [u8; N] = core::array::from_fn(|i| 0xa1_u8.wrapping_add(i as u8));
-    // A type with bits beyond `nla_type`'s 16, which both truncate.
-    let t = 0x1_8005;
-    // SAFETY: each put checks the room of the skb it is given, ours.
-    unsafe {
-        fill(
-            checks,
-            what,
-            |skb| inlined::nla_put_fixed(skb, t, &data),
-            |skb| match bit64 {
-                true => bindings::nla_put_64bit(skb, t, N as c_int, data.as_ptr().cast(), 1),
-                false => bindings::nla_put(skb, t, N as c_int, data.as_ptr().cast()),
-            },
-        )
-    }
+    fill::<F>(
+        checks,
+        what,
+        |w| w.put_fixed(TYPE, &data),
+        // SAFETY: `fill` gives an skb of its own; `nla_put` checks the
+        // room; `data` holds `N` bytes.
+        |skb| unsafe { bindings::nla_put(skb, C_TYPE, N as c_int, data.as_ptr().cast()) },
+    )
 }
 
 /// `nla_put_fixed` for each payload size a scalar, a flag or a nest header
-/// has; `Writer::put_encoded` (its `skb_put_checked`) for lengths around
-/// the padding.
-fn puts(checks: &mut Checks) -> Result {
-    fill_fixed::<0>(checks, "nla_put_fixed, 0 bytes", false)?;
-    fill_fixed::<1>(checks, "nla_put_fixed, 1 byte", false)?;
-    fill_fixed::<2>(checks, "nla_put_fixed, 2 bytes", false)?;
-    fill_fixed::<4>(checks, "nla_put_fixed, 4 bytes", false)?;
-    fill_fixed::<8>(checks, "nla_put_fixed, 8 bytes", false)?;
-    if bindings::RGNL_NLA_64BIT_PADS == 0 {
-        fill_fixed::<8>(checks, "nla_put_fixed for nla_put_64bit", true)?;
-    }
-    let data = [0x5a_u8; 7];
-    // (Not 0: nothing would ever fill the skb.)
+/// has; `Writer::put_64bit` beside `nla_put_64bit` (inline where that would
+/// not pad); `Writer::put_encoded` (its `skb_put_checked`) for lengths
+/// around the padding.
+fn puts<F: Family>(checks: &mut Checks) -> Result {
+    fill_fixed::<F, 0>(checks, "nla_put_fixed, 0 bytes")?;
+    fill_fixed::<F, 1>(checks, "nla_put_fixed, 1 byte")?;
+    fill_fixed::<F, 2>(checks, "nla_put_fixed, 2 bytes")?;
+    fill_fixed::<F, 4>(checks, "nla_put_fixed, 4 bytes")?;
+    fill_fixed::<F, 8>(checks, "nla_put_fixed, 8 bytes")?;
+    let data = [0xa1_u8, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8];
+    fill::<F>(
+        checks,
+        "Writer::put_64bit",
+        |w| w.put_64bit(TYPE, &data),
+        // SAFETY: `fill` gives an skb of its own; `nla_put_64bit` checks
+        // the room (padding with attribute 1, as the writer, if it pads).
+        |skb| unsafe { bindings::nla_put_64bit(skb, C_TYPE, 8, data.as_ptr().cast(), 1) },
+    )?;
+    // (Not 0 bytes: nothing would ever fill the skb.)
     for len in [1, 2, 3, 4, 7] {
         let data = &data[..len];
-        // SAFETY: each put checks the room of the skb it is given, ours.
-        unsafe {
-            fill(
-                checks,
-                "Writer::put_encoded",
-                |skb| match Writer::<Raw>::from_raw(skb, 0).put_encoded(data) {
-                    Ok(()) => 0,
-                    Err(e) => e.to_errno(),
-                },
-                |skb| bindings::rgnl_c_nla_append_padded(skb, len as c_int, data.as_ptr().cast()),
-            )?;
-        }
+        fill::<F>(
+            checks,
+            "Writer::put_encoded",
+            |w| w.put_encoded(data),
+            // SAFETY: `fill` gives an skb of its own; the helper checks the
+            // room; `data` holds `len` bytes.
+            |skb| unsafe {
+                bindings::rgnl_c_nla_append_padded(skb, len as c_int, data.as_ptr().cast())
+            },
+        )?;
     }
     Ok(())
 }

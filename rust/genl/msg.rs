@@ -159,7 +159,7 @@ impl<'a, S> Writer<'a, S> {
     #[inline(always)]
     pub(crate) fn put_fixed<const N: usize>(&mut self, attr_type: u16, data: &[u8; N]) -> Result {
         // SAFETY: by the type invariants `skb` is a linear skb that is ours.
-        if unsafe { inlined::nla_put_fixed(self.skb, attr_type.into(), data) } < 0 {
+        if unsafe { inlined::nla_put_fixed(self.skb, attr_type.into(), data) }.is_null() {
             Err(emsgsize())
         } else {
             Ok(())
@@ -192,11 +192,11 @@ impl<'a, S> Writer<'a, S> {
         self.put_64bit(attr_type, &v.to_ne_bytes())
     }
     /// Puts 8 bytes, 8-byte aligned with the family's pad attribute where
-    /// the architecture wants it (`nla_put_64bit`; never where unaligned
-    /// access is cheap, as on x86 and arm64: then inline).
+    /// the architecture wants it (`nla_put_64bit`, which pads only where
+    /// unaligned access is slow: elsewhere, as on x86 and arm64, inline).
     #[inline(always)]
     pub(crate) fn put_64bit(&mut self, attr_type: u16, b: &[u8; 8]) -> Result {
-        if bindings::RGNL_NLA_64BIT_PADS == 0 {
+        if cfg!(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) {
             return self.put_fixed(attr_type, b);
         }
         // SAFETY: as in `put_raw`; 8 bytes are readable at `b`.
@@ -341,7 +341,8 @@ impl<T> ArrayWriter<'_, T> {
 ///
 /// # Invariants
 ///
-/// `skb` is a valid skb we own; `hdr` is the user header `genlmsg_put`
+/// `skb` is a valid linear skb we own (`genlmsg_new`'s: a plain
+/// `alloc_skb`, no fragments); `hdr` is the user header `genlmsg_put`
 /// returned for the message in it.
 pub struct MsgBuilder<F: Family, S = Raw> {
     skb: *mut bindings::sk_buff,
@@ -406,7 +407,8 @@ impl<F: Family, S> MsgBuilder<F, S> {
 
     /// The attribute writer of the message.
     pub fn writer(&mut self) -> Writer<'_, S> {
-        // SAFETY: by the type invariants the skb is ours for `'_`.
+        // SAFETY: by the type invariants the skb is linear, with a message
+        // under construction, and ours for `'_`.
         unsafe { Writer::from_raw(self.skb, F::PAD_ATTR) }
     }
 

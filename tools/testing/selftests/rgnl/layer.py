@@ -693,9 +693,10 @@ def inlined_matches_c():
     """The layer's copies of C's netlink inlines (rust/genl/inlined.rs) give
     what C's own give, run side by side in the kernel under test: 31
     comparisons (genlmsg_new's skb for 7 sizes, a nest and genlmsg_end's
-    bytes, nla_put_fixed against nla_put filling an skb for 5 payload sizes
-    and against nla_put_64bit, Writer::put_encoded against skb_put_data and
-    skb_put_zero for 5 lengths, the dump consistency flag for 5 sequence
+    bytes, nla_put_fixed against nla_put filling skbs for 5 payload sizes,
+    Writer::put_64bit against nla_put_64bit, Writer::put_encoded against
+    skb_put_data and skb_put_zero for 5 lengths (each fill at 4 alignments,
+    the room poisoned), the dump consistency flag for 5 sequence
     moves, genl_info_dump, genl_info_net, genlmsg_reply's socket,
     genl_has_listeners)."""
     lt, _ = ltest()
