@@ -6,9 +6,9 @@
 #   job.sh R NAME check WHAT CMD...   a host check: one result, ok if CMD succeeds
 #   job.sh R NAME tap WHAT CMD...     CMD prints TAP (ok / not ok lines, a plan)
 #   job.sh R NAME cargo WHAT CMD...   CMD is cargo test: its "test result:" lines
-#   job.sh R NAME vm WHAT SCRIPT[:DST] [RUN.SH OPTIONS]
-#                                     a guest suite: a TAP script, or a
-#                                     kselftest run by the kernel's runner
+#   job.sh R NAME vm WHAT TEST[:DST] [RUN.SH OPTIONS]
+#                                     a kselftest, run in the VM by the
+#                                     kernel's runner
 #
 # Leaves R/NAME.kind, R/NAME.what, R/NAME.out (what the job printed; for a
 # VM suite its TAP, R/NAME.err run.sh's own messages) and R/NAME.rc, the
@@ -29,19 +29,13 @@ echo "$what" >"$r/$name.what"
 out=$r/$name.out
 start=$(date +%H:%M:%S) t0=$SECONDS
 
-# vm_files: what every guest suite gets beside its script: the modules, the
-# programs, the kselftests, rgnl's spec and the guest helpers (tap.sh on the
-# kernel's ktap_helpers.sh).
+# vm_files: the test programs, which every suite finds on the guest's PATH
+# (/rgnl).
 vm_files() {
 	local p
-	for p in rgnl dump_intr bulk fuzz failnth small_reader runtime_check; do
+	for p in rgnl dump_intr bulk fuzz failnth small_reader; do
 		echo --file "tools/target/release/$p"
 	done
-	echo --file rust/rgnl.ko --file samples/rgnl_echo/rgnl_echo.ko \
-		--file tools/testing/modules/rgnl_ltest/rgnl_ltest.ko \
-		--file tools/target/selftests/rgnl_test \
-		--file Documentation/netlink/specs/rgnl.yaml --file tools/testing/guest/spec_check.py \
-		--file tools/testing/guest/tap.sh --file "$KSRC/tools/testing/selftests/kselftest/ktap_helpers.sh"
 }
 
 case $kind in
@@ -50,34 +44,31 @@ check | tap | cargo)
 	rc=$?
 	;;
 vm)
-	# A guest TAP script runs from /rgnl with sh. A kselftest (.py, or
-	# SRC:DST with DST under the VM's /ksrc/tools/testing/selftests/) runs
-	# as the kernel's runner runs it (run_kselftest.sh, its output nested
-	# under its own KTAP line), beside the kernel's net/lib/py (run.sh
-	# --python); KSFT_SETUP and KSFT_TEARDOWN, if set, run before and
-	# after it in the guest (a teardown that fails fails the run).
+	# A kselftest (SRC, a .py that stands in this tree where it stands in
+	# the kernel's, or SRC:DST with DST under the VM's
+	# /ksrc/tools/testing/selftests/COLLECTION/) runs as the kernel's runner
+	# runs it (run_kselftest.sh, its output nested under its own KTAP line),
+	# beside the kernel's net/lib/py (run.sh --python); KSFT_SETUP and
+	# KSFT_TEARDOWN, if set, run before and after it in the guest (a
+	# teardown that fails fails the run).
 	script=$1 dst=
 	shift
 	[[ $script == *:* ]] && dst=${script#*:} script=${script%%:*}
-	[[ $script == *.py ]] && dst=${dst:-/ksrc/$script}
+	dst=${dst:-/ksrc/$script}
 	ksel=/ksrc/tools/testing/selftests
+	[[ $dst == $ksel/*/* ]] || die "job.sh: $dst is not a kselftest under $ksel/COLLECTION/"
+	test=${dst#"$ksel"/}
+	echo "${test%%/*}:${test#*/}" >"$r/$name.list"
 	runner=()
-	if [[ $dst == $ksel/*/* ]]; then
-		test=${dst#"$ksel"/}
-		echo "${test%%/*}:${test#*/}" >"$r/$name.list"
-		for f in run_kselftest.sh kselftest/runner.sh kselftest/ktap_helpers.sh; do
-			runner+=(--file "$KSRC/tools/testing/selftests/$f:$ksel/$f")
-		done
-		runner+=(--file "$r/$name.list:$ksel/kselftest-list.txt")
-		# (7.x's ksft colours its results on a terminal, as the serial
-		# console is: no longer KTAP lines.)
-		# (The guest runs the command with sh -e.)
-		run="${KSFT_SETUP:+$KSFT_SETUP; }cd $ksel; rc=0; NO_COLOR=1 ./run_kselftest.sh || rc=\$?"
-		run="$run${KSFT_TEARDOWN:+; $KSFT_TEARDOWN || rc=1}; exit \$rc"
-	else
-		dst=${dst:-/rgnl/$(basename "$script")}
-		run="sh ./$(basename "$dst")"
-	fi
+	for f in run_kselftest.sh kselftest/runner.sh kselftest/ktap_helpers.sh; do
+		runner+=(--file "$KSRC/tools/testing/selftests/$f:$ksel/$f")
+	done
+	runner+=(--file "$r/$name.list:$ksel/kselftest-list.txt")
+	# (7.x's ksft colours its results on a terminal, as the serial
+	# console is: no longer KTAP lines.)
+	# (The guest runs the command with sh -e.)
+	run="${KSFT_SETUP:+$KSFT_SETUP; }cd $ksel; rc=0; NO_COLOR=1 ./run_kselftest.sh || rc=\$?"
+	run="$run${KSFT_TEARDOWN:+; $KSFT_TEARDOWN || rc=1}; exit \$rc"
 	err=$r/$name.err
 	# shellcheck disable=SC2046 # vm_files prints options, split on purpose
 	RGNL_VM_LOGDIR=$r/$name tools/testing/vm/run.sh "$@" $(vm_files) "${runner[@]}" \

@@ -3,7 +3,7 @@
 # value-max-len goes from 4096 to 1000 in rgnl.yaml and nothing else is
 # edited. `make gen` must change only the files generated from it (the
 # module's tables and the client's), and the module and client built from
-# the copy go to OUT for the `limits` VM suite (guest/limits.sh), which
+# the copy go to OUT for the `limits` VM suite (selftests/rgnl/limits.py), which
 # shows the kernel's policy and the client's check both moved.
 # Usage: limit-change.sh KDIR OUT
 set -euo pipefail

@@ -57,7 +57,7 @@ count_job() {
 		# silently: the shell's own "not found" fails the suite. (The
 		# serial console ends lines with CR: no $ in the pattern.)
 		count "$name: every command the suite calls exists" \
-			"$(grep -qE '^\./[a-z_]+\.sh: line [0-9]+: .*: not found' "$r.out" "$r.err" || echo ok)"
+			"$(grep -qE '^(# )?\./[a-z_]+\.sh: line [0-9]+: .*: not found' "$r.out" "$r.err" || echo ok)"
 		count_tap "$name" "$r.out"
 		;;
 	esac

@@ -35,7 +35,8 @@ codegen_dir = $(shell tools/testing/codegen/build.sh --dir $(KDIR))
 
 # The Python kselftests find beside them the shared library, the modules
 # and their specs.
-beside := --file $(sel)/rgnl_lib.py:$(ksel)/rgnl_lib.py --file $(sel)/settings:$(ksel)/settings \
+beside := --file $(sel)/rgnl_lib.py:$(ksel)/rgnl_lib.py --file $(sel)/spec_check.py:$(ksel)/spec_check.py \
+	--file $(sel)/settings:$(ksel)/settings \
 	--file rust/rgnl.ko:$(ksel)/rgnl.ko --file Documentation/netlink/specs/rgnl.yaml:$(ksel)/rgnl.yaml \
 	--file samples/rgnl_echo/rgnl_echo.ko:$(ksel)/rgnl_echo.ko \
 	--file Documentation/netlink/specs/rgnl_echo.yaml:$(ksel)/rgnl_echo.yaml \
@@ -101,29 +102,36 @@ $(R)/selftests.ok:
 	@$(job) $(name) check "kselftests build (kselftest_harness.h, YNL C code generated from the spec)" \
 		make -s -C $(sel) KSRC=$(KSRC) OUTPUT=$(CURDIR)/tools/target/selftests PYTHON=/usr/bin/python3
 vm_ready := $(call ok,$(gates))
+# A Python kselftest of $(sel) (NAME.py for job NAME), the VM's timeout
+# $(1) seconds (times slow), with what it finds beside it.
+py_suite = $(job) $(name) vm "$(name).py" $(sel)/$(name).py --python --timeout $(call secs,$(1)) $(beside)
 
 # --- VM suites --------------------------------------------------------------
 
 # The fuzzer and the lifecycle faults: two halves that keep both CPUs busy
 # on the debug kernel, where they are the critical path.
 $(R)/lifecycle.ok $(R)/faults.ok: $(vm_ready)
-	@$(job) $(name) vm "guest/$(name).sh" tools/testing/guest/$(name).sh --timeout $(call secs,1200)
+	@$(call py_suite,1200)
 $(R)/registry.ok $(R)/events.ok: $(vm_ready)
-	@$(job) $(name) vm "$(name).py" $(sel)/$(name).py --python --timeout $(call secs,900) $(beside)
-$(R)/basic.ok $(R)/layer.ok $(R)/layer_edges.ok: $(vm_ready)
-	@$(job) $(name) vm "$(name).py" $(sel)/$(name).py --python --timeout $(call secs,600) $(beside)
+	@$(call py_suite,900)
+$(R)/basic.ok $(R)/layer.ok $(R)/layer_edges.ok $(R)/ynl.ok: $(vm_ready)
+	@$(call py_suite,600)
 $(R)/typed.ok: $(vm_ready)
-	@$(job) $(name) vm "$(name).py" $(sel)/$(name).py --python --timeout $(call secs,600) $(beside) \
+	@$(call py_suite,600) \
 		--file $(typed)/rgnl_typed.ko:$(ksel)/rgnl_typed.ko --file $(typed)/rgnl_typed.yaml:$(ksel)/rgnl_typed.yaml
-$(R)/cli.ok $(R)/runtime.ok: $(vm_ready)
-	@$(job) $(name) vm "guest/$(name).sh" tools/testing/guest/$(name).sh --timeout $(call secs,600)
-# The C kselftest (kselftest_harness.h), with the module loaded.
-$(R)/kselftest.ok: $(vm_ready)
-	@KSFT_SETUP="insmod /rgnl/rgnl.ko" KSFT_TEARDOWN="rmmod rgnl" \
-		$(job) $(name) vm "rgnl_test" tools/target/selftests/rgnl_test:$(ksel)/rgnl_test --timeout $(call secs,600) \
-		--file $(sel)/settings:$(ksel)/settings
-$(R)/ynl.ok: $(vm_ready)
-	@$(job) $(name) vm "guest/$(name).sh" tools/testing/guest/$(name).sh --python --timeout $(call secs,600)
+# The rgnl CLI's own suite, a shell kselftest.
+$(R)/cli.ok: $(vm_ready)
+	@$(job) $(name) vm "$(name).sh" $(sel)/$(name).sh:$(ksel)/$(name).sh --timeout $(call secs,600) $(beside)
+# Programs run as kselftests, with the module loaded: the C kselftest
+# (kselftest_harness.h) and the client runtime's checks against the kernel
+# (tools/ynl, KTAP of its own).
+program_kselftest_kselftest := tools/target/selftests/rgnl_test
+program_kselftest_runtime := tools/target/release/runtime_check
+$(R)/kselftest.ok $(R)/runtime.ok: $(vm_ready)
+	@KSFT_SETUP="insmod $(ksel)/rgnl.ko" KSFT_TEARDOWN="rmmod rgnl" \
+		$(job) $(name) vm "$(notdir $(program_kselftest_$(name)))" \
+		$(program_kselftest_$(name)):$(ksel)/$(notdir $(program_kselftest_$(name))) \
+		--timeout $(call secs,600) $(beside)
 # ynl-gen-rust.py against the tree's ynl-gen-c: stub families of the same
 # specs, built by codegen-build, compared through nlctrl in the VM.
 $(R)/codegen.ok: $(vm_ready) $(R)/codegen-build.ok
@@ -137,9 +145,9 @@ $(R)/families.ok: $(vm_ready) $(R)/clients.ok
 		--file $(sel)/settings:$(ksel)/settings --file $(families_bin):$(ksel)/families \
 		$(if $(wildcard $(families_bin)-mutated),--file $(families_bin)-mutated:$(ksel)/families-mutated)
 $(R)/limits.ok: $(vm_ready) $(R)/limit-change.ok
-	@$(job) $(name) vm "guest/$(name).sh" tools/testing/guest/$(name).sh --python --timeout $(call secs,600) \
-		--file $(R)/limit/rgnl.ko:limit/rgnl.ko --file $(R)/limit/rgnl:limit/rgnl \
-		--file $(R)/limit/rgnl.yaml:limit/rgnl.yaml
+	@$(call py_suite,600) \
+		--file $(R)/limit/rgnl.ko:$(ksel)/limit/rgnl.ko --file $(R)/limit/rgnl:$(ksel)/limit/rgnl \
+		--file $(R)/limit/rgnl.yaml:$(ksel)/limit/rgnl.yaml
 
 # --- Host checks ------------------------------------------------------------
 

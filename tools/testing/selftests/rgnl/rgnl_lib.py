@@ -2,8 +2,9 @@
 """What the rgnl kselftests share: YNL family classes for rgnl and the
 rgnl_echo sample (YnlFamily on their specs, which sit beside this file in
 the VM), nlctrl on the kernel tree's spec, loading a module for the length
-of a test, namespaces and the sockets in them, notifications, refusals, and
-running a part of a test as an unprivileged user.
+of a test, programs run in the background for it, namespaces and the
+sockets in them, notifications, refusals, and running a part of a test as
+an unprivileged user.
 """
 
 import ctypes
@@ -17,11 +18,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.append(HERE.parent.as_posix())
 # pylint: disable=wrong-import-position
-from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_busy_wait, cmd, defer, KSRC, NetNS, \
-    NlError, YnlFamily
+from net.lib.py import ksft_run, ksft_exit, ksft_eq, ksft_busy_wait, bkg, cmd, defer, KSRC, \
+    NetNS, NlError, YnlFamily
 import net.lib.py.netns as lib_netns
 
 NOBODY = 65534
+# A command line's start that runs the rest as uid and gid 65534, with no
+# groups and no capability.
+AS_NOBODY_ARGV = ["/usr/bin/setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
 # Generous: the VM is TCG emulation, maybe on a loaded host.
 DEADLINE = 120
 # The debug kernel (KASAN, lockdep, kmemleak: make test DEBUG=1) runs the
@@ -79,6 +83,31 @@ def load(name):
     defer(cmd, f"rmmod {name}")
 
 
+def background(argv):
+    """Program `argv` (a list, run without a shell) started in the
+    background with lib/py's bkg, and killed when the test ends if it still
+    runs. Wait for it with its process(terminate=False, fail=False,
+    timeout=...), which sets its ret, stdout and stderr (bkg's own exit
+    waits 5 s at most on 6.12)."""
+    proc = bkg(argv, shell=False)
+    defer(_reaped, proc)
+    return proc
+
+
+def _reaped(proc):
+    """Kills a background program that still runs, and reaps it."""
+    if proc.proc.poll() is None:
+        proc.proc.kill()
+        proc.process(terminate=False, fail=False)
+
+
+def insmod_rgnl():
+    """insmod rgnl.ko (run_loaded's, before the cases): the module is live
+    and nlctrl has the family."""
+    ksft_eq(module_loaded("rgnl"), True)
+    ksft_eq(registered("rgnl")["family-name"], "rgnl")
+
+
 def run_loaded(cases, shared_ns=None):
     """Loads rgnl unless it is, runs `cases` (ksft_run), deletes the
     namespace the cases share, if they made one (shared_ns()), and unloads
@@ -93,6 +122,17 @@ def run_loaded(cases, shared_ns=None):
         if ns is not None:
             ns.__del__()  # pylint: disable=unnecessary-dunder-call
         if inserted and module_loaded("rgnl"):
+            cmd("rmmod rgnl", timeout=DEADLINE)
+    ksft_exit()
+
+
+def run_then_unload(cases):
+    """Runs `cases` (ksft_run), which load rgnl themselves, and unloads it
+    at the end if it is still loaded."""
+    try:
+        ksft_run(cases)
+    finally:
+        if module_loaded("rgnl"):
             cmd("rmmod rgnl", timeout=DEADLINE)
     ksft_exit()
 

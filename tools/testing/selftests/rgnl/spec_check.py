@@ -1,18 +1,13 @@
-#!/usr/bin/env python3
-"""Checks the registered rgnl family against its YNL spec, using nlctrl
-(CTRL_CMD_GETFAMILY and CTRL_CMD_GETPOLICY) through the kernel's YNL library.
+# SPDX-License-Identifier: GPL-2.0
+"""The registered family against its YNL spec, through nlctrl
+(CTRL_CMD_GETFAMILY and CTRL_CMD_GETPOLICY) on YNL's library: differences()
+lists what differs in one aspect (ops, policies or groups).
+"""
 
-    spec_check.py SPEC ASPECT     ASPECT: ops, policies or groups
+import yaml
 
-Prints each difference and exits 1 if there is any."""
+from rgnl_lib import nlctrl
 
-import sys
-
-sys.path.insert(0, "/ynl")
-from lib import YnlFamily  # noqa: E402
-import yaml  # noqa: E402
-
-NLCTRL = "/ynl/Documentation/netlink/specs/nlctrl.yaml"
 # YNL attribute types and the nlctrl policy types the kernel reports for them.
 POLICY_TYPE = {"string": "nul-string", "binary": "binary", "u32": "u32",
                "u64": "u64", "nest": "nested", "flag": "flag", "u8": "u8",
@@ -60,10 +55,12 @@ def expected_policy(spec, attrs, names):
     return out
 
 
-def main():
-    spec = yaml.safe_load(open(sys.argv[1]))
-    aspect = sys.argv[2]
-    ctrl = YnlFamily(NLCTRL, "")
+def differences(path, aspect):
+    """What the kernel's family differs in from the spec at `path`, in
+    `aspect` (ops, policies or groups): a line each; none if it matches."""
+    with open(path, encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    ctrl = nlctrl()
     fam = ctrl.do("getfamily", {"family-name": spec["name"]})
     ops = numbered(spec["operations"]["list"])
     attrs = numbered(spec["attribute-sets"][0]["attributes"])
@@ -123,11 +120,4 @@ def main():
                 if got != want:
                     errors.append(f"{name} {mode} policy: kernel {got}, spec {want}")
 
-    for e in errors:
-        print(e)
-    if not errors:
-        print(f"{aspect}: the kernel matches the spec")
-    sys.exit(1 if errors else 0)
-
-
-main()
+    return errors

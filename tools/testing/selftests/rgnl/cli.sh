@@ -1,9 +1,39 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
 # The rgnl CLI itself: its text and --json output, value parsing (@file,
 # --hex), what it refuses before sending, its error lines and exit codes.
 # What the family does is tested by tools/testing/selftests/rgnl/*.py; here
-# only what the CLI adds. Runs in the VM.
+# only what the CLI adds. Runs in the VM (busybox sh), the module (rgnl.ko)
+# beside it, the CLI on PATH.
 set +e
-. ./tap.sh
+# KTAP on the kernel tree's own kselftest/ktap_helpers.sh: a result per
+# check, then the plan and the "# Totals" line.
+#   check NAME CMD...               ok if CMD succeeds
+#   check_out NAME WANT CMD...      ok if CMD succeeds and prints exactly WANT
+#   check_err NAME CODE WANT CMD... ok if CMD exits with CODE printing WANT
+cd "$(dirname "$0")" || exit 1
+. ../kselftest/ktap_helpers.sh
+ktap_print_header
+# ktap_helpers echoes a description unquoted: no globbing of it.
+_ktap() { set -f; "$@"; set +f; }
+_pass() { _ktap ktap_test_pass "$1"; }
+_fail() { _ktap ktap_test_fail "$1"; }
+check() {
+	name=$1; shift
+	if out=$("$@" 2>&1); then _pass "$name"; else echo "# $name: $out"; _fail "$name"; fi
+}
+check_out() {
+	name=$1 want=$2; shift 2
+	if out=$("$@" 2>&1) && [ "$out" = "$want" ]; then _pass "$name"
+	else echo "# $name: wanted [$(echo "$want" | head -c 200)], got [$(echo "$out" | head -c 200)]"; _fail "$name"; fi
+}
+check_err() {
+	name=$1 code=$2 want=$3; shift 3
+	out=$("$@" 2>&1); rc=$?
+	if [ "$rc" = "$code" ] && [ "$out" = "$want" ]; then _pass "$name"
+	else echo "# $name: wanted exit $code [$want], got exit $rc [$(echo "$out" | head -c 200)]"; _fail "$name"; fi
+}
+nobody() { /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 refused() { echo "rgnl: $1: kernel refused the request: $2"; }
 k64=$(head -c 64 /dev/zero | tr '\0' k)
 v4096=$(head -c 4096 /dev/zero | tr '\0' v)
@@ -73,4 +103,7 @@ check "joining audit refused (EPERM): exit 4" sh -c \
 # Without the module.
 check "rmmod rgnl" rmmod rgnl
 check_err "the CLI without the module: exit 5" 5 "rgnl: generic netlink family \"rgnl\" not found: is its module loaded?" rgnl get k
-tap_done
+# The plan after the results (the count is known only then), and the
+# totals; the exit status stays 0: failures are the results' to report.
+ktap_set_plan $((KTAP_TESTNO - 1))
+ktap_print_totals
