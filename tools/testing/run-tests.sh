@@ -32,6 +32,9 @@ count_tap() {
 	failed=$((failed + nf))
 	grep "^${nest}not ok " "$2" | sed 's/^/FAILED: /'
 	grep -q '^1\.\.[0-9]' "$2" || count "$1: TAP plan printed (script ran to the end)" fail
+	# (The runner prints its own plan first: the test's must be there too.)
+	[ -z "$nest" ] || grep -q '^# 1\.\.[0-9]' "$2" ||
+		count "$1: the test's own KTAP plan printed" fail
 }
 
 # count_job NAME: the results of one job of suites.mk (job.sh's files).

@@ -90,14 +90,11 @@ def counts(out):
 
 def attacked(which, messages):
     """Fuzzer `which` exited 0 (it checks its own invariants, and that the
-    module still echoes), having sent `messages`, each counted as accepted,
-    rejected or dropped."""
+    module still echoes), having sent `messages`."""
     ret, out = attack()[which]
     printed(out)
     ksft_eq(ret, 0)
-    got = counts(out)
-    ksft_eq(got.get("sent"), messages)
-    ksft_eq(sum(got.get(k, 0) for k in ["accepted", "rejected", "dropped"]), messages)
+    ksft_eq(counts(out).get("sent"), messages)
 
 
 def model_agrees_during_attack():

@@ -216,7 +216,9 @@ def under_load():
     refused or unloading, then rgnl reloaded (a reload failing ends them);
     then the load stopped. Their counts (run once)."""
     if not UNDER_LOAD:
-        UNDER_LOAD.update(unloaded=0, refused=0, errnos=set(), reload=0)
+        # (reload: insmod's status after the last unload; None, a failure,
+        # until one.)
+        UNDER_LOAD.update(unloaded=0, refused=0, errnos=set(), reload=None)
         closed_at_end(RgnlFamily()).do("flush", {})
         stop = threading.Event()
         threads = [threading.Thread(target=looped, args=(argv, stop)) for argv in LOAD]
@@ -319,7 +321,8 @@ def churn():
         tmp = Path(tempfile.mkdtemp())
         defer(shutil.rmtree, tmp, ignore_errors=True)
         ok = tmp / "churn-ok"
-        CHURNED["before"] = mem_available()
+        # (filled: None, a failure, unless both rounds end.)
+        CHURNED.update(before=mem_available(), filled=None)
         for rnd in (1, 2):
             procs = []
             defer(reaped, procs)
@@ -344,7 +347,9 @@ def namespaces_churned():
 def memory_returned():
     """Memory returned (MemAvailable within 8 MiB of before) once the
     namespaces are gone. Skipped on the debug kernel. (The shared run.)"""
-    before = churn()["before"]
+    run = churn()
+    ksft_eq(run["filled"], 2 * CHURN, comment="the namespaces churned")
+    before = run["before"]
     after = [mem_available()]
     if DEBUG_KERNEL:
         ksft_pr(f"MemAvailable: {before} kB before, {after[-1]} kB after 2 x {CHURN} namespaces")

@@ -13,6 +13,7 @@ listening), the last unloads it.
 
 import errno
 import json
+import os
 import re
 import subprocess
 import sys
@@ -22,8 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.append(HERE.parent.as_posix())
 sys.path.append(HERE.as_posix())
 # pylint: disable=wrong-import-position
-from net.lib.py import ksft_eq, ksft_ne, ksft_true, ksft_busy_wait, \
-    cmd, defer
+from net.lib.py import ksft_eq, ksft_ne, ksft_true, ksft_busy_wait, ksft_pr, cmd, defer
 from rgnl_lib import run_then_unload, AS_NOBODY_ARGV, RgnlFamily, module_loaded, \
     forget_family_ids, closed_at_end, registered, refusal, listener, put, drain, as_nobody, \
     DEADLINE, NLM_F_CREATE, NLM_F_EXCL, NLM_F_REPLACE
@@ -31,8 +31,10 @@ from spec_check import differences
 
 SPEC = HERE / "rgnl.yaml"
 YNL_CLI = ["python3", "/ynl/cli.py", "--no-schema", "--spec", SPEC.as_posix()]
-# iproute2's monitor of nlctrl, started before the module loads.
+# iproute2's monitor of nlctrl, started before the module loads, and where
+# it prints.
 MONITOR = {}
+MONITOR_OUT = Path("/tmp/ctrlmon")
 
 
 def subscribed():
@@ -44,18 +46,28 @@ def subscribed():
 
 
 def cli(*args, fail=True):
-    """cli.py with `args` and --output-json: (exit status, its output)."""
+    """cli.py with `args` and --output-json: its run (returncode, stdout,
+    stderr)."""
     run = subprocess.run(YNL_CLI + ["--output-json", *args], capture_output=True, text=True,
                          timeout=DEADLINE, check=False)
     if fail and run.returncode != 0:
         raise AssertionError(f"cli.py {' '.join(args)}: exit {run.returncode}: "
                              f"{run.stdout}{run.stderr}")
-    return run.returncode, run.stdout + run.stderr
+    return run
 
 
 def cli_json(*args):
-    """What cli.py printed for `args`, decoded."""
-    return json.loads(cli(*args)[1])
+    """What cli.py printed on stdout for `args`, decoded."""
+    return json.loads(cli(*args).stdout)
+
+
+def cli_refusal_printed(run, err, *texts):
+    """cli.py's run was refused: exit 1, its NlError printed with the
+    errno's text (and `texts`, the extack's message)."""
+    out = run.stdout + run.stderr
+    ksft_eq(run.returncode, 1, comment=out)
+    for text in ("Netlink error", os.strerror(err), *texts):
+        ksft_true(text in out, comment=f"{text!r} in {out!r}")
 
 
 def json_arg(attrs):
@@ -96,12 +108,10 @@ def genl(args):
 def insmod_with_genl_monitor():
     """insmod rgnl.ko while iproute2's `genl ctrl monitor` listens: the
     module loads and nlctrl has the family."""
-    # (Both live until genl_monitor_saw_family.)
-    # pylint: disable=consider-using-with
-    out = open("/tmp/ctrlmon", "w+", encoding="utf-8")
-    proc = subprocess.Popen(["timeout", str(DEADLINE), "genl", "ctrl", "monitor"],
-                            stdout=out, stderr=subprocess.STDOUT)
-    MONITOR.update(proc=proc, out=out)
+    # (It lives until genl_monitor_saw_family.)
+    with open(MONITOR_OUT, "w", encoding="utf-8") as out:
+        MONITOR["proc"] = subprocess.Popen(  # pylint: disable=consider-using-with
+            ["genl", "ctrl", "monitor"], stdout=out, stderr=subprocess.STDOUT)
     ksft_busy_wait(subscribed, sleep=0.05, deadline=DEADLINE, comment="genl ctrl monitor joined")
     cmd(f"insmod {HERE / 'rgnl.ko'}", timeout=DEADLINE)
     forget_family_ids()
@@ -111,15 +121,11 @@ def insmod_with_genl_monitor():
 def genl_monitor_saw_family():
     """iproute2's genl ctrl monitor printed the family's announcement
     (it flushes each message it prints)."""
-    proc, out = MONITOR["proc"], MONITOR["out"]
-    defer(out.close)
-    defer(proc.wait)
-    defer(proc.kill)
-
-    def seen():
-        out.seek(0)
-        return "Name: rgnl" in out.read()
-    ksft_busy_wait(seen, sleep=0.05, deadline=DEADLINE, comment="Name: rgnl")
+    proc = MONITOR["proc"]
+    defer(proc.wait, timeout=DEADLINE)
+    defer(proc.terminate)
+    ksft_busy_wait(lambda: "Name: rgnl" in MONITOR_OUT.read_text(encoding="utf-8"),
+                   sleep=0.05, deadline=DEADLINE, comment="Name: rgnl")
 
 
 # The registered family against the spec.
@@ -259,12 +265,11 @@ def cli_limits_set():
 
 
 def cli_refused(attrs, flags, want):
-    """cli.py --do entry-new with `flags` exits 1 printing the refusal's
-    extack message; YNL's library sees errno and extack `want`."""
-    rc, out = cli("--do", "entry-new", *flags, *json_arg(attrs), fail=False)
-    ksft_eq(rc, 1, comment=out)
-    if "msg" in want[1]:
-        ksft_true(want[1]["msg"] in out, comment=out)
+    """cli.py --do entry-new with `flags` exits 1 printing the refusal
+    (errno and extack message); YNL's library sees errno and extack
+    `want`."""
+    run = cli("--do", "entry-new", *flags, *json_arg(attrs), fail=False)
+    cli_refusal_printed(run, want[0], *([want[1]["msg"]] if "msg" in want[1] else []))
     cflags = {"--create": NLM_F_CREATE, "--excl": NLM_F_EXCL, "--replace": NLM_F_REPLACE}
     value = bytes.fromhex(attrs.pop("value", ""))
     got = refusal(put, fam(), value=value, flags=tuple(cflags[f] for f in flags), **attrs)
@@ -290,8 +295,8 @@ def cli_key_over_max_len():
     """A key over the spec's max-len (65 bytes) is refused by the kernel's
     policy: EINVAL, the failed attribute named."""
     f = fam()
-    rc, out = cli("--do", "entry-get", *json_arg({"key": "k" * 65}), fail=False)
-    ksft_eq(rc, 1, comment=out)
+    run = cli("--do", "entry-get", *json_arg({"key": "k" * 65}), fail=False)
+    cli_refusal_printed(run, errno.EINVAL, "Attribute failed policy validation")
     got = refusal(f.do, "entry-get", {"key": "k" * 65})
     ksft_eq(got and (got[0], got[1].get("msg"), got[1].get("bad-attr")),
             (errno.EINVAL, "Attribute failed policy validation", ".key"))
@@ -306,7 +311,9 @@ def cli_del():
 
 
 # cli.py --subscribe: once its socket has joined the group, changes reach
-# it; it prints them after --sleep (6.12: one list; 7.x: a line each).
+# it; it prints them after --sleep (6.12: one list; 7.x: a line each, as
+# they come during it). The changes are made at once: the window is wide
+# for a loaded host.
 CLI_EVENTS = []
 
 
@@ -318,7 +325,7 @@ def cli_events():
     f = fam()
     f.do("flush", {})
     proc = subprocess.Popen(  # pylint: disable=consider-using-with
-        YNL_CLI + ["--output-json", "--subscribe", "events", "--sleep", "4"],
+        YNL_CLI + ["--output-json", "--subscribe", "events", "--sleep", "10"],
         stdout=subprocess.PIPE, text=True)
     defer(proc.kill)
     ksft_busy_wait(subscribed, sleep=0.05, deadline=DEADLINE, comment="cli.py joined events")
@@ -328,6 +335,7 @@ def cli_events():
     f.do("flush", {})
     out, _ = proc.communicate(timeout=DEADLINE)
     for line in out.splitlines():
+        ksft_pr(line)
         msg = json.loads(line)
         CLI_EVENTS.extend(msg if isinstance(msg, list) else [msg])
     return CLI_EVENTS
@@ -438,12 +446,14 @@ def watch_filters_own_socket():
 
 
 def nobody_audit_refused():
-    """Nobody cannot join group audit: EPERM, through cli.py (exit 1) and
-    YNL's library."""
+    """Nobody cannot join group audit: EPERM, through cli.py (which fails
+    with its PermissionError) and YNL's library."""
     fam()
     run = subprocess.run(AS_NOBODY_ARGV + YNL_CLI + ["--subscribe", "audit", "--sleep", "0"],
                          capture_output=True, text=True, timeout=DEADLINE, check=False)
-    ksft_ne(run.returncode, 0, comment=run.stdout + run.stderr)
+    out = run.stdout + run.stderr
+    ksft_ne(run.returncode, 0, comment=out)
+    ksft_true("PermissionError" in out and os.strerror(errno.EPERM) in out, comment=out)
 
     def join():
         try:
